@@ -1,0 +1,60 @@
+/**
+ * Named error factories. Each has an HTTP status and a stable `code` that clients branch on;
+ * a code is never reused for another meaning. People read `message`.
+ */
+export class AppError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details?: unknown;
+
+  constructor(status: number, code: string, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+const factory =
+  (status: number, code: string, fallback: string) =>
+  (message: string = fallback, details?: unknown) =>
+    new AppError(status, code, message, details);
+
+export const errors = {
+  badRequest: factory(400, 'bad_request', 'The request is not valid.'),
+  validation: factory(400, 'validation_failed', 'The request does not match the expected shape.'),
+  invalidJson: factory(400, 'invalid_json', 'The request body is not valid JSON.'),
+  invalidConversation: factory(400, 'invalid_conversation', 'The conversation is not valid.'),
+  unsupportedFormat: factory(400, 'unsupported_format', 'The conversation format is not recognised.'),
+  invalidCursor: factory(400, 'invalid_cursor', 'The paging cursor is not valid.'),
+  invalidToken: factory(400, 'invalid_token', 'The link is invalid or has expired.'),
+  unauthenticated: factory(401, 'unauthenticated', 'Sign in to continue.'),
+  invalidCredentials: factory(401, 'invalid_credentials', 'The email or password is wrong.'),
+  passwordRequired: factory(401, 'password_required', 'This conversation is protected by a password.'),
+  wrongPassword: factory(401, 'wrong_password', 'The password is wrong.'),
+  forbidden: factory(403, 'forbidden', 'You are not allowed to do that.'),
+  csrf: factory(403, 'csrf_rejected', 'The request did not come from this site.'),
+  signupDisabled: factory(403, 'signup_disabled', 'Sign-up is disabled on this instance.'),
+  notFound: factory(404, 'not_found', 'Not found.'),
+  conversationNotFound: factory(404, 'conversation_not_found', 'Conversation not found.'),
+  shareNotFound: factory(404, 'share_not_found', 'This link does not exist or is no longer shared.'),
+  tokenNotFound: factory(404, 'token_not_found', 'API token not found.'),
+  messageNotFound: factory(404, 'message_not_found', 'Message not found in this conversation.'),
+  conflict: factory(409, 'conflict', 'The request conflicts with the current state.'),
+  emailTaken: factory(409, 'email_taken', 'An account with this email already exists.'),
+  shareRevoked: factory(409, 'share_revoked', 'This link has been revoked.'),
+  shareExpired: factory(410, 'share_expired', 'This link has expired.'),
+  payloadTooLarge: factory(413, 'payload_too_large', 'The request body is too large.'),
+  unsupportedMediaType: factory(415, 'unsupported_media_type', 'The content type is not supported.'),
+  rateLimited: factory(429, 'rate_limited', 'Too many requests. Try again later.'),
+} as const;
+
+export type ErrorCode = ReturnType<(typeof errors)[keyof typeof errors]>['code'];
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}

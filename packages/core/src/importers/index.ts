@@ -1,0 +1,62 @@
+/**
+ * Format detection and dispatch. Each importer is pure: JSON in, drafts out. To add a format,
+ * write an `Importer` and list it in `IMPORTERS` (more specific formats first).
+ */
+import { errors } from '../errors.js';
+import type { ImportFormat } from '../model.js';
+import { chatshareImporter } from './chatshare.js';
+import { ImportError } from './import-error.js';
+import { openaiImporter } from './openai.js';
+import type { ImportContext, Importer, ImportResult } from './types.js';
+
+export const IMPORTERS: readonly Importer[] = [chatshareImporter, openaiImporter];
+
+export function findImporter(format: ImportFormat): Importer | undefined {
+  return IMPORTERS.find((importer) => importer.format === format);
+}
+
+/** The importer whose `detect` accepts the input, or an `unsupported_format` error naming what we read. */
+export function detectImporter(input: unknown): Importer {
+  const importer = IMPORTERS.find((candidate) => candidate.detect(input));
+  if (importer) return importer;
+  throw errors.unsupportedFormat(
+    `The input matches none of the formats chatshare reads: ${IMPORTERS.map((candidate) => candidate.label).join('; ')}.`,
+  );
+}
+
+/** Imports an already parsed input in the given format, or the detected one. */
+export function importConversations(
+  input: unknown,
+  context: ImportContext & { format?: ImportFormat },
+): ImportResult {
+  const importer = context.format ? findImporter(context.format) : detectImporter(input);
+  if (!importer) throw errors.unsupportedFormat(`Format "${context.format}" is not supported.`);
+  if (context.format && !importer.detect(input)) {
+    throw new ImportError('', `The input is not in the ${importer.label} format.`);
+  }
+  return importer.read(input, context);
+}
+
+/**
+ * Parses an uploaded file's text: JSON, or JSON Lines (one JSON value per line), which
+ * becomes an array of the lines' values. A parse error names the line.
+ */
+export function parseImportText(text: string): unknown {
+  const trimmed = text.replace(/^\ufeff/, '').trim();
+  try {
+    return JSON.parse(trimmed);
+  } catch (error) {
+    const lines = trimmed.split(/\r?\n/).filter((line) => line.trim() !== '');
+    if (lines.length < 2) throw new ImportError('', `The file is not valid JSON (${(error as Error).message}).`);
+    return lines.map((line, index) => {
+      try {
+        return JSON.parse(line);
+      } catch (lineError) {
+        throw new ImportError(`lines[${index}]`, `not valid JSON (${(lineError as Error).message})`);
+      }
+    });
+  }
+}
+
+export { ImportError, isImportError } from './import-error.js';
+export type { ImportContext, Importer, ImportResult, SkippedConversation } from './types.js';

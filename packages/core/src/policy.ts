@@ -1,0 +1,91 @@
+/**
+ * Every access decision, in one place (DESIGN §6). Pure: the caller passes the share's live
+ * state, who is asking and the time. Handlers call these and never re-implement a rule.
+ */
+export type Privacy = 'public' | 'unlisted' | 'private';
+export const PRIVACY_LEVELS: readonly Privacy[] = ['public', 'unlisted', 'private'];
+
+/** The fields of a share that access depends on. */
+export interface ShareAccessState {
+  ownerId: string;
+  privacy: Privacy;
+  hasPassword: boolean;
+  passwordVersion: number;
+  allowedEmails: readonly string[];
+  expiresAt: Date | null;
+  maxViews: number | null;
+  viewCount: number;
+  revokedAt: Date | null;
+}
+
+export interface Viewer {
+  userId: string | null;
+  /** The viewer's email, and whether they proved they own it. */
+  email: string | null;
+  emailVerified: boolean;
+  /** `passwordVersion` carried by a valid unlock cookie for this share, if any. */
+  unlockedPasswordVersion: number | null;
+}
+
+export const ANONYMOUS: Viewer = { userId: null, email: null, emailVerified: false, unlockedPasswordVersion: null };
+
+export type ViewDecision =
+  | { allowed: true; isOwner: boolean }
+  | { allowed: false; reason: 'not_found' | 'expired' | 'password_required' };
+
+const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** Whether `viewer` may see the share now, and if not, what to answer. */
+export function canView(share: ShareAccessState, viewer: Viewer, now: Date): ViewDecision {
+  // A revoked link is dead for everyone; the owner still has it in their own list.
+  if (share.revokedAt !== null) return { allowed: false, reason: 'not_found' };
+  if (viewer.userId !== null && viewer.userId === share.ownerId) return { allowed: true, isOwner: true };
+  if (share.privacy === 'private') {
+    const invited =
+      viewer.email !== null && viewer.emailVerified && share.allowedEmails.some((email) => sameEmail(email, viewer.email!));
+    // Same answer as an unknown code: a private link does not reveal that it exists.
+    if (!invited) return { allowed: false, reason: 'not_found' };
+  }
+  if (share.expiresAt !== null && share.expiresAt.getTime() <= now.getTime()) return { allowed: false, reason: 'expired' };
+  if (share.maxViews !== null && share.viewCount >= share.maxViews) return { allowed: false, reason: 'expired' };
+  if (share.hasPassword && viewer.unlockedPasswordVersion !== share.passwordVersion) {
+    return { allowed: false, reason: 'password_required' };
+  }
+  return { allowed: true, isOwner: false };
+}
+
+/** Whether the share may appear in public listings (explore, search, sitemap). */
+export function isListed(share: ShareAccessState, now: Date): boolean {
+  return (
+    share.privacy === 'public' &&
+    !share.hasPassword &&
+    share.revokedAt === null &&
+    (share.expiresAt === null || share.expiresAt.getTime() > now.getTime()) &&
+    (share.maxViews === null || share.viewCount < share.maxViews)
+  );
+}
+
+/** Whether search engines may index the page. */
+export const isIndexable = (share: ShareAccessState & { allowIndexing: boolean }, now: Date): boolean =>
+  share.allowIndexing && isListed(share, now);
+
+export type OwnerAction = 'read' | 'update' | 'delete' | 'share' | 'revoke';
+
+/** Owner actions on a resource. A refusal is answered as "not found" by the caller. */
+export function authorize(
+  user: { id: string } | null,
+  action: OwnerAction,
+  resource: { ownerId: string; revokedAt?: Date | null },
+): boolean {
+  if (user === null || user.id !== resource.ownerId) return false;
+  // A revoked share can be read (it stays in the owner's list) but not changed or revoked again.
+  if (resource.revokedAt && action !== 'read') return false;
+  return true;
+}
+
+/** What the owner may do with a share, for the share dialog's buttons. */
+export const sharePolicies = (user: { id: string } | null, share: { ownerId: string; revokedAt: Date | null }) => ({
+  read: authorize(user, 'read', share),
+  update: authorize(user, 'update', share),
+  revoke: authorize(user, 'revoke', share),
+});
