@@ -111,7 +111,7 @@ export function deriveTitle(messages: readonly Message[], maxLength = 80): strin
   const line = text?.replace(/\s+/g, ' ').trim() ?? '';
   if (line === '') return UNTITLED;
   if (line.length <= maxLength) return line;
-  const cut = line.slice(0, maxLength - 1);
+  const cut = sliceWhole(line, maxLength - 1);
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
@@ -120,7 +120,13 @@ export function deriveTitle(messages: readonly Message[], maxLength = 80): strin
 export function cleanTitle(title: string | null | undefined, fallback: string): string {
   const folded = (title ?? '').replace(/\s+/g, ' ').trim();
   if (folded === '') return fallback;
-  return folded.length > LIMITS.titleLength ? `${folded.slice(0, LIMITS.titleLength - 1)}…` : folded;
+  return folded.length > LIMITS.titleLength ? `${sliceWhole(folded, LIMITS.titleLength - 1)}…` : folded;
+}
+
+/** The first `length` UTF-16 units, one fewer if the cut would split a surrogate pair. */
+function sliceWhole(text: string, length: number): string {
+  const cut = text.slice(0, length);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /** Turns our own JSON input into a draft, checking the tree. */

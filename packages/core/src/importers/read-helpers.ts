@@ -20,10 +20,13 @@ export const wellFormed = (text: string): string =>
 export function toIsoDate(value: unknown, unit: 'seconds' | 'milliseconds' | 'auto' = 'auto'): string | undefined {
   if (typeof value === 'string') {
     const parsed = Date.parse(value);
-    return Number.isNaN(parsed) ? undefined : new Date(parsed).toISOString();
+    return Number.isNaN(parsed) ? undefined : toIsoDate(parsed, 'milliseconds');
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
   const ms = unit === 'seconds' || (unit === 'auto' && value < 1e11) ? value * 1000 : value;
   const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  if (Number.isNaN(date.getTime())) return undefined;
+  const iso = date.toISOString();
+  // Years outside 0000–9999 print as "+010000-…", which is not an RFC 3339 date-time.
+  return /^\d{4}-/.test(iso) ? iso : undefined;
 }

@@ -1,0 +1,77 @@
+/**
+ * Builds the Fastify application. Plugins load in a fixed order: framework (errors,
+ * validation, cookies, bodies) -> context (config, db, repositories) -> cross-cutting
+ * (rate limits, auth, OpenAPI) -> routes.
+ */
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import { LIMITS } from '@chatshare/core';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './env.js';
+import type { Mailer } from './mail/mailer.js';
+import auth from './plugins/auth.js';
+import context from './plugins/context.js';
+import errorHandling from './plugins/errors.js';
+import openapi from './plugins/openapi.js';
+import rateLimits from './plugins/rate-limits.js';
+import validation from './plugins/validation.js';
+import authRoutes from './routes/api/auth/index.js';
+import conversationRoutes from './routes/api/conversations/index.js';
+import sharedRoutes from './routes/api/shared/index.js';
+import shareRoutes from './routes/api/shares/index.js';
+import tokenRoutes from './routes/api/tokens/index.js';
+import healthRoutes from './routes/health.js';
+import unlockRoutes from './routes/pages/unlock.js';
+
+export interface BuildOptions {
+  config: Config;
+  /** The clock; tests pass one they can move. */
+  now?: () => Date;
+  mailer?: Mailer;
+  logger?: boolean;
+}
+
+export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    bodyLimit: LIMITS.bodyBytes,
+    trustProxy: config.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+
+  await app.register(errorHandling);
+  await app.register(validation);
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // JSON Lines uploads (fine-tuning files) arrive as text and are parsed by the importer.
+  app.addContentTypeParser(['application/x-ndjson', 'application/jsonl'], { parseAs: 'string' }, (_request, body, done) => {
+    done(null, body);
+  });
+
+  await app.register(context, {
+    config,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+  });
+  await app.register(rateLimits);
+  await app.register(auth);
+  await app.register(openapi);
+
+  await app.register(healthRoutes);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(tokenRoutes);
+      await api.register(conversationRoutes);
+      await api.register(shareRoutes);
+      await api.register(sharedRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(unlockRoutes);
+  return app;
+}

@@ -1,0 +1,94 @@
+/**
+ * Row types as stored. Timestamps are ISO-8601 UTC strings and booleans 0/1 on both dialects,
+ * so one set of migrations and queries serves SQLite and PostgreSQL; ISO strings sort in time
+ * order. Rows are mapped to domain objects in the repositories, never sent out as they are.
+ */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string | null;
+  password_hash: string;
+  email_verified_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a leaked table does not give working sessions. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  /** The last characters of the token, so people can tell their tokens apart. */
+  token_hint: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ConversationTable {
+  id: string;
+  owner_id: string;
+  title: string;
+  /** JSON: `{ messages, currentLeafId, models, context? }`. */
+  data: string;
+  source_format: string;
+  imported_at: string;
+  message_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ShareTable {
+  id: string;
+  code: string;
+  conversation_id: string | null;
+  owner_id: string;
+  privacy: string;
+  password_hash: string | null;
+  password_version: Generated<number>;
+  /** JSON array of lower-cased emails. */
+  allowed_emails: string;
+  expires_at: string | null;
+  max_views: number | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+  /** JSON of the presented Snapshot (core `presentSnapshot`). */
+  snapshot: string;
+  snapshot_version: number;
+  snapshot_at: string;
+  message_count: number;
+  title: string;
+  allow_indexing: number;
+  allow_embed: number;
+  show_author: number;
+  view_count: Generated<number>;
+  last_viewed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  conversations: ConversationTable;
+  shares: ShareTable;
+}
+
+export type UserRow = Selectable<UserTable>;
+export type NewUserRow = Insertable<UserTable>;
+export type ApiTokenRow = Selectable<ApiTokenTable>;
+export type ConversationRow = Selectable<ConversationTable>;
+export type ShareRow = Selectable<ShareTable>;
+export type NewShareRow = Insertable<ShareTable>;
+export type ShareUpdate = Updateable<ShareTable>;

@@ -1,0 +1,146 @@
+/**
+ * The one typed, validated configuration (DESIGN §9). `loadConfig` reads the environment once
+ * at boot and throws a ConfigError listing every problem, so a wrong value never half-starts.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute base for links, without a trailing slash. */
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  /** PostgreSQL schema to use (default `public`); lets several instances or test runs share a server. */
+  databaseSchema: string | null;
+  redisUrl: string | null;
+  sessionSecret: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  enableSignup: boolean;
+  /** When false, only private shares may be created: every viewer must sign in. */
+  enableOpenSharing: boolean;
+  enableCommunitySharing: boolean;
+  communityUrl: string | null;
+  trustProxy: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+function reader(env: Env, problems: string[]) {
+  const raw = (name: string) => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  return {
+    string: (name: string, fallback: string) => raw(name) ?? fallback,
+    optional: raw,
+    integer(name: string, fallback: number, min: number, max: number) {
+      const value = raw(name);
+      if (value === undefined) return fallback;
+      const parsed = Number(value);
+      if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+        problems.push(`${name} must be a whole number from ${min} to ${max} (got "${value}")`);
+        return fallback;
+      }
+      return parsed;
+    },
+    boolean(name: string, fallback: boolean) {
+      const value = raw(name)?.toLowerCase();
+      if (value === undefined) return fallback;
+      if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+      if (['0', 'false', 'no', 'off'].includes(value)) return false;
+      problems.push(`${name} must be true or false (got "${value}")`);
+      return fallback;
+    },
+    url(name: string, protocols: string[]) {
+      const value = raw(name);
+      if (value === undefined) return null;
+      try {
+        const url = new URL(value);
+        if (!protocols.includes(url.protocol)) {
+          problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${url.protocol}")`);
+          return null;
+        }
+        return value;
+      } catch {
+        problems.push(`${name} is not a valid URL`);
+        return null;
+      }
+    },
+    oneOf<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+      const value = raw(name);
+      if (value === undefined) return fallback;
+      if ((choices as readonly string[]).includes(value)) return value as T;
+      problems.push(`${name} must be one of ${choices.join(', ')} (got "${value}")`);
+      return fallback;
+    },
+  };
+}
+
+/** Reads the secret from DATA_DIR, generating it on first start, so sessions survive restarts. */
+function generatedSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+/** Builds the configuration from `env` (default `process.env`). Throws ConfigError. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const problems: string[] = [];
+  const read = reader(env, problems);
+  const port = read.integer('PORT', 3000, 0, 65535);
+  const host = read.string('HOST', '127.0.0.1');
+  const publicUrl = (read.url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const dataDir = path.resolve(cwd, read.string('DATA_DIR', './data'));
+  const databaseUrl = read.url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseSchema = read.optional('DATABASE_SCHEMA') ?? null;
+  if (databaseSchema !== null && !/^[a-z_][a-z0-9_]{0,62}$/.test(databaseSchema)) {
+    problems.push('DATABASE_SCHEMA must be a lower-case identifier (letters, digits, _)');
+  }
+  const sessionSecretEnv = read.optional('SESSION_SECRET');
+  if (sessionSecretEnv !== undefined && sessionSecretEnv.length < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters (leave it unset to generate one into DATA_DIR)');
+  }
+  const enableCommunitySharing = read.boolean('ENABLE_COMMUNITY_SHARING', false);
+  const communityUrl = read.url('COMMUNITY_URL', ['http:', 'https:']);
+  if (enableCommunitySharing && communityUrl === null) {
+    problems.push('COMMUNITY_URL is required when ENABLE_COMMUNITY_SHARING is true');
+  }
+  const config: Config = {
+    port,
+    host,
+    publicUrl,
+    dataDir,
+    databaseUrl,
+    databaseSchema,
+    redisUrl: read.url('REDIS_URL', ['redis:', 'rediss:']),
+    sessionSecret: '',
+    smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: read.string('MAIL_FROM', `chatshare <no-reply@${new URL(publicUrl).hostname}>`),
+    enableSignup: read.boolean('ENABLE_SIGNUP', true),
+    enableOpenSharing: read.boolean('ENABLE_OPEN_SHARING', true),
+    enableCommunitySharing,
+    communityUrl,
+    trustProxy: read.boolean('TRUST_PROXY', false),
+    logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  config.sessionSecret = sessionSecretEnv ?? generatedSecret(dataDir);
+  return config;
+}

@@ -1,0 +1,3 @@
+export { buildApp, type BuildOptions } from './app.js';
+export { loadConfig, ConfigError, type Config } from './env.js';
+export { migrateToLatest, openDatabase } from './db/connect.js';

@@ -1,0 +1,96 @@
+/**
+ * Application context: configuration, clock, database, repositories, services, mail and
+ * signing keys, decorated onto the Fastify instance in one place.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import { createSigner, type Signer } from '../auth/signing.js';
+import { migrateToLatest, openDatabase, type DialectName } from '../db/connect.js';
+import type { Database } from '../db/schema.js';
+import type { Config } from '../env.js';
+import { createLogMailer, createSmtpMailer, type Mailer } from '../mail/mailer.js';
+import { ApiTokenRepository } from '../repositories/api-tokens.js';
+import { ConversationRepository } from '../repositories/conversations.js';
+import { SessionRepository } from '../repositories/sessions.js';
+import { ShareRepository } from '../repositories/shares.js';
+import { UserRepository } from '../repositories/users.js';
+import { ShareService } from '../services/shares.js';
+
+export interface Repositories {
+  users: UserRepository;
+  sessions: SessionRepository;
+  apiTokens: ApiTokenRepository;
+  conversations: ConversationRepository;
+  shares: ShareRepository;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    now: () => Date;
+    db: Kysely<Database>;
+    dialect: DialectName;
+    repos: Repositories;
+    shareService: ShareService;
+    mailer: Mailer;
+    signers: { emailVerification: Signer; shareUnlock: Signer };
+    redis: Redis | null;
+  }
+}
+
+export interface ContextOptions {
+  config: Config;
+  now?: () => Date;
+  mailer?: Mailer;
+}
+
+export default fp<ContextOptions>(
+  async function context(app: FastifyInstance, options) {
+    const { config } = options;
+    const now = options.now ?? (() => new Date());
+    const handle = await openDatabase(config);
+    app.addHook('onClose', () => handle.close());
+    await migrateToLatest(handle.db);
+
+    const repos: Repositories = {
+      users: new UserRepository(handle.db, now),
+      sessions: new SessionRepository(handle.db, now),
+      apiTokens: new ApiTokenRepository(handle.db, now),
+      conversations: new ConversationRepository(handle.db, now),
+      shares: new ShareRepository(handle.db, now),
+    };
+    const mailer =
+      options.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(app.log));
+    app.addHook('onClose', async () => mailer.close());
+
+    const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true }) : null;
+    if (redis) {
+      await redis.connect();
+      app.addHook('onClose', async () => void (await redis.quit()));
+    }
+
+    app.decorate('config', config);
+    app.decorate('now', now);
+    app.decorate('db', handle.db);
+    app.decorate('dialect', handle.dialect);
+    app.decorate('repos', repos);
+    app.decorate('redis', redis);
+    app.decorate('mailer', mailer);
+    app.decorate('signers', {
+      emailVerification: createSigner(config.sessionSecret, 'email-verification'),
+      shareUnlock: createSigner(config.sessionSecret, 'share-unlock'),
+    });
+    app.decorate(
+      'shareService',
+      new ShareService({
+        shares: repos.shares,
+        conversations: repos.conversations,
+        now,
+        enableOpenSharing: config.enableOpenSharing,
+      }),
+    );
+  },
+  { name: 'context' },
+);

@@ -1,0 +1,62 @@
+/**
+ * What the owner sees of a share. Fields are listed one by one; the password hash, internal
+ * revocation data and the snapshot itself never appear here.
+ */
+import { sharePolicies, type SecretWarning } from '@chatshare/core';
+import type { ShareRecord } from '../repositories/shares.js';
+
+export type ShareStatus = 'live' | 'expired' | 'revoked';
+
+export function shareStatus(share: ShareRecord, now: Date): ShareStatus {
+  if (share.revokedAt) return 'revoked';
+  if (share.expiresAt && share.expiresAt <= now) return 'expired';
+  if (share.maxViews !== null && share.viewCount >= share.maxViews) return 'expired';
+  return 'live';
+}
+
+export const shareUrl = (publicUrl: string, code: string) => `${publicUrl}/s/${code}`;
+
+export function presentShareSettings(share: ShareRecord, now: Date) {
+  return {
+    id: share.id,
+    conversationId: share.conversationId,
+    title: share.title,
+    privacy: share.privacy,
+    hasPassword: share.hasPassword,
+    expiresAt: share.expiresAt?.toISOString() ?? null,
+    maxViews: share.maxViews,
+    allowedEmails: [...share.allowedEmails],
+    allowIndexing: share.allowIndexing,
+    allowEmbed: share.allowEmbed,
+    showAuthor: share.showAuthor,
+    viewCount: share.viewCount,
+    lastViewedAt: share.lastViewedAt,
+    messageCount: share.messageCount,
+    snapshotAt: share.snapshotAt,
+    snapshotVersion: share.snapshotVersion,
+    status: shareStatus(share, now),
+    createdAt: share.createdAt,
+    updatedAt: share.updatedAt,
+    revokedAt: share.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export interface PresentShareOptions {
+  publicUrl: string;
+  user: { id: string };
+  now: Date;
+  warnings?: (SecretWarning & { redacted: boolean })[];
+}
+
+/** The owner API's share response: `{ shareUrl, shortCode, settings, warnings, policies }`. */
+export function presentShare(share: ShareRecord, options: PresentShareOptions) {
+  return {
+    shareUrl: shareUrl(options.publicUrl, share.code),
+    shortCode: share.code,
+    settings: presentShareSettings(share, options.now),
+    warnings: options.warnings ?? [],
+    policies: sharePolicies(options.user, share),
+  };
+}
+
+export type PresentedShare = ReturnType<typeof presentShare>;

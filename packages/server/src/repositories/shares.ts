@@ -1,0 +1,212 @@
+import type { Privacy, ShareAccessState, Snapshot } from '@chatshare/core';
+import { sql, type Kysely } from 'kysely';
+import type { Database, NewShareRow, ShareRow, ShareUpdate } from '../db/schema.js';
+import { containsText, decodeCursor, encodeCursor } from './cursor.js';
+
+export interface ShareRecord extends ShareAccessState {
+  id: string;
+  code: string;
+  conversationId: string | null;
+  passwordHash: string | null;
+  title: string;
+  allowIndexing: boolean;
+  allowEmbed: boolean;
+  showAuthor: boolean;
+  snapshotVersion: number;
+  snapshotAt: string;
+  messageCount: number;
+  lastViewedAt: string | null;
+  revokedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ShareSort = 'created' | 'updated' | 'views' | 'title';
+export type ShareStatusFilter = 'live' | 'revoked' | 'all';
+
+const SORT_COLUMNS = {
+  created: 'created_at',
+  updated: 'updated_at',
+  views: 'view_count',
+  title: 'title',
+} as const satisfies Record<ShareSort, keyof ShareRow>;
+
+const date = (value: string | null) => (value === null ? null : new Date(value));
+
+export const toShareRecord = (row: Omit<ShareRow, 'snapshot'>): ShareRecord => ({
+  id: row.id,
+  code: row.code,
+  conversationId: row.conversation_id,
+  ownerId: row.owner_id,
+  privacy: row.privacy as Privacy,
+  hasPassword: row.password_hash !== null,
+  passwordHash: row.password_hash,
+  passwordVersion: Number(row.password_version),
+  allowedEmails: JSON.parse(row.allowed_emails) as string[],
+  expiresAt: date(row.expires_at),
+  maxViews: row.max_views === null ? null : Number(row.max_views),
+  viewCount: Number(row.view_count),
+  revokedAt: date(row.revoked_at),
+  revokedBy: row.revoked_by,
+  title: row.title,
+  allowIndexing: row.allow_indexing === 1,
+  allowEmbed: row.allow_embed === 1,
+  showAuthor: row.show_author === 1,
+  snapshotVersion: Number(row.snapshot_version),
+  snapshotAt: row.snapshot_at,
+  messageCount: Number(row.message_count),
+  lastViewedAt: row.last_viewed_at,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** Every column but the (large) snapshot. */
+const RECORD_COLUMNS = [
+  'id',
+  'code',
+  'conversation_id',
+  'owner_id',
+  'privacy',
+  'password_hash',
+  'password_version',
+  'allowed_emails',
+  'expires_at',
+  'max_views',
+  'revoked_at',
+  'revoked_by',
+  'snapshot_version',
+  'snapshot_at',
+  'message_count',
+  'title',
+  'allow_indexing',
+  'allow_embed',
+  'show_author',
+  'view_count',
+  'last_viewed_at',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof ShareRow)[];
+
+export class ShareRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date,
+  ) {}
+
+  async insert(row: NewShareRow): Promise<void> {
+    await this.db.insertInto('shares').values(row).execute();
+  }
+
+  async update(id: string, changes: ShareUpdate): Promise<void> {
+    await this.db.updateTable('shares').set(changes).where('id', '=', id).execute();
+  }
+
+  async findById(id: string): Promise<ShareRecord | undefined> {
+    const row = await this.db.selectFrom('shares').select(RECORD_COLUMNS).where('id', '=', id).executeTakeFirst();
+    return row && toShareRecord(row);
+  }
+
+  async findLiveByConversation(conversationId: string): Promise<ShareRecord | undefined> {
+    const row = await this.db
+      .selectFrom('shares')
+      .select(RECORD_COLUMNS)
+      .where('conversation_id', '=', conversationId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return row && toShareRecord(row);
+  }
+
+  /** The one indexed lookup every public read starts with. */
+  async findByCode(code: string): Promise<ShareRecord | undefined> {
+    const row = await this.db.selectFrom('shares').select(RECORD_COLUMNS).where('code', '=', code).executeTakeFirst();
+    return row && toShareRecord(row);
+  }
+
+  async snapshot(id: string): Promise<Snapshot | undefined> {
+    const row = await this.db.selectFrom('shares').select('snapshot').where('id', '=', id).executeTakeFirst();
+    return row && (JSON.parse(row.snapshot) as Snapshot);
+  }
+
+  async list(
+    ownerId: string,
+    options: { q?: string; sort: ShareSort; order: 'asc' | 'desc'; status: ShareStatusFilter; cursor?: string; limit: number },
+  ): Promise<{ items: ShareRecord[]; nextCursor: string | null }> {
+    const column = SORT_COLUMNS[options.sort];
+    let query = this.db.selectFrom('shares').select(RECORD_COLUMNS).where('owner_id', '=', ownerId);
+    if (options.status === 'live') query = query.where('revoked_at', 'is', null);
+    if (options.status === 'revoked') query = query.where('revoked_at', 'is not', null);
+    if (options.q) query = query.where(containsText('title', options.q));
+    if (options.cursor) {
+      const { value, id } = decodeCursor(options.cursor);
+      const op = options.order === 'desc' ? '<' : '>';
+      query = query.where((eb) =>
+        eb.or([eb(column, op, value as never), eb.and([eb(column, '=', value as never), eb('id', op, id)])]),
+      );
+    }
+    const rows = await query
+      .orderBy(column, options.order)
+      .orderBy('id', options.order)
+      .limit(options.limit + 1)
+      .execute();
+    const page = rows.slice(0, options.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(toShareRecord),
+      nextCursor:
+        rows.length > options.limit && last ? encodeCursor(last[column] as string | number, last.id) : null,
+    };
+  }
+
+  async revoke(id: string, by: string): Promise<boolean> {
+    const at = this.now().toISOString();
+    const result = await this.db
+      .updateTable('shares')
+      .set({ revoked_at: at, revoked_by: by, updated_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
+  async revokeAllOf(ownerId: string): Promise<number> {
+    const at = this.now().toISOString();
+    const result = await this.db
+      .updateTable('shares')
+      .set({ revoked_at: at, revoked_by: ownerId, updated_at: at })
+      .where('owner_id', '=', ownerId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  /** Revokes a deleted conversation's shares and drops their content: nothing of it stays readable. */
+  async purgeConversation(conversationId: string, by: string): Promise<void> {
+    const at = this.now().toISOString();
+    const empty: Snapshot = { format: 1, title: '', models: [], messages: [] };
+    await this.db
+      .updateTable('shares')
+      .set((eb) => ({
+        revoked_at: eb.fn.coalesce('revoked_at', eb.val(at)),
+        revoked_by: eb.fn.coalesce('revoked_by', eb.val(by)),
+        snapshot: JSON.stringify(empty),
+        updated_at: at,
+      }))
+      .where('conversation_id', '=', conversationId)
+      .execute();
+  }
+
+  /**
+   * Counts one view if the share is live and under its view limit, in one atomic update,
+   * so `maxViews` holds exactly under concurrency. False when the limit was already reached.
+   */
+  async recordView(id: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('shares')
+      .set({ view_count: sql`view_count + 1`, last_viewed_at: this.now().toISOString() })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('max_views', 'is', null), eb('view_count', '<', eb.ref('max_views'))]))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+}

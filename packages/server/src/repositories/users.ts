@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { errors } from '@chatshare/core';
+import type { Kysely } from 'kysely';
+import type { Database, UserRow } from '../db/schema.js';
+import { isUniqueViolation } from './db-errors.js';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string | null;
+  emailVerified: boolean;
+  createdAt: string;
+}
+
+export const toUser = (row: UserRow): User => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  emailVerified: row.email_verified_at !== null,
+  createdAt: row.created_at,
+});
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+export class UserRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date,
+  ) {}
+
+  async create(input: { email: string; name: string | null; passwordHash: string }): Promise<User> {
+    const at = this.now().toISOString();
+    const row: UserRow = {
+      id: randomUUID(),
+      email: normalizeEmail(input.email),
+      name: input.name,
+      password_hash: input.passwordHash,
+      email_verified_at: null,
+      created_at: at,
+      updated_at: at,
+    };
+    try {
+      await this.db.insertInto('users').values(row).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw errors.emailTaken();
+      throw error;
+    }
+    return toUser(row);
+  }
+
+  async findRowByEmail(email: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('email', '=', normalizeEmail(email)).executeTakeFirst();
+  }
+
+  async findById(id: string): Promise<User | undefined> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toUser(row);
+  }
+
+  /** Marks the email verified, only if it is still the account's email. */
+  async markVerified(id: string, email: string): Promise<boolean> {
+    const at = this.now().toISOString();
+    const result = await this.db
+      .updateTable('users')
+      .set({ email_verified_at: at, updated_at: at })
+      .where('id', '=', id)
+      .where('email', '=', normalizeEmail(email))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+}

@@ -1,0 +1,174 @@
+import { errors, RATE_LIMITS } from '@chatshare/core';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { createVerificationToken, readVerificationToken } from '../../../auth/email-verification.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../../auth/passwords.js';
+import { requireUser, SESSION_COOKIE } from '../../../plugins/auth.js';
+import type { User } from '../../../repositories/users.js';
+import { errorResponses } from '../common-schema.js';
+import { SigninBody, SignupBody, UserResponse, VerifyBody, VerifyQuery } from './schema.js';
+
+const authLimit = { rateLimit: { max: RATE_LIMITS.auth.max, timeWindow: RATE_LIMITS.auth.windowMs } };
+
+export default async function authRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  async function startSession(reply: FastifyReply, user: User) {
+    const { token, expiresAt } = await app.repos.sessions.create(user.id);
+    app.setSessionCookie(reply, token, expiresAt);
+  }
+
+  async function sendVerification(user: User) {
+    const token = createVerificationToken(app.signers.emailVerification, user.id, user.email, app.now());
+    const link = `${app.config.publicUrl}/api/v1/auth/verify?token=${encodeURIComponent(token)}`;
+    try {
+      await app.mailer.send({
+        to: user.email,
+        subject: 'Confirm your email for chatshare',
+        text: `Open this link to confirm your email address:\n\n${link}\n\nIf you did not sign up, ignore this message.`,
+      });
+    } catch (error) {
+      // The account exists either way; the person can ask for a new link.
+      app.log.error({ err: error }, 'could not send the verification mail');
+    }
+  }
+
+  app.post(
+    '/auth/signup',
+    {
+      config: authLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account and sign in',
+        body: SignupBody,
+        response: { 201: UserResponse, ...errorResponses(400, 403, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      if (!app.config.enableSignup) throw errors.signupDisabled();
+      const user = await app.repos.users.create({
+        email: request.body.email,
+        name: request.body.name?.trim() || null,
+        passwordHash: await hashPassword(request.body.password),
+      });
+      await startSession(reply, user);
+      await sendVerification(user);
+      return reply.status(201).send({ user });
+    },
+  );
+
+  app.post(
+    '/auth/signin',
+    {
+      config: authLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: SigninBody,
+        response: { 200: UserResponse, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const row = await app.repos.users.findRowByEmail(request.body.email);
+      // Hash even for unknown emails, so the answer's timing does not reveal which accounts exist.
+      const ok = await verifyPassword(request.body.password, row?.password_hash ?? (await dummyPasswordHash()));
+      if (!row || !ok) throw errors.invalidCredentials();
+      const user = (await app.repos.users.findById(row.id))!;
+      await startSession(reply, user);
+      return { user };
+    },
+  );
+
+  app.post(
+    '/auth/signout',
+    { schema: { tags: ['auth'], summary: 'End this session', response: { 204: { type: 'null' } } } },
+    async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await app.repos.sessions.delete(token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  async function verify(token: string): Promise<User> {
+    const { userId, email } = readVerificationToken(app.signers.emailVerification, token, app.now());
+    if (!(await app.repos.users.markVerified(userId, email))) throw errors.invalidToken();
+    return (await app.repos.users.findById(userId))!;
+  }
+
+  app.post(
+    '/auth/verify',
+    {
+      config: authLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm an email address with the token from the mail',
+        body: VerifyBody,
+        response: { 200: UserResponse, ...errorResponses(400, 429) },
+      },
+    },
+    async (request) => ({ user: await verify(request.body.token) }),
+  );
+
+  app.get(
+    '/auth/verify',
+    {
+      config: authLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'The link in the verification mail: confirms and shows a page',
+        querystring: VerifyQuery,
+      },
+    },
+    async (request, reply) => {
+      let message: string;
+      try {
+        await verify(request.query.token);
+        message = 'Your email address is confirmed. You can close this page.';
+        reply.status(200);
+      } catch {
+        message = 'This confirmation link is invalid or has expired. Sign in and ask for a new one.';
+        reply.status(400);
+      }
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .send(
+          `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+            `<meta name="robots" content="noindex"><title>chatshare</title>` +
+            `<body style="font-family:system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem">` +
+            `<h1>chatshare</h1><p>${message}</p><p><a href="/app/">Continue</a></p></body></html>`,
+        );
+    },
+  );
+
+  app.post(
+    '/auth/verify/resend',
+    {
+      config: authLimit,
+      schema: {
+        tags: ['auth'],
+        summary: 'Send the verification mail again',
+        response: { 202: { type: 'null' }, ...errorResponses(401, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      if (user.emailVerified) throw errors.conflict('Your email address is already confirmed.');
+      await sendVerification(user);
+      return reply.status(202).send(null);
+    },
+  );
+
+  app.get(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user',
+        response: { 200: UserResponse, ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ user: requireUser(request) }),
+  );
+}

@@ -1,0 +1,37 @@
+import { LIMITS } from '@chatshare/core';
+import { Type, type Static } from 'typebox';
+import { Email, Timestamp } from '../common-schema.js';
+
+const Password = Type.String({ minLength: LIMITS.passwordMinLength, maxLength: LIMITS.passwordMaxLength });
+
+export const UserSchema = Type.Object(
+  {
+    id: Type.String(),
+    email: Type.String(),
+    name: Type.Union([Type.String(), Type.Null()]),
+    emailVerified: Type.Boolean(),
+    createdAt: Timestamp,
+  },
+  { title: 'User' },
+);
+
+export const SignupBody = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.displayNameLength })),
+  },
+  { additionalProperties: false },
+);
+export type SignupBody = Static<typeof SignupBody>;
+
+export const SigninBody = Type.Object(
+  { email: Type.String({ maxLength: LIMITS.emailLength }), password: Type.String({ maxLength: LIMITS.passwordMaxLength }) },
+  { additionalProperties: false },
+);
+export type SigninBody = Static<typeof SigninBody>;
+
+export const VerifyBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export const VerifyQuery = Type.Object({ token: Type.String({ minLength: 1, maxLength: 2000 }) });
+
+export const UserResponse = Type.Object({ user: UserSchema });

@@ -1,0 +1,32 @@
+/** Schemas shared by several route folders. */
+import { LIMITS } from '@chatshare/core';
+import { Type } from 'typebox';
+
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code; branch on this.' }),
+      message: Type.String({ description: 'Human-readable explanation.' }),
+      details: Type.Optional(Type.Unknown()),
+    }),
+  },
+  { title: 'Error' },
+);
+
+/** The error responses a route can give, by status, all with the one error body. */
+export const errorResponses = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((status) => [status, ErrorSchema])) as Record<number, typeof ErrorSchema>;
+
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
+export const ConversationIdParams = Type.Object({ conversationId: Type.String({ minLength: 1, maxLength: 100 }) });
+export const CodeParams = Type.Object({ code: Type.String({ minLength: 1, maxLength: 100 }) });
+
+export const PageQuery = {
+  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'From `nextCursor` of the previous page.' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LIMITS.pageSizeMax, default: LIMITS.pageSizeDefault })),
+  q: Type.Optional(Type.String({ maxLength: LIMITS.searchQueryLength, description: 'Search in titles.' })),
+};
+
+export const Email = Type.String({ format: 'email', maxLength: LIMITS.emailLength });
+export const Timestamp = Type.String({ format: 'date-time' });
+export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);

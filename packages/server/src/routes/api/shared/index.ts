@@ -1,0 +1,36 @@
+import { isAppError } from '@chatshare/core';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { presentSharedConversation } from '../../../presenters/shared-conversation.js';
+import { CodeParams, errorResponses } from '../common-schema.js';
+import { SharedConversationSchema } from './schema.js';
+import { viewerFor } from './viewer.js';
+
+export default async function sharedRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/shared/:code',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'A shared conversation, under the same access rules as its page',
+        params: CodeParams,
+        response: { 200: SharedConversationSchema, ...errorResponses(401, 404, 410, 429) },
+      },
+    },
+    async (request, reply) => {
+      await app.shareMisses.check(request, reply);
+      const { code } = request.params;
+      try {
+        const { share, snapshot } = await app.shareService.open(code, viewerFor(app, request, code), { countView: true });
+        const owner = share.showAuthor ? await app.repos.users.findById(share.ownerId) : undefined;
+        reply.header('cache-control', 'private, no-store');
+        return presentSharedConversation(share, snapshot, owner?.name ?? null);
+      } catch (error) {
+        if (isAppError(error) && error.status === 404) await app.shareMisses.record(request);
+        throw error;
+      }
+    },
+  );
+}

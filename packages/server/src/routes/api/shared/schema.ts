@@ -1,0 +1,28 @@
+import { MessageSchema } from '@chatshare/core';
+import { Type } from 'typebox';
+import { Timestamp } from '../common-schema.js';
+
+const { id: _id, parentId: _parentId, role: _role, ...messageFields } = MessageSchema.properties;
+
+export const SharedMessageSchema = Type.Object(
+  {
+    id: Type.String({ description: 'Positional and opaque (m1, m2, …).' }),
+    parentId: Type.Union([Type.String(), Type.Null()]),
+    role: Type.Union([Type.Literal('user'), Type.Literal('assistant'), Type.Literal('tool')]),
+    ...messageFields,
+  },
+  { title: 'SharedMessage' },
+);
+
+export const SharedConversationSchema = Type.Object(
+  {
+    shortCode: Type.String(),
+    title: Type.String(),
+    sharedAt: Timestamp,
+    messageCount: Type.Integer(),
+    models: Type.Array(Type.String()),
+    sharedBy: Type.Union([Type.String(), Type.Null()], { description: 'Only when the owner chose to show their name.' }),
+    messages: Type.Array(SharedMessageSchema),
+  },
+  { title: 'SharedConversation' },
+);

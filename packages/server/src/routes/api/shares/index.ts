@@ -1,0 +1,156 @@
+import { errors, RATE_LIMITS } from '@chatshare/core';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { requireUser } from '../../../plugins/auth.js';
+import { presentShare } from '../../../presenters/share.js';
+import type { ShareRecord } from '../../../repositories/shares.js';
+import type { User } from '../../../repositories/users.js';
+import { ConversationIdParams, errorResponses, IdParams } from '../common-schema.js';
+import {
+  CreateShareBody,
+  ListSharesQuery,
+  RevokeAllResponse,
+  ShareListResponse,
+  ShareResponse,
+  UpdateShareBody,
+} from './schema.js';
+
+export default async function shareRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const service = app.shareService;
+  const present = (share: ShareRecord, user: User, warnings?: Parameters<typeof presentShare>[1]['warnings']) =>
+    presentShare(share, { publicUrl: app.config.publicUrl, user, now: app.now(), ...(warnings ? { warnings } : {}) });
+
+  const createLimit = {
+    rateLimit: {
+      max: RATE_LIMITS.shareCreate.max,
+      timeWindow: RATE_LIMITS.shareCreate.windowMs,
+      hook: 'preHandler' as const,
+      keyGenerator: (request: FastifyRequest) => `share:${request.user?.id ?? request.ip}`,
+    },
+  };
+
+  app.post(
+    '/shares',
+    {
+      config: createLimit,
+      schema: {
+        tags: ['shares'],
+        summary: 'Share a conversation, or refresh its live link (the code stays)',
+        body: CreateShareBody,
+        response: { 200: ShareResponse, 201: ShareResponse, ...errorResponses(400, 401, 403, 404, 429) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const { share, warnings, created } = await service.createOrRefresh(user, request.body);
+      return reply.status(created ? 201 : 200).send(present(share, user, warnings));
+    },
+  );
+
+  app.get(
+    '/shares',
+    {
+      schema: {
+        tags: ['shares'],
+        summary: 'My links: search by title, sort, cursor paging',
+        querystring: ListSharesQuery,
+        response: { 200: ShareListResponse, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { q, cursor, limit, sort, order, status } = request.query;
+      const page = await app.repos.shares.list(user.id, {
+        ...(q ? { q } : {}),
+        ...(cursor ? { cursor } : {}),
+        limit: limit ?? 20,
+        sort: sort ?? 'created',
+        order: order ?? 'desc',
+        status: status ?? 'live',
+      });
+      return { items: page.items.map((share) => present(share, user)), nextCursor: page.nextCursor };
+    },
+  );
+
+  app.delete(
+    '/shares',
+    {
+      schema: {
+        tags: ['shares'],
+        summary: 'Revoke all my links',
+        response: { 200: RevokeAllResponse, ...errorResponses(401) },
+      },
+    },
+    async (request) => ({ revoked: await service.revokeAll(requireUser(request)) }),
+  );
+
+  app.get(
+    '/shares/:id',
+    {
+      schema: {
+        tags: ['shares'],
+        summary: 'One of my links',
+        params: IdParams,
+        response: { 200: ShareResponse, ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return present(await service.ownShare(user, request.params.id), user);
+    },
+  );
+
+  app.patch(
+    '/shares/:id',
+    {
+      config: createLimit,
+      schema: {
+        tags: ['shares'],
+        summary: "Change a link's settings, or refresh its snapshot",
+        params: IdParams,
+        body: UpdateShareBody,
+        response: { 200: ShareResponse, ...errorResponses(400, 401, 403, 404, 409, 429) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const { share, warnings } = await service.update(user, request.params.id, request.body);
+      return present(share, user, warnings);
+    },
+  );
+
+  app.delete(
+    '/shares/:id',
+    {
+      schema: {
+        tags: ['shares'],
+        summary: 'Revoke a link: it is a 404 from the next request on',
+        params: IdParams,
+        response: { 200: ShareResponse, ...errorResponses(401, 404, 409) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return present(await service.revoke(user, request.params.id), user);
+    },
+  );
+
+  app.get(
+    '/conversations/:conversationId/share',
+    {
+      schema: {
+        tags: ['shares'],
+        summary: "A conversation's live link",
+        params: ConversationIdParams,
+        response: { 200: ShareResponse, ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const share = await service.forConversation(user, request.params.conversationId);
+      if (!share) throw errors.shareNotFound('This conversation is not shared.');
+      return present(share, user);
+    },
+  );
+}

@@ -1,0 +1,134 @@
+import { LIMITS } from '@chatshare/core';
+import { Type, type Static } from 'typebox';
+import { Email, NullableTimestamp, PageQuery, Timestamp } from '../common-schema.js';
+
+const Privacy = Type.Union([Type.Literal('public'), Type.Literal('unlisted'), Type.Literal('private')], {
+  description: 'public: listed and searchable; unlisted: anyone with the link; private: invited emails only.',
+});
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T, description: string) =>
+  Type.Union([schema, Type.Null()], { description });
+
+const settingsFields = {
+  privacy: Type.Optional(Privacy),
+  password: Type.Optional(
+    Nullable(Type.String({ minLength: 1, maxLength: LIMITS.sharePasswordMaxLength }), 'A password viewers must enter; null removes it.'),
+  ),
+  expiresIn: Type.Optional(
+    Nullable(
+      Type.Number({ exclusiveMinimum: 0, maximum: LIMITS.expiresInHoursMax }),
+      'Hours from now until the link expires (fractions allowed); null for never.',
+    ),
+  ),
+  maxViews: Type.Optional(
+    Nullable(Type.Integer({ minimum: 1, maximum: LIMITS.maxViewsMax }), 'The link expires after this many views.'),
+  ),
+  allowedEmails: Type.Optional(
+    Type.Array(Email, { maxItems: LIMITS.allowedEmailsPerShare, description: 'Who may open a private link (verified emails).' }),
+  ),
+  allowIndexing: Type.Optional(Type.Boolean({ description: 'Let search engines index a public link.' })),
+  allowEmbed: Type.Optional(Type.Boolean({ description: 'Allow the link to be embedded in other sites.' })),
+  showAuthor: Type.Optional(Type.Boolean({ description: 'Show author names and who shared it.' })),
+  title: Type.Optional(
+    Nullable(Type.String({ maxLength: LIMITS.titleLength }), "The link's title; null follows the conversation's."),
+  ),
+};
+
+const snapshotFields = {
+  redact: Type.Optional(Type.Boolean({ description: 'Replace secrets found in the content in the shared copy.' })),
+  leafMessageId: Type.Optional(
+    Type.String({ minLength: 1, maxLength: LIMITS.messageIdLength, description: 'Share the branch ending here.' }),
+  ),
+  range: Type.Optional(
+    Type.Object(
+      { start: Type.Optional(Type.Integer({ minimum: 0 })), end: Type.Optional(Type.Integer({ minimum: 0 })) },
+      { additionalProperties: false, description: 'Share only these positions of the branch (end exclusive).' },
+    ),
+  ),
+};
+
+export const CreateShareBody = Type.Object(
+  { conversationId: Type.String({ minLength: 1, maxLength: 100 }), ...settingsFields, ...snapshotFields },
+  { additionalProperties: false },
+);
+export type CreateShareBody = Static<typeof CreateShareBody>;
+
+export const UpdateShareBody = Type.Object(
+  {
+    ...settingsFields,
+    ...snapshotFields,
+    refresh: Type.Optional(Type.Boolean({ description: 'Re-snapshot the conversation; the code stays.' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ShareSettingsSchema = Type.Object(
+  {
+    id: Type.String(),
+    conversationId: Type.Union([Type.String(), Type.Null()]),
+    title: Type.String(),
+    privacy: Privacy,
+    hasPassword: Type.Boolean(),
+    expiresAt: NullableTimestamp,
+    maxViews: Type.Union([Type.Integer(), Type.Null()]),
+    allowedEmails: Type.Array(Type.String()),
+    allowIndexing: Type.Boolean(),
+    allowEmbed: Type.Boolean(),
+    showAuthor: Type.Boolean(),
+    viewCount: Type.Integer(),
+    lastViewedAt: NullableTimestamp,
+    messageCount: Type.Integer(),
+    snapshotAt: Timestamp,
+    snapshotVersion: Type.Integer(),
+    status: Type.Union([Type.Literal('live'), Type.Literal('expired'), Type.Literal('revoked')]),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    revokedAt: NullableTimestamp,
+  },
+  { title: 'ShareSettings' },
+);
+
+export const SecretWarningSchema = Type.Object(
+  {
+    kind: Type.String(),
+    label: Type.String(),
+    preview: Type.String({ description: 'A masked form of the secret.' }),
+    location: Type.String({ description: '`title` or `messages[i]` (position in the shared copy).' }),
+    redacted: Type.Boolean(),
+  },
+  { title: 'SecretWarning' },
+);
+
+export const ShareResponse = Type.Object(
+  {
+    shareUrl: Type.String(),
+    shortCode: Type.String(),
+    settings: ShareSettingsSchema,
+    warnings: Type.Array(SecretWarningSchema),
+    policies: Type.Object({ read: Type.Boolean(), update: Type.Boolean(), revoke: Type.Boolean() }),
+  },
+  { title: 'Share' },
+);
+
+export const ListSharesQuery = Type.Object({
+  ...PageQuery,
+  sort: Type.Optional(
+    Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('views'), Type.Literal('title')], {
+      default: 'created',
+    }),
+  ),
+  order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'desc' })),
+  status: Type.Optional(
+    Type.Union([Type.Literal('live'), Type.Literal('revoked'), Type.Literal('all')], {
+      default: 'live',
+      description: 'live: not revoked (expired ones included).',
+    }),
+  ),
+});
+
+export const ShareListResponse = Type.Object({
+  items: Type.Array(ShareResponse),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const RevokeAllResponse = Type.Object({ revoked: Type.Integer() });

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { ping } from '../db/connect.js';
+
+export default async function healthRoutes(app: FastifyInstance) {
+  app.get('/healthz', { schema: { tags: ['ops'], summary: 'The process is up', hide: false } }, async () => ({
+    status: 'ok',
+  }));
+
+  app.get('/readyz', { schema: { tags: ['ops'], summary: 'The database (and Redis, if used) answers' } }, async (_request, reply) => {
+    try {
+      await ping(app.db);
+      if (app.redis) await app.redis.ping();
+      return { status: 'ready' };
+    } catch (error) {
+      app.log.warn({ err: error }, 'not ready');
+      return reply.status(503).send({ error: { code: 'not_ready', message: 'A backing service does not answer.' } });
+    }
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * `POST /s/:code/unlock`: a share password in, a signed share-scoped cookie out. Takes the
+ * page's HTML form (then redirects back to the page) or JSON (then answers JSON).
+ */
+import { errors, isAppError, LIFETIMES, LIMITS, RATE_LIMITS } from '@chatshare/core';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { verifyPassword } from '../../auth/passwords.js';
+import { createUnlockValue, unlockCookieName } from '../../auth/unlock-cookie.js';
+import { CodeParams, errorResponses } from '../api/common-schema.js';
+import { viewerFor } from '../api/shared/viewer.js';
+
+const UnlockBody = Type.Object(
+  { password: Type.String({ maxLength: LIMITS.sharePasswordMaxLength }) },
+  { additionalProperties: false },
+);
+
+const isForm = (request: FastifyRequest) =>
+  (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+
+export default async function unlockRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const secure = app.config.publicUrl.startsWith('https:');
+
+  app.post(
+    '/s/:code/unlock',
+    {
+      config: {
+        rateLimit: {
+          max: RATE_LIMITS.unlock.max,
+          timeWindow: RATE_LIMITS.unlock.windowMs,
+          keyGenerator: (request: FastifyRequest) => `unlock:${(request.params as { code: string }).code}:${request.ip}`,
+        },
+      },
+      schema: {
+        tags: ['public'],
+        summary: 'Unlock a password-protected link (form or JSON)',
+        params: CodeParams,
+        body: UnlockBody,
+        response: { 200: Type.Object({ unlocked: Type.Boolean() }), ...errorResponses(400, 401, 404, 410, 429) },
+      },
+    },
+    async (request, reply) => {
+      await app.shareMisses.check(request, reply);
+      const { code } = request.params;
+      const pagePath = `/s/${code}`;
+      let share;
+      try {
+        share = await app.shareService.forUnlock(code, viewerFor(app, request, code));
+      } catch (error) {
+        if (isAppError(error) && error.status === 404) await app.shareMisses.record(request);
+        throw error;
+      }
+      if (share.passwordHash !== null) {
+        if (!(await verifyPassword(request.body.password, share.passwordHash))) {
+          if (isForm(request)) return reply.redirect(`${pagePath}?error=wrong_password`, 303);
+          throw errors.wrongPassword();
+        }
+        reply.setCookie(unlockCookieName(code), createUnlockValue(app.signers.shareUnlock, code, share.passwordVersion, app.now()), {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure,
+          maxAge: LIFETIMES.unlockMs / 1000,
+        });
+      }
+      if (isForm(request)) return reply.redirect(pagePath, 303);
+      return { unlocked: true };
+    },
+  );
+}

@@ -1,0 +1,228 @@
+/**
+ * Share use cases: create or refresh, change settings, revoke, and the public read that every
+ * viewer path goes through. Access is decided by core's policy module only.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  authorize,
+  canView,
+  errors,
+  isShortCode,
+  makeShortCode,
+  presentSnapshot,
+  scanSnapshot,
+  type Snapshot,
+  type SnapshotOptions,
+  type Viewer,
+} from '@chatshare/core';
+import type { ConversationRecord, ConversationRepository } from '../repositories/conversations.js';
+import { isUniqueViolation } from '../repositories/db-errors.js';
+import type { ShareRecord, ShareRepository } from '../repositories/shares.js';
+import type { User } from '../repositories/users.js';
+import { DEFAULT_SETTINGS, settingsToColumns, type ShareSettingsInput } from './share-settings.js';
+
+export interface CreateShareInput extends ShareSettingsInput {
+  conversationId: string;
+  /** Replace secrets found in the content with `[REDACTED …]` in the shared copy. */
+  redact?: boolean;
+  leafMessageId?: string;
+  range?: SnapshotOptions['range'];
+}
+
+export interface UpdateShareInput extends ShareSettingsInput {
+  /** Take a fresh snapshot of the conversation (messages added since are shared). */
+  refresh?: boolean;
+  redact?: boolean;
+  leafMessageId?: string;
+  range?: SnapshotOptions['range'];
+}
+
+export interface ShareServiceDeps {
+  shares: ShareRepository;
+  conversations: ConversationRepository;
+  now: () => Date;
+  enableOpenSharing: boolean;
+}
+
+function freeze(conversation: ConversationRecord, input: { redact?: boolean; leafMessageId?: string; range?: SnapshotOptions['range'] }) {
+  // Authors are kept in the stored copy and dropped at read time unless `showAuthor`, so the
+  // owner can switch names on and off without re-sharing newer messages.
+  const options: SnapshotOptions = {
+    showAuthor: true,
+    redact: false,
+    ...(input.leafMessageId ? { leafMessageId: input.leafMessageId } : {}),
+    ...(input.range ? { range: input.range } : {}),
+  };
+  const plain = presentSnapshot(conversation, options);
+  const found = scanSnapshot(plain);
+  const snapshot = input.redact ? presentSnapshot(conversation, { ...options, redact: true }) : plain;
+  return { snapshot, warnings: found.map((warning) => ({ ...warning, redacted: input.redact === true })) };
+}
+
+export class ShareService {
+  constructor(private readonly deps: ShareServiceDeps) {}
+
+  private async ownConversation(user: User, id: string): Promise<ConversationRecord> {
+    const conversation = await this.deps.conversations.findById(id);
+    if (!conversation || !authorize(user, 'share', conversation)) throw errors.conversationNotFound();
+    return conversation;
+  }
+
+  /** The owner's share, live or revoked; another user's is "not found". */
+  async ownShare(user: User, id: string): Promise<ShareRecord> {
+    const share = await this.deps.shares.findById(id);
+    if (!share || !authorize(user, 'read', share)) throw errors.shareNotFound();
+    return share;
+  }
+
+  /** Creates a share, or refreshes the live one of this conversation and keeps its code. */
+  async createOrRefresh(user: User, input: CreateShareInput) {
+    const conversation = await this.ownConversation(user, input.conversationId);
+    const { snapshot, warnings } = freeze(conversation, input);
+    const existing = await this.deps.shares.findLiveByConversation(conversation.id);
+    if (existing) return { share: await this.refresh(existing, snapshot, input), warnings, created: false };
+    try {
+      return { share: await this.insert(user, conversation, snapshot, input), warnings, created: true };
+    } catch (error) {
+      // Another request created the live share first: refresh that one instead.
+      const raced = isUniqueViolation(error) && (await this.deps.shares.findLiveByConversation(conversation.id));
+      if (!raced) throw error;
+      return { share: await this.refresh(raced, snapshot, input), warnings, created: false };
+    }
+  }
+
+  private async insert(user: User, conversation: ConversationRecord, snapshot: Snapshot, input: CreateShareInput) {
+    const now = this.deps.now();
+    const at = now.toISOString();
+    const columns = await settingsToColumns(input, {
+      now,
+      snapshotTitle: snapshot.title,
+      enableOpenSharing: this.deps.enableOpenSharing,
+    });
+    const id = randomUUID();
+    await this.deps.shares.insert({
+      id,
+      code: makeShortCode((size) => randomBytes(size)),
+      conversation_id: conversation.id,
+      owner_id: user.id,
+      privacy: DEFAULT_SETTINGS.privacy,
+      password_hash: null,
+      allowed_emails: '[]',
+      expires_at: null,
+      max_views: null,
+      revoked_at: null,
+      revoked_by: null,
+      title: snapshot.title,
+      allow_indexing: Number(DEFAULT_SETTINGS.allowIndexing),
+      allow_embed: Number(DEFAULT_SETTINGS.allowEmbed),
+      show_author: Number(DEFAULT_SETTINGS.showAuthor),
+      last_viewed_at: null,
+      ...columns,
+      snapshot: JSON.stringify(snapshot),
+      snapshot_version: 1,
+      snapshot_at: at,
+      message_count: snapshot.messages.length,
+      created_at: at,
+      updated_at: at,
+    });
+    return (await this.deps.shares.findById(id))!;
+  }
+
+  private async refresh(share: ShareRecord, snapshot: Snapshot, input: ShareSettingsInput) {
+    const now = this.deps.now();
+    const columns = await settingsToColumns(input, {
+      now,
+      current: share,
+      snapshotTitle: snapshot.title,
+      enableOpenSharing: this.deps.enableOpenSharing,
+    });
+    // A title the owner set for the link survives a refresh; otherwise it follows the conversation.
+    const previous = await this.deps.shares.snapshot(share.id);
+    const followsConversation = !previous || share.title === previous.title;
+    await this.deps.shares.update(share.id, {
+      ...(followsConversation ? { title: snapshot.title } : {}),
+      ...columns,
+      snapshot: JSON.stringify(snapshot),
+      snapshot_version: share.snapshotVersion + 1,
+      snapshot_at: now.toISOString(),
+      message_count: snapshot.messages.length,
+      updated_at: now.toISOString(),
+    });
+    return (await this.deps.shares.findById(share.id))!;
+  }
+
+  async update(user: User, id: string, input: UpdateShareInput) {
+    const share = await this.ownShare(user, id);
+    if (!authorize(user, 'update', share)) throw errors.shareRevoked('This link was revoked; share the conversation again for a new link.');
+    if (input.refresh || input.redact || input.leafMessageId || input.range) {
+      if (!share.conversationId) throw errors.conflict('The conversation of this link was deleted.');
+      const conversation = await this.ownConversation(user, share.conversationId);
+      const { snapshot, warnings } = freeze(conversation, input);
+      return { share: await this.refresh(share, snapshot, input), warnings };
+    }
+    const now = this.deps.now();
+    const snapshotTitle = (await this.deps.shares.snapshot(share.id))?.title ?? share.title;
+    const columns = await settingsToColumns(input, {
+      now,
+      current: share,
+      snapshotTitle,
+      enableOpenSharing: this.deps.enableOpenSharing,
+    });
+    await this.deps.shares.update(share.id, { ...columns, updated_at: now.toISOString() });
+    return { share: (await this.deps.shares.findById(share.id))!, warnings: [] };
+  }
+
+  async revoke(user: User, id: string): Promise<ShareRecord> {
+    const share = await this.ownShare(user, id);
+    if (!authorize(user, 'revoke', share)) throw errors.shareRevoked();
+    await this.deps.shares.revoke(share.id, user.id);
+    return (await this.deps.shares.findById(share.id))!;
+  }
+
+  async revokeAll(user: User): Promise<number> {
+    return this.deps.shares.revokeAllOf(user.id);
+  }
+
+  async forConversation(user: User, conversationId: string): Promise<ShareRecord | undefined> {
+    const conversation = await this.ownConversation(user, conversationId);
+    return this.deps.shares.findLiveByConversation(conversation.id);
+  }
+
+  /**
+   * Loads a share by its public code and applies the access policy; counts the view.
+   * Throws 404 / 410 / 401 exactly as `canView` decides. `countView: false` for previews.
+   */
+  async open(code: string, viewer: Viewer, options: { countView: boolean }) {
+    const share = isShortCode(code) ? await this.deps.shares.findByCode(code) : undefined;
+    if (!share) throw errors.shareNotFound();
+    const decision = canView(share, viewer, this.deps.now());
+    if (!decision.allowed) throw decisionError(decision.reason);
+    // The atomic conditional increment keeps `maxViews` exact when views race.
+    if (options.countView && !decision.isOwner && !(await this.deps.shares.recordView(share.id))) {
+      throw errors.shareExpired();
+    }
+    const snapshot = await this.deps.shares.snapshot(share.id);
+    if (!snapshot) throw errors.shareNotFound();
+    return { share, snapshot, isOwner: decision.isOwner };
+  }
+
+  /** The share a password unlock is for: everything but the password must already allow the viewer. */
+  async forUnlock(code: string, viewer: Viewer): Promise<ShareRecord> {
+    const share = isShortCode(code) ? await this.deps.shares.findByCode(code) : undefined;
+    if (!share) throw errors.shareNotFound();
+    const decision = canView(share, { ...viewer, unlockedPasswordVersion: share.passwordVersion }, this.deps.now());
+    if (!decision.allowed) throw decisionError(decision.reason);
+    return share;
+  }
+}
+
+export function decisionError(reason: 'not_found' | 'expired' | 'password_required') {
+  switch (reason) {
+    case 'not_found':
+      return errors.shareNotFound();
+    case 'expired':
+      return errors.shareExpired();
+    case 'password_required':
+      return errors.passwordRequired();
+  }
+}
