@@ -30,8 +30,7 @@ export interface Viewer {
 export const ANONYMOUS: Viewer = { userId: null, email: null, emailVerified: false, unlockedPasswordVersion: null };
 
 export type ViewDecision =
-  | { allowed: true; isOwner: boolean }
-  | { allowed: false; reason: 'not_found' | 'expired' | 'password_required' };
+  { allowed: true; isOwner: boolean } | { allowed: false; reason: 'not_found' | 'expired' | 'password_required' };
 
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -42,11 +41,14 @@ export function canView(share: ShareAccessState, viewer: Viewer, now: Date): Vie
   if (viewer.userId !== null && viewer.userId === share.ownerId) return { allowed: true, isOwner: true };
   if (share.privacy === 'private') {
     const invited =
-      viewer.email !== null && viewer.emailVerified && share.allowedEmails.some((email) => sameEmail(email, viewer.email!));
+      viewer.email !== null &&
+      viewer.emailVerified &&
+      share.allowedEmails.some((email) => sameEmail(email, viewer.email!));
     // Same answer as an unknown code: a private link does not reveal that it exists.
     if (!invited) return { allowed: false, reason: 'not_found' };
   }
-  if (share.expiresAt !== null && share.expiresAt.getTime() <= now.getTime()) return { allowed: false, reason: 'expired' };
+  if (share.expiresAt !== null && share.expiresAt.getTime() <= now.getTime())
+    return { allowed: false, reason: 'expired' };
   if (share.maxViews !== null && share.viewCount >= share.maxViews) return { allowed: false, reason: 'expired' };
   if (share.hasPassword && viewer.unlockedPasswordVersion !== share.passwordVersion) {
     return { allowed: false, reason: 'password_required' };

@@ -10,7 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './env.js';
 import type { Mailer } from './mail/mailer.js';
 import auth from './plugins/auth.js';
-import context from './plugins/context.js';
+import context, { type RateLimits } from './plugins/context.js';
 import errorHandling from './plugins/errors.js';
 import openapi from './plugins/openapi.js';
 import rateLimits from './plugins/rate-limits.js';
@@ -29,6 +29,9 @@ export interface BuildOptions {
   now?: () => Date;
   mailer?: Mailer;
   logger?: boolean;
+  /** Overrides of core's RATE_LIMITS (tests that need many requests raise them). */
+  rateLimits?: Partial<RateLimits>;
+  redisKeyPrefix?: string;
 }
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
@@ -48,14 +51,20 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // JSON Lines uploads (fine-tuning files) arrive as text and are parsed by the importer.
-  app.addContentTypeParser(['application/x-ndjson', 'application/jsonl'], { parseAs: 'string' }, (_request, body, done) => {
-    done(null, body);
-  });
+  app.addContentTypeParser(
+    ['application/x-ndjson', 'application/jsonl'],
+    { parseAs: 'string' },
+    (_request, body, done) => {
+      done(null, body);
+    },
+  );
 
   await app.register(context, {
     config,
     ...(options.now ? { now: options.now } : {}),
     ...(options.mailer ? { mailer: options.mailer } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.redisKeyPrefix ? { redisKeyPrefix: options.redisKeyPrefix } : {}),
   });
   await app.register(rateLimits);
   await app.register(auth);

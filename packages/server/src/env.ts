@@ -71,7 +71,9 @@ function reader(env: Env, problems: string[]) {
       try {
         const url = new URL(value);
         if (!protocols.includes(url.protocol)) {
-          problems.push(`${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${url.protocol}")`);
+          problems.push(
+            `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${url.protocol}")`,
+          );
           return null;
         }
         return value;

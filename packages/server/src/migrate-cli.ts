@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './env.js';
 try {
   const config = loadConfig();
   const handle = await openDatabase(config);
-  const applied = await migrateToLatest(handle.db);
+  const applied = await migrateToLatest(handle);
   console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
   await handle.close();
 } catch (error) {

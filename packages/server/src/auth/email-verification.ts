@@ -13,7 +13,11 @@ export function readVerificationToken(signer: Signer, token: string, now: Date):
   const payload = signer.verify(token);
   if (payload === null) throw errors.invalidToken();
   try {
-    const { u, e, x } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { u: unknown; e: unknown; x: unknown };
+    const { u, e, x } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as {
+      u: unknown;
+      e: unknown;
+      x: unknown;
+    };
     if (typeof u === 'string' && typeof e === 'string' && typeof x === 'number' && x > now.getTime()) {
       return { userId: u, email: e };
     }

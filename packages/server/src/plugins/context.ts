@@ -2,6 +2,7 @@
  * Application context: configuration, clock, database, repositories, services, mail and
  * signing keys, decorated onto the Fastify instance in one place.
  */
+import { RATE_LIMITS } from '@chatshare/core';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
@@ -37,13 +38,21 @@ declare module 'fastify' {
     mailer: Mailer;
     signers: { emailVerification: Signer; shareUnlock: Signer };
     redis: Redis | null;
+    /** The rate limits in force: core's RATE_LIMITS unless the app was built with others. */
+    rateLimits: RateLimits;
+    redisKeyPrefix: string;
   }
 }
+
+export type RateLimits = { [K in keyof typeof RATE_LIMITS]: { max: number; windowMs: number } };
 
 export interface ContextOptions {
   config: Config;
   now?: () => Date;
   mailer?: Mailer;
+  rateLimits?: Partial<RateLimits>;
+  /** Prefix of every Redis key, so several apps (or test runs) can share one Redis. */
+  redisKeyPrefix?: string;
 }
 
 export default fp<ContextOptions>(
@@ -52,7 +61,7 @@ export default fp<ContextOptions>(
     const now = options.now ?? (() => new Date());
     const handle = await openDatabase(config);
     app.addHook('onClose', () => handle.close());
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle);
 
     const repos: Repositories = {
       users: new UserRepository(handle.db, now),
@@ -72,6 +81,8 @@ export default fp<ContextOptions>(
     }
 
     app.decorate('config', config);
+    app.decorate('rateLimits', { ...RATE_LIMITS, ...options.rateLimits });
+    app.decorate('redisKeyPrefix', options.redisKeyPrefix ?? 'chatshare:');
     app.decorate('now', now);
     app.decorate('db', handle.db);
     app.decorate('dialect', handle.dialect);

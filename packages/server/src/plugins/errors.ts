@@ -57,7 +57,9 @@ export default fp(
     });
 
     app.setNotFoundHandler((request, reply) => {
-      const body: ErrorBody = { error: { code: 'route_not_found', message: `No route ${request.method} ${request.url}.` } };
+      const body: ErrorBody = {
+        error: { code: 'route_not_found', message: `No route ${request.method} ${request.url}.` },
+      };
       return reply.status(404).send(body);
     });
   },

@@ -34,7 +34,7 @@ export function createMemoryHitCounter(now: () => number = Date.now): HitCounter
   };
 }
 
-export function createRedisHitCounter(redis: Redis, prefix = 'chatshare:hits:'): HitCounter {
+export function createRedisHitCounter(redis: Redis, prefix: string): HitCounter {
   return {
     async hit(key, windowMs) {
       const results = await redis

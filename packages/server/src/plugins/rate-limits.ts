@@ -4,7 +4,7 @@
  * Redis when configured so the limits hold across instances.
  */
 import rateLimit from '@fastify/rate-limit';
-import { errors, RATE_LIMITS } from '@chatshare/core';
+import { errors } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { createMemoryHitCounter, createRedisHitCounter, type HitCounter } from './hit-counter.js';
@@ -23,7 +23,7 @@ export default fp(
   async function rateLimits(app: FastifyInstance) {
     await app.register(rateLimit, {
       global: false,
-      ...(app.redis ? { redis: app.redis, nameSpace: 'chatshare:rl:' } : {}),
+      ...(app.redis ? { redis: app.redis, nameSpace: `${app.redisKeyPrefix}rl:` } : {}),
       errorResponseBuilder: (_request, context) =>
         Object.assign(errors.rateLimited(`Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.`), {
           statusCode: 429,
@@ -32,14 +32,14 @@ export default fp(
 
     let counter: HitCounter;
     if (app.redis) {
-      counter = createRedisHitCounter(app.redis);
+      counter = createRedisHitCounter(app.redis, `${app.redisKeyPrefix}hits:`);
     } else {
       const memory = createMemoryHitCounter();
       const timer = setInterval(() => memory.sweep(), 60_000).unref();
       app.addHook('onClose', async () => clearInterval(timer));
       counter = memory;
     }
-    const { max, windowMs } = RATE_LIMITS.shareMiss;
+    const { max, windowMs } = app.rateLimits.shareMiss;
     const key = (request: FastifyRequest) => `miss:${request.ip}`;
     app.decorate('shareMisses', {
       async check(request: FastifyRequest, reply: FastifyReply) {

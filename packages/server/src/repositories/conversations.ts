@@ -104,7 +104,10 @@ export class ConversationRepository {
     if (options.cursor) {
       const { value, id } = decodeCursor(options.cursor);
       query = query.where((eb) =>
-        eb.or([eb('updated_at', '<', String(value)), eb.and([eb('updated_at', '=', String(value)), eb('id', '<', id)])]),
+        eb.or([
+          eb('updated_at', '<', String(value)),
+          eb.and([eb('updated_at', '=', String(value)), eb('id', '<', id)]),
+        ]),
       );
     }
     const rows = await query

@@ -17,7 +17,12 @@ export class SessionRepository {
     const expiresAt = new Date(now.getTime() + LIFETIMES.sessionMs);
     await this.db
       .insertInto('sessions')
-      .values({ id: sha256(token), user_id: userId, created_at: now.toISOString(), expires_at: expiresAt.toISOString() })
+      .values({
+        id: sha256(token),
+        user_id: userId,
+        created_at: now.toISOString(),
+        expires_at: expiresAt.toISOString(),
+      })
       .execute();
     return { token, expiresAt };
   }

@@ -129,7 +129,14 @@ export class ShareRepository {
 
   async list(
     ownerId: string,
-    options: { q?: string; sort: ShareSort; order: 'asc' | 'desc'; status: ShareStatusFilter; cursor?: string; limit: number },
+    options: {
+      q?: string;
+      sort: ShareSort;
+      order: 'asc' | 'desc';
+      status: ShareStatusFilter;
+      cursor?: string;
+      limit: number;
+    },
   ): Promise<{ items: ShareRecord[]; nextCursor: string | null }> {
     const column = SORT_COLUMNS[options.sort];
     let query = this.db.selectFrom('shares').select(RECORD_COLUMNS).where('owner_id', '=', ownerId);
@@ -152,8 +159,7 @@ export class ShareRepository {
     const last = page.at(-1);
     return {
       items: page.map(toShareRecord),
-      nextCursor:
-        rows.length > options.limit && last ? encodeCursor(last[column] as string | number, last.id) : null,
+      nextCursor: rows.length > options.limit && last ? encodeCursor(last[column] as string | number, last.id) : null,
     };
   }
 

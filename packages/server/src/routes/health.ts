@@ -6,14 +6,18 @@ export default async function healthRoutes(app: FastifyInstance) {
     status: 'ok',
   }));
 
-  app.get('/readyz', { schema: { tags: ['ops'], summary: 'The database (and Redis, if used) answers' } }, async (_request, reply) => {
-    try {
-      await ping(app.db);
-      if (app.redis) await app.redis.ping();
-      return { status: 'ready' };
-    } catch (error) {
-      app.log.warn({ err: error }, 'not ready');
-      return reply.status(503).send({ error: { code: 'not_ready', message: 'A backing service does not answer.' } });
-    }
-  });
+  app.get(
+    '/readyz',
+    { schema: { tags: ['ops'], summary: 'The database (and Redis, if used) answers' } },
+    async (_request, reply) => {
+      try {
+        await ping(app.db);
+        if (app.redis) await app.redis.ping();
+        return { status: 'ready' };
+      } catch (error) {
+        app.log.warn({ err: error }, 'not ready');
+        return reply.status(503).send({ error: { code: 'not_ready', message: 'A backing service does not answer.' } });
+      }
+    },
+  );
 }

@@ -44,7 +44,10 @@ export interface ShareServiceDeps {
   enableOpenSharing: boolean;
 }
 
-function freeze(conversation: ConversationRecord, input: { redact?: boolean; leafMessageId?: string; range?: SnapshotOptions['range'] }) {
+function freeze(
+  conversation: ConversationRecord,
+  input: { redact?: boolean; leafMessageId?: string; range?: SnapshotOptions['range'] },
+) {
   // Authors are kept in the stored copy and dropped at read time unless `showAuthor`, so the
   // owner can switch names on and off without re-sharing newer messages.
   const options: SnapshotOptions = {
@@ -153,7 +156,8 @@ export class ShareService {
 
   async update(user: User, id: string, input: UpdateShareInput) {
     const share = await this.ownShare(user, id);
-    if (!authorize(user, 'update', share)) throw errors.shareRevoked('This link was revoked; share the conversation again for a new link.');
+    if (!authorize(user, 'update', share))
+      throw errors.shareRevoked('This link was revoked; share the conversation again for a new link.');
     if (input.refresh || input.redact || input.leafMessageId || input.range) {
       if (!share.conversationId) throw errors.conflict('The conversation of this link was deleted.');
       const conversation = await this.ownConversation(user, share.conversationId);

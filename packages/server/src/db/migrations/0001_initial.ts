@@ -80,7 +80,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addColumn('updated_at', 'text', (col) => col.notNull())
     .execute();
-  await db.schema.createIndex('shares_owner_created_idx').on('shares').columns(['owner_id', 'created_at', 'id']).execute();
+  await db.schema
+    .createIndex('shares_owner_created_idx')
+    .on('shares')
+    .columns(['owner_id', 'created_at', 'id'])
+    .execute();
   // At most one live share per conversation: a second create refreshes it instead, even under races.
   await db.schema
     .createIndex('shares_live_conversation_idx')

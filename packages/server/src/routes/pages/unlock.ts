@@ -2,7 +2,7 @@
  * `POST /s/:code/unlock`: a share password in, a signed share-scoped cookie out. Takes the
  * page's HTML form (then redirects back to the page) or JSON (then answers JSON).
  */
-import { errors, isAppError, LIFETIMES, LIMITS, RATE_LIMITS } from '@chatshare/core';
+import { errors, isAppError, LIFETIMES, LIMITS } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -28,9 +28,10 @@ export default async function unlockRoutes(fastify: FastifyInstance) {
     {
       config: {
         rateLimit: {
-          max: RATE_LIMITS.unlock.max,
-          timeWindow: RATE_LIMITS.unlock.windowMs,
-          keyGenerator: (request: FastifyRequest) => `unlock:${(request.params as { code: string }).code}:${request.ip}`,
+          max: app.rateLimits.unlock.max,
+          timeWindow: app.rateLimits.unlock.windowMs,
+          keyGenerator: (request: FastifyRequest) =>
+            `unlock:${(request.params as { code: string }).code}:${request.ip}`,
         },
       },
       schema: {
@@ -57,13 +58,17 @@ export default async function unlockRoutes(fastify: FastifyInstance) {
           if (isForm(request)) return reply.redirect(`${pagePath}?error=wrong_password`, 303);
           throw errors.wrongPassword();
         }
-        reply.setCookie(unlockCookieName(code), createUnlockValue(app.signers.shareUnlock, code, share.passwordVersion, app.now()), {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'lax',
-          secure,
-          maxAge: LIFETIMES.unlockMs / 1000,
-        });
+        reply.setCookie(
+          unlockCookieName(code),
+          createUnlockValue(app.signers.shareUnlock, code, share.passwordVersion, app.now()),
+          {
+            path: '/',
+            httpOnly: true,
+            sameSite: 'lax',
+            secure,
+            maxAge: LIFETIMES.unlockMs / 1000,
+          },
+        );
       }
       if (isForm(request)) return reply.redirect(pagePath, 303);
       return { unlocked: true };

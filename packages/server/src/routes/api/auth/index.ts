@@ -1,4 +1,4 @@
-import { errors, RATE_LIMITS } from '@chatshare/core';
+import { errors } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { createVerificationToken, readVerificationToken } from '../../../auth/email-verification.js';
@@ -8,10 +8,9 @@ import type { User } from '../../../repositories/users.js';
 import { errorResponses } from '../common-schema.js';
 import { SigninBody, SignupBody, UserResponse, VerifyBody, VerifyQuery } from './schema.js';
 
-const authLimit = { rateLimit: { max: RATE_LIMITS.auth.max, timeWindow: RATE_LIMITS.auth.windowMs } };
-
 export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const authLimit = { rateLimit: { max: app.rateLimits.auth.max, timeWindow: app.rateLimits.auth.windowMs } };
 
   async function startSession(reply: FastifyReply, user: User) {
     const { token, expiresAt } = await app.repos.sessions.create(user.id);

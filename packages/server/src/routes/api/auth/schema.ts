@@ -26,12 +26,18 @@ export const SignupBody = Type.Object(
 export type SignupBody = Static<typeof SignupBody>;
 
 export const SigninBody = Type.Object(
-  { email: Type.String({ maxLength: LIMITS.emailLength }), password: Type.String({ maxLength: LIMITS.passwordMaxLength }) },
+  {
+    email: Type.String({ maxLength: LIMITS.emailLength }),
+    password: Type.String({ maxLength: LIMITS.passwordMaxLength }),
+  },
   { additionalProperties: false },
 );
 export type SigninBody = Static<typeof SigninBody>;
 
-export const VerifyBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export const VerifyBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 2000 }) },
+  { additionalProperties: false },
+);
 export const VerifyQuery = Type.Object({ token: Type.String({ minLength: 1, maxLength: 2000 }) });
 
 export const UserResponse = Type.Object({ user: UserSchema });

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { appendToTree, authorize, errors, importConversations, type ImportFormat } from '@chatshare/core';
+import {
+  appendToTree,
+  authorize,
+  errors,
+  importConversations,
+  parseImportText,
+  type ImportFormat,
+} from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
@@ -40,7 +47,9 @@ export default async function conversationRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const result = importConversations(request.body, {
+      // JSON Lines arrive as text (see the content-type parser in app.ts).
+      const input = typeof request.body === 'string' ? parseImportText(request.body) : request.body;
+      const result = importConversations(input, {
         now: app.now(),
         ...(request.query.format ? { format: request.query.format as ImportFormat } : {}),
       });

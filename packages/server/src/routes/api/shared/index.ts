@@ -23,7 +23,9 @@ export default async function sharedRoutes(fastify: FastifyInstance) {
       await app.shareMisses.check(request, reply);
       const { code } = request.params;
       try {
-        const { share, snapshot } = await app.shareService.open(code, viewerFor(app, request, code), { countView: true });
+        const { share, snapshot } = await app.shareService.open(code, viewerFor(app, request, code), {
+          countView: true,
+        });
         const owner = share.showAuthor ? await app.repos.users.findById(share.ownerId) : undefined;
         reply.header('cache-control', 'private, no-store');
         return presentSharedConversation(share, snapshot, owner?.name ?? null);

@@ -21,7 +21,9 @@ export const SharedConversationSchema = Type.Object(
     sharedAt: Timestamp,
     messageCount: Type.Integer(),
     models: Type.Array(Type.String()),
-    sharedBy: Type.Union([Type.String(), Type.Null()], { description: 'Only when the owner chose to show their name.' }),
+    sharedBy: Type.Union([Type.String(), Type.Null()], {
+      description: 'Only when the owner chose to show their name.',
+    }),
     messages: Type.Array(SharedMessageSchema),
   },
   { title: 'SharedConversation' },

@@ -1,4 +1,4 @@
-import { errors, RATE_LIMITS } from '@chatshare/core';
+import { errors } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
@@ -23,8 +23,8 @@ export default async function shareRoutes(fastify: FastifyInstance) {
 
   const createLimit = {
     rateLimit: {
-      max: RATE_LIMITS.shareCreate.max,
-      timeWindow: RATE_LIMITS.shareCreate.windowMs,
+      max: app.rateLimits.shareCreate.max,
+      timeWindow: app.rateLimits.shareCreate.windowMs,
       hook: 'preHandler' as const,
       keyGenerator: (request: FastifyRequest) => `share:${request.user?.id ?? request.ip}`,
     },

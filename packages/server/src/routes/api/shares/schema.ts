@@ -12,7 +12,10 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T,
 const settingsFields = {
   privacy: Type.Optional(Privacy),
   password: Type.Optional(
-    Nullable(Type.String({ minLength: 1, maxLength: LIMITS.sharePasswordMaxLength }), 'A password viewers must enter; null removes it.'),
+    Nullable(
+      Type.String({ minLength: 1, maxLength: LIMITS.sharePasswordMaxLength }),
+      'A password viewers must enter; null removes it.',
+    ),
   ),
   expiresIn: Type.Optional(
     Nullable(
@@ -24,7 +27,10 @@ const settingsFields = {
     Nullable(Type.Integer({ minimum: 1, maximum: LIMITS.maxViewsMax }), 'The link expires after this many views.'),
   ),
   allowedEmails: Type.Optional(
-    Type.Array(Email, { maxItems: LIMITS.allowedEmailsPerShare, description: 'Who may open a private link (verified emails).' }),
+    Type.Array(Email, {
+      maxItems: LIMITS.allowedEmailsPerShare,
+      description: 'Who may open a private link (verified emails).',
+    }),
   ),
   allowIndexing: Type.Optional(Type.Boolean({ description: 'Let search engines index a public link.' })),
   allowEmbed: Type.Optional(Type.Boolean({ description: 'Allow the link to be embedded in other sites.' })),

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ANONYMOUS,
+  authorize,
+  canView,
+  isIndexable,
+  isListed,
+  sharePolicies,
+  type ShareAccessState,
+  type Viewer,
+} from './policy.js';
+
+const now = new Date('2026-06-01T12:00:00Z');
+const share = (overrides: Partial<ShareAccessState> = {}): ShareAccessState => ({
+  ownerId: 'owner',
+  privacy: 'unlisted',
+  hasPassword: false,
+  passwordVersion: 0,
+  allowedEmails: [],
+  expiresAt: null,
+  maxViews: null,
+  viewCount: 0,
+  revokedAt: null,
+  ...overrides,
+});
+const viewer = (overrides: Partial<Viewer> = {}): Viewer => ({ ...ANONYMOUS, ...overrides });
+const owner = viewer({ userId: 'owner', email: 'o@example.com', emailVerified: true });
+const invited = viewer({ userId: 'friend', email: 'Friend@Example.com', emailVerified: true });
+
+describe('canView', () => {
+  it.each([
+    ['an unlisted link to anyone', share(), viewer(), { allowed: true, isOwner: false }],
+    ['a revoked link, even to its owner', share({ revokedAt: now }), owner, { allowed: false, reason: 'not_found' }],
+    ['an expired link to its owner', share({ expiresAt: new Date(0) }), owner, { allowed: true, isOwner: true }],
+    [
+      'a private link to a stranger',
+      share({ privacy: 'private' }),
+      viewer({ userId: 'x' }),
+      { allowed: false, reason: 'not_found' },
+    ],
+    [
+      'a private link to an invited, verified email (any case)',
+      share({ privacy: 'private', allowedEmails: ['friend@example.com'] }),
+      invited,
+      { allowed: true, isOwner: false },
+    ],
+    [
+      'a private link to an invited but unverified email',
+      share({ privacy: 'private', allowedEmails: ['friend@example.com'] }),
+      { ...invited, emailVerified: false },
+      { allowed: false, reason: 'not_found' },
+    ],
+    ['a link at its expiry instant', share({ expiresAt: now }), viewer(), { allowed: false, reason: 'expired' }],
+    [
+      'a link one millisecond before expiry',
+      share({ expiresAt: new Date(now.getTime() + 1) }),
+      viewer(),
+      { allowed: true, isOwner: false },
+    ],
+    [
+      'a link with all views used',
+      share({ maxViews: 3, viewCount: 3 }),
+      viewer(),
+      { allowed: false, reason: 'expired' },
+    ],
+    ['a link with one view left', share({ maxViews: 3, viewCount: 2 }), viewer(), { allowed: true, isOwner: false }],
+    [
+      'a locked link without unlock',
+      share({ hasPassword: true, passwordVersion: 2 }),
+      viewer(),
+      { allowed: false, reason: 'password_required' },
+    ],
+    [
+      'a locked link unlocked for an old password',
+      share({ hasPassword: true, passwordVersion: 2 }),
+      viewer({ unlockedPasswordVersion: 1 }),
+      { allowed: false, reason: 'password_required' },
+    ],
+    [
+      'a locked link unlocked for this password',
+      share({ hasPassword: true, passwordVersion: 2 }),
+      viewer({ unlockedPasswordVersion: 2 }),
+      { allowed: true, isOwner: false },
+    ],
+    [
+      'an expired locked link: expiry is told first',
+      share({ hasPassword: true, expiresAt: new Date(0) }),
+      viewer(),
+      { allowed: false, reason: 'expired' },
+    ],
+    [
+      'an expired private link to a stranger: hidden first',
+      share({ privacy: 'private', expiresAt: new Date(0) }),
+      viewer(),
+      { allowed: false, reason: 'not_found' },
+    ],
+  ])('decides %s', (_name, state, who, decision) => {
+    expect(canView(state, who, now)).toEqual(decision);
+  });
+});
+
+describe('listing and indexing', () => {
+  it('lists only live public links without a password', () => {
+    expect(isListed(share({ privacy: 'public' }), now)).toBe(true);
+    for (const state of [
+      share(),
+      share({ privacy: 'private' }),
+      share({ privacy: 'public', hasPassword: true }),
+      share({ privacy: 'public', revokedAt: now }),
+      share({ privacy: 'public', expiresAt: now }),
+      share({ privacy: 'public', maxViews: 1, viewCount: 1 }),
+    ]) {
+      expect(isListed(state, now)).toBe(false);
+    }
+  });
+
+  it('indexes a public link only with allowIndexing', () => {
+    expect(isIndexable({ ...share({ privacy: 'public' }), allowIndexing: true }, now)).toBe(true);
+    expect(isIndexable({ ...share({ privacy: 'public' }), allowIndexing: false }, now)).toBe(false);
+    expect(isIndexable({ ...share({ privacy: 'unlisted' }), allowIndexing: true }, now)).toBe(false);
+  });
+});
+
+describe('authorize', () => {
+  it("allows owners everything on their live resources and nobody anything on another's", () => {
+    for (const action of ['read', 'update', 'delete', 'share', 'revoke'] as const) {
+      expect(authorize({ id: 'owner' }, action, { ownerId: 'owner' })).toBe(true);
+      expect(authorize({ id: 'other' }, action, { ownerId: 'owner' })).toBe(false);
+      expect(authorize(null, action, { ownerId: 'owner' })).toBe(false);
+    }
+  });
+
+  it('lets the owner read a revoked share but not change it', () => {
+    expect(sharePolicies({ id: 'owner' }, { ownerId: 'owner', revokedAt: now })).toEqual({
+      read: true,
+      update: false,
+      revoke: false,
+    });
+  });
+});
