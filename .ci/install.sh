@@ -1,5 +1,5 @@
 # Installs the Debian packages the tests and benchmarks need, only when one is missing.
-PACKAGES="chromium postgresql redis-server nginx wrk fonts-dejavu-core"
+PACKAGES="chromium postgresql redis-server nginx wrk fonts-dejavu-core curl jq"
 
 install_packages() {
   local missing=""

@@ -29,6 +29,7 @@ export const errors = {
   invalidJson: factory(400, 'invalid_json', 'The request body is not valid JSON.'),
   invalidConversation: factory(400, 'invalid_conversation', 'The conversation is not valid.'),
   unsupportedFormat: factory(400, 'unsupported_format', 'The conversation format is not recognised.'),
+  importFailed: factory(400, 'import_failed', 'The input could not be imported.'),
   invalidCursor: factory(400, 'invalid_cursor', 'The paging cursor is not valid.'),
   invalidToken: factory(400, 'invalid_token', 'The link is invalid or has expired.'),
   unauthenticated: factory(401, 'unauthenticated', 'Sign in to continue.'),

@@ -50,6 +50,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(validation);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // A DELETE may carry `Content-Type: application/json` with no body (many HTTP libraries
+  // send it by default); that is not an error. Everything else keeps Fastify's safe parser.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '' && request.method === 'DELETE') return done(null, undefined);
+    parseJson(request, body as string, done);
+  });
   // JSON Lines uploads (fine-tuning files) arrive as text and are parsed by the importer.
   app.addContentTypeParser(
     ['application/x-ndjson', 'application/jsonl'],

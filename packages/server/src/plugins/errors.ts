@@ -19,12 +19,10 @@ function toAppError(error: FastifyError): AppError | undefined {
   if (isAppError(error)) return error;
   if (error.validation) {
     const first = error.validation[0];
-    const where = `${error.validationContext ?? 'body'}${first?.instancePath ?? ''}`.replace(/\//g, '.');
-    return errors.validation(`${where} ${first?.message ?? 'is not valid'}`, {
-      issues: error.validation.map((issue) => ({
-        path: `${error.validationContext ?? 'body'}${issue.instancePath}`,
-        message: issue.message,
-      })),
+    // One path notation everywhere: `body.settings.title`, as in the message.
+    const pathOf = (pointer: string) => `${error.validationContext ?? 'body'}${pointer.replace(/\//g, '.')}`;
+    return errors.validation(`${pathOf(first?.instancePath ?? '')} ${first?.message ?? 'is not valid'}`, {
+      issues: error.validation.map((issue) => ({ path: pathOf(issue.instancePath), message: issue.message })),
     });
   }
   const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;

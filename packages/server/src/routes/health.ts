@@ -1,10 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { ErrorSchema } from './api/common-schema.js';
 import { ping } from '../db/connect.js';
 
 export default async function healthRoutes(app: FastifyInstance) {
-  app.get('/healthz', { schema: { tags: ['ops'], summary: 'The process is up', hide: false } }, async () => ({
-    status: 'ok',
-  }));
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['ops'],
+        summary: 'The process is up',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
 
   app.get(
     '/readyz',

@@ -187,6 +187,17 @@ describe('API tokens', () => {
     expect((await call(t.app, 'GET', '/api/v1/me', { auth: owner.bearer })).statusCode).toBe(200);
   });
 
+  it('accepts a DELETE that declares a JSON body but sends none', async () => {
+    const user = await signUp(t.app);
+    const id = (await call(t.app, 'GET', '/api/v1/tokens', { auth: user.bearer })).json().items[0].id;
+    const response = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/tokens/${id}`,
+      headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
+    });
+    expect(response.statusCode).toBe(204);
+  });
+
   it('answers 401 for a malformed Authorization header', async () => {
     const response = await call(t.app, 'GET', '/api/v1/me', { headers: { authorization: 'Basic abc' } });
     expect(response.statusCode).toBe(401);

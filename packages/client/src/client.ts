@@ -1,0 +1,317 @@
+/**
+ * The SDK entry point: `createClient(options)` returns a client whose methods mirror the
+ * REST API one to one. Every method resolves to the JSON body the server sends (nothing for
+ * 202/204) and rejects with a ChatshareError.
+ */
+import type { ImportFormat } from '@chatshare/core';
+import {
+  send,
+  type Credentials,
+  type FetchLike,
+  type HttpConfig,
+  type HttpRequest,
+  type RequestOptions,
+} from './http.js';
+import { paginate } from './paging.js';
+import type {
+  ApiTokenList,
+  Conversation,
+  ConversationInput,
+  ConversationSummary,
+  CreatedApiToken,
+  CreateShareInput,
+  Health,
+  ListConversationsQuery,
+  ListSharesQuery,
+  NewMessage,
+  Page,
+  Readiness,
+  RevokeAllResult,
+  Share,
+  SharedConversation,
+  SigninInput,
+  SignupInput,
+  UnlockResult,
+  UpdateShareInput,
+  UserResponse,
+} from './types.js';
+
+const API = '/api/v1';
+
+export interface ClientOptions {
+  /**
+   * Where the server runs, e.g. `https://chat.example.com` (without `/api/v1`). In a browser,
+   * `''` means the page's own origin.
+   */
+  baseUrl: string;
+  /**
+   * An API token (`Authorization: Bearer`). Without one, requests rely on the browser's
+   * session cookie: fine in a browser, which also sends the `Origin` header the server
+   * requires on cookie-authenticated changes. Scripts and servers should use a token.
+   */
+  token?: string;
+  /** Defaults to the global `fetch`, looked up at call time. */
+  fetch?: FetchLike;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** Defaults to `include` without a token (the session cookie must travel), otherwise unset. */
+  credentials?: Credentials;
+}
+
+export interface CreateApiTokenInput {
+  /** 1 to 100 characters, e.g. the machine or script that uses it. */
+  name: string;
+}
+
+export interface CreateConversationOptions extends RequestOptions {
+  /** Skip auto-detection and read the input in this format. */
+  format?: ImportFormat;
+}
+
+export interface AppendMessagesOptions extends RequestOptions {
+  /** The message to reply to; default the current leaf, `null` starts a new root. */
+  parentId?: string | null;
+}
+
+export interface AuthApi {
+  /** Creates an account and starts a session (the cookie, in a browser). */
+  signup(input: SignupInput, options?: RequestOptions): Promise<UserResponse>;
+  signin(input: SigninInput, options?: RequestOptions): Promise<UserResponse>;
+  /** Ends the cookie session; an API token stays valid (revoke it with `tokens.revoke`). */
+  signout(options?: RequestOptions): Promise<void>;
+  /** Confirms an email address with the token from the verification mail. */
+  verify(token: string, options?: RequestOptions): Promise<UserResponse>;
+  /** Sends the verification mail again; `conflict` if the address is already confirmed. */
+  resendVerification(options?: RequestOptions): Promise<void>;
+}
+
+export interface TokensApi {
+  list(options?: RequestOptions): Promise<ApiTokenList>;
+  /** The secret is in `token` and is never shown again. */
+  create(input: CreateApiTokenInput, options?: RequestOptions): Promise<CreatedApiToken>;
+  revoke(id: string, options?: RequestOptions): Promise<void>;
+}
+
+export interface ConversationsApi {
+  /** Creates a conversation from chatshare JSON. */
+  create(conversation: ConversationInput, options?: CreateConversationOptions): Promise<Conversation>;
+  /** Creates a conversation from any supported format (auto-detected unless `format` says). */
+  create(input: unknown, options?: CreateConversationOptions): Promise<Conversation>;
+  /**
+   * Uploads a file's text as is (JSON, or JSON Lines such as a fine-tuning file); the server
+   * parses it. Saves parsing large exports in the client.
+   */
+  createFromText(text: string, options?: CreateConversationOptions): Promise<Conversation>;
+  /** My conversations, most recently updated first. */
+  list(query?: ListConversationsQuery, options?: RequestOptions): Promise<Page<ConversationSummary>>;
+  /** Every conversation matching `query`, fetching pages as the loop advances. */
+  listAll(
+    query?: ListConversationsQuery,
+    options?: RequestOptions,
+  ): AsyncGenerator<ConversationSummary, void, undefined>;
+  get(id: string, options?: RequestOptions): Promise<Conversation>;
+  rename(id: string, title: string, options?: RequestOptions): Promise<Conversation>;
+  /** Deletes the conversation; its links stop working at once. */
+  delete(id: string, options?: RequestOptions): Promise<void>;
+  /** Appends messages as a chain after `parentId` (default: the current leaf). */
+  appendMessages(id: string, messages: NewMessage[], options?: AppendMessagesOptions): Promise<Conversation>;
+}
+
+export interface SharesApi {
+  /** Shares a conversation; for an already shared one, refreshes the snapshot and keeps the code. */
+  create(input: CreateShareInput, options?: RequestOptions): Promise<Share>;
+  list(query?: ListSharesQuery, options?: RequestOptions): Promise<Page<Share>>;
+  /** Every share matching `query`, fetching pages as the loop advances. */
+  listAll(query?: ListSharesQuery, options?: RequestOptions): AsyncGenerator<Share, void, undefined>;
+  get(id: string, options?: RequestOptions): Promise<Share>;
+  /** Changes settings, or with `refresh: true` re-snapshots the conversation. */
+  update(id: string, input: UpdateShareInput, options?: RequestOptions): Promise<Share>;
+  /** Revokes the link: a 404 from the next request on. Resolves to the revoked share. */
+  revoke(id: string, options?: RequestOptions): Promise<Share>;
+  /** Revokes every live link of the signed-in user. */
+  revokeAll(options?: RequestOptions): Promise<RevokeAllResult>;
+  /** The conversation's live link; `share_not_found` when it is not shared. */
+  forConversation(conversationId: string, options?: RequestOptions): Promise<Share>;
+}
+
+export interface SharedApi {
+  /** A shared conversation, under the same access rules as its page. No sign-in needed. */
+  get(code: string, options?: RequestOptions): Promise<SharedConversation>;
+  /**
+   * Sends a link's password. The server answers with a cookie scoped to that link: a browser
+   * keeps it; elsewhere this client keeps it in memory so its later `get(code)` is unlocked.
+   */
+  unlock(code: string, password: string, options?: RequestOptions): Promise<UnlockResult>;
+}
+
+const segment = (value: string) => encodeURIComponent(value);
+
+/** `name=value` of each cookie a response sets (readable outside browsers only). */
+function cookiePairs(response: Response): string[] {
+  const headers = response.headers as Headers & { getSetCookie?: () => string[] };
+  if (typeof headers.getSetCookie !== 'function') return [];
+  return headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';', 1)[0]!.trim())
+    .filter((pair) => pair.includes('='));
+}
+
+export class ChatshareClient {
+  readonly auth: AuthApi;
+  readonly tokens: TokensApi;
+  readonly conversations: ConversationsApi;
+  readonly shares: SharesApi;
+  readonly shared: SharedApi;
+
+  readonly #options: ClientOptions;
+  readonly #http: HttpConfig;
+  /** Unlock cookies by share code, for runtimes without a cookie jar. */
+  readonly #unlockCookies = new Map<string, string[]>();
+
+  constructor(options: ClientOptions) {
+    this.#options = { ...options };
+    this.#http = {
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+      token: options.token,
+      // Looked up per call, and never called detached from globalThis (browsers reject that).
+      fetch: options.fetch ?? ((url, init) => globalThis.fetch(url, init)),
+      headers: { ...options.headers },
+      credentials: options.credentials ?? (options.token === undefined ? 'include' : undefined),
+    };
+    this.auth = this.#authApi();
+    this.tokens = this.#tokensApi();
+    this.conversations = this.#conversationsApi();
+    this.shares = this.#sharesApi();
+    this.shared = this.#sharedApi();
+  }
+
+  /** A client with the same options but another token (`undefined` for cookie mode). */
+  withToken(token: string | undefined): ChatshareClient {
+    // An explicit `credentials` carries over; the default then follows the new token.
+    const { token: _previous, ...rest } = this.#options;
+    return new ChatshareClient({ ...rest, ...(token !== undefined ? { token } : {}) });
+  }
+
+  /** The signed-in user; `unauthenticated` when nobody is. */
+  me(options?: RequestOptions): Promise<UserResponse> {
+    return this.#json({ method: 'GET', path: `${API}/me`, options });
+  }
+
+  /** Resolves when the process is up (`/healthz`). */
+  health(options?: RequestOptions): Promise<Health> {
+    return this.#json({ method: 'GET', path: '/healthz', options });
+  }
+
+  /** Resolves when the database (and Redis, if used) answers; rejects with `not_ready` (503) otherwise. */
+  ready(options?: RequestOptions): Promise<Readiness> {
+    return this.#json({ method: 'GET', path: '/readyz', options });
+  }
+
+  async #json<T>(request: HttpRequest): Promise<T> {
+    return (await send<T>(this.#http, request)).body;
+  }
+
+  async #empty(request: HttpRequest): Promise<void> {
+    await send<void>(this.#http, { ...request, expect: 'empty' });
+  }
+
+  #authApi(): AuthApi {
+    return {
+      signup: (input, options) => this.#json({ method: 'POST', path: `${API}/auth/signup`, json: input, options }),
+      signin: (input, options) => this.#json({ method: 'POST', path: `${API}/auth/signin`, json: input, options }),
+      signout: (options) => this.#empty({ method: 'POST', path: `${API}/auth/signout`, options }),
+      verify: (token, options) => this.#json({ method: 'POST', path: `${API}/auth/verify`, json: { token }, options }),
+      resendVerification: (options) => this.#empty({ method: 'POST', path: `${API}/auth/verify/resend`, options }),
+    };
+  }
+
+  #tokensApi(): TokensApi {
+    return {
+      list: (options) => this.#json({ method: 'GET', path: `${API}/tokens`, options }),
+      create: (input, options) => this.#json({ method: 'POST', path: `${API}/tokens`, json: input, options }),
+      revoke: (id, options) => this.#empty({ method: 'DELETE', path: `${API}/tokens/${segment(id)}`, options }),
+    };
+  }
+
+  #conversationsApi(): ConversationsApi {
+    const path = `${API}/conversations`;
+    const list = (query: ListConversationsQuery = {}, options?: RequestOptions) =>
+      this.#json<Page<ConversationSummary>>({ method: 'GET', path, query: { ...query }, options });
+    const split = ({ format, ...options }: CreateConversationOptions = {}) => ({ query: { format }, options });
+    return {
+      create: (input: unknown, options?: CreateConversationOptions) => {
+        // `undefined` would mean "no body" to the transport; the server should say what is wrong.
+        return this.#json<Conversation>({
+          method: 'POST',
+          path,
+          json: input === undefined ? null : input,
+          ...split(options),
+        });
+      },
+      createFromText: (text, options) =>
+        this.#json({
+          method: 'POST',
+          path,
+          text: { body: text, contentType: 'application/x-ndjson' },
+          ...split(options),
+        }),
+      list,
+      listAll: (query = {}, options) => paginate((page) => list(page, options), query),
+      get: (id, options) => this.#json({ method: 'GET', path: `${path}/${segment(id)}`, options }),
+      rename: (id, title, options) =>
+        this.#json({ method: 'PATCH', path: `${path}/${segment(id)}`, json: { title }, options }),
+      delete: (id, options) => this.#empty({ method: 'DELETE', path: `${path}/${segment(id)}`, options }),
+      appendMessages: (id, messages, { parentId, ...options } = {}) =>
+        this.#json({
+          method: 'POST',
+          path: `${path}/${segment(id)}/messages`,
+          json: { messages, ...(parentId !== undefined ? { parentId } : {}) },
+          options,
+        }),
+    };
+  }
+
+  #sharesApi(): SharesApi {
+    const path = `${API}/shares`;
+    const list = (query: ListSharesQuery = {}, options?: RequestOptions) =>
+      this.#json<Page<Share>>({ method: 'GET', path, query: { ...query }, options });
+    return {
+      create: (input, options) => this.#json({ method: 'POST', path, json: input, options }),
+      list,
+      listAll: (query = {}, options) => paginate((page) => list(page, options), query),
+      get: (id, options) => this.#json({ method: 'GET', path: `${path}/${segment(id)}`, options }),
+      update: (id, input, options) =>
+        this.#json({ method: 'PATCH', path: `${path}/${segment(id)}`, json: input, options }),
+      revoke: (id, options) => this.#json({ method: 'DELETE', path: `${path}/${segment(id)}`, options }),
+      revokeAll: (options) => this.#json({ method: 'DELETE', path, options }),
+      forConversation: (conversationId, options) =>
+        this.#json({ method: 'GET', path: `${API}/conversations/${segment(conversationId)}/share`, options }),
+    };
+  }
+
+  #sharedApi(): SharedApi {
+    return {
+      get: (code, options) =>
+        this.#json({
+          method: 'GET',
+          path: `${API}/shared/${segment(code)}`,
+          cookies: this.#unlockCookies.get(code) ?? [],
+          options,
+        }),
+      unlock: async (code, password, options) => {
+        const { body, response } = await send<UnlockResult>(this.#http, {
+          method: 'POST',
+          path: `/s/${segment(code)}/unlock`,
+          json: { password },
+          cookies: this.#unlockCookies.get(code) ?? [],
+          options,
+        });
+        const pairs = cookiePairs(response);
+        if (pairs.length > 0) this.#unlockCookies.set(code, pairs);
+        return body;
+      },
+    };
+  }
+}
+
+export const createClient = (options: ClientOptions): ChatshareClient => new ChatshareClient(options);

@@ -1,0 +1,28 @@
+export {
+  ChatshareClient,
+  createClient,
+  type AppendMessagesOptions,
+  type AuthApi,
+  type ClientOptions,
+  type ConversationsApi,
+  type CreateApiTokenInput,
+  type CreateConversationOptions,
+  type SharedApi,
+  type SharesApi,
+  type TokensApi,
+} from './client.js';
+export {
+  ChatshareError,
+  CLIENT_ERROR_CODES,
+  isChatshareError,
+  safe,
+  SERVER_ERROR_CODES,
+  type ChatshareErrorCode,
+  type ChatshareErrorInit,
+  type ClientErrorCode,
+  type Result,
+  type ServerErrorCode,
+} from './errors.js';
+export type { Credentials, FetchLike, RequestOptions } from './http.js';
+export { paginate, paginatePages } from './paging.js';
+export type * from './types.js';

@@ -1,0 +1,255 @@
+/**
+ * Request and response shapes of the REST API (`/api/v1`). Written out here rather than
+ * derived from the server's route schemas so that users of the SDK (browsers, third parties)
+ * never type-check against server internals; test/server-types.check.ts makes the compiler
+ * fail when these drift from the server's TypeBox schemas. The conversation model itself
+ * comes from @chatshare/core, which owns it.
+ */
+import type { ConversationInput, ImportFormat, Message, Part, Role } from '@chatshare/core';
+
+export type { ConversationInput, ImportFormat, Message, Part, Role };
+
+/** An ISO 8601 date-time string, as the API sends it. */
+export type Timestamp = string;
+
+/** One page of a cursor-paged list. Pass `nextCursor` back as `cursor`; `null` means the end. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageQuery {
+  /** From `nextCursor` of the previous page. */
+  cursor?: string;
+  /** 1 to 100, default 20. */
+  limit?: number;
+  /** Search in titles. */
+  q?: string;
+}
+
+// --- accounts -------------------------------------------------------------------------------
+
+export interface User {
+  id: string;
+  email: string;
+  name: string | null;
+  emailVerified: boolean;
+  createdAt: Timestamp;
+}
+
+export interface UserResponse {
+  user: User;
+}
+
+export interface SignupInput {
+  email: string;
+  /** 8 to 256 characters. */
+  password: string;
+  name?: string;
+}
+
+export interface SigninInput {
+  email: string;
+  password: string;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  /** The last four characters of the token. */
+  hint: string;
+  createdAt: Timestamp;
+  lastUsedAt: Timestamp | null;
+}
+
+export interface ApiTokenList {
+  items: ApiToken[];
+}
+
+export interface CreatedApiToken {
+  /** The secret: shown only in this response. */
+  token: string;
+  apiToken: ApiToken;
+}
+
+// --- conversations --------------------------------------------------------------------------
+
+/** The owner's view of a conversation, with every branch. */
+export interface Conversation {
+  id: string;
+  title: string;
+  messages: Message[];
+  currentLeafId: string | null;
+  models: string[];
+  /** Hidden context such as custom instructions; never shared. */
+  context?: string;
+  source: { format: string; importedAt: Timestamp };
+  messageCount: number;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  messageCount: number;
+  sourceFormat: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export type ListConversationsQuery = PageQuery;
+
+/** A message to append; the server assigns an id when none is given. */
+export interface NewMessage {
+  id?: string;
+  role: Role;
+  author?: string;
+  parts: Part[];
+  createdAt?: Timestamp;
+  model?: string;
+  status?: 'complete' | 'incomplete';
+}
+
+export interface AppendMessagesInput {
+  messages: NewMessage[];
+  /** The message to reply to; default the current leaf, `null` starts a new root. */
+  parentId?: string | null;
+}
+
+// --- shares ---------------------------------------------------------------------------------
+
+/** public: listed and searchable; unlisted: anyone with the link; private: invited emails only. */
+export type SharePrivacy = 'public' | 'unlisted' | 'private';
+export type ShareStatus = 'live' | 'expired' | 'revoked';
+
+export interface ShareSettingsInput {
+  privacy?: SharePrivacy;
+  /** A password viewers must enter; `null` removes it. */
+  password?: string | null;
+  /** Hours from now until the link expires (fractions allowed); `null` for never. */
+  expiresIn?: number | null;
+  /** The link expires after this many views; `null` for no limit. */
+  maxViews?: number | null;
+  /** Who may open a private link (verified emails). */
+  allowedEmails?: string[];
+  allowIndexing?: boolean;
+  allowEmbed?: boolean;
+  showAuthor?: boolean;
+  /** The link's title; `null` follows the conversation's. */
+  title?: string | null;
+}
+
+export interface SnapshotInput {
+  /** Replace secrets found in the content in the shared copy. */
+  redact?: boolean;
+  /** Share the branch ending at this message. */
+  leafMessageId?: string;
+  /** Share only these positions of the branch (end exclusive). */
+  range?: { start?: number; end?: number };
+}
+
+export interface CreateShareInput extends ShareSettingsInput, SnapshotInput {
+  conversationId: string;
+}
+
+export interface UpdateShareInput extends ShareSettingsInput, SnapshotInput {
+  /** Re-snapshot the conversation; the code stays. */
+  refresh?: boolean;
+}
+
+export interface ShareSettings {
+  id: string;
+  conversationId: string | null;
+  title: string;
+  privacy: SharePrivacy;
+  hasPassword: boolean;
+  expiresAt: Timestamp | null;
+  maxViews: number | null;
+  allowedEmails: string[];
+  allowIndexing: boolean;
+  allowEmbed: boolean;
+  showAuthor: boolean;
+  viewCount: number;
+  lastViewedAt: Timestamp | null;
+  messageCount: number;
+  snapshotAt: Timestamp;
+  snapshotVersion: number;
+  status: ShareStatus;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  revokedAt: Timestamp | null;
+}
+
+/** A secret found in the shared content. */
+export interface SecretWarning {
+  kind: string;
+  label: string;
+  /** A masked form of the secret. */
+  preview: string;
+  /** `title` or `messages[i]` (position in the shared copy). */
+  location: string;
+  redacted: boolean;
+}
+
+/** What the signed-in user may do with the share (for enabling buttons). */
+export interface SharePolicies {
+  read: boolean;
+  update: boolean;
+  revoke: boolean;
+}
+
+export interface Share {
+  shareUrl: string;
+  shortCode: string;
+  settings: ShareSettings;
+  warnings: SecretWarning[];
+  policies: SharePolicies;
+}
+
+export interface ListSharesQuery extends PageQuery {
+  /** Default `created`. */
+  sort?: 'created' | 'updated' | 'views' | 'title';
+  /** Default `desc`. */
+  order?: 'asc' | 'desc';
+  /** Default `live` (not revoked; expired ones included). */
+  status?: 'live' | 'revoked' | 'all';
+}
+
+export interface RevokeAllResult {
+  revoked: number;
+}
+
+// --- public read ----------------------------------------------------------------------------
+
+/** A message as viewers see it: positional ids (m1, m2, …), no system messages. */
+export interface SharedMessage extends Omit<Message, 'id' | 'parentId' | 'role'> {
+  id: string;
+  parentId: string | null;
+  role: 'user' | 'assistant' | 'tool';
+}
+
+export interface SharedConversation {
+  shortCode: string;
+  title: string;
+  sharedAt: Timestamp;
+  messageCount: number;
+  models: string[];
+  /** Only when the owner chose to show their name. */
+  sharedBy: string | null;
+  messages: SharedMessage[];
+}
+
+export interface UnlockResult {
+  unlocked: boolean;
+}
+
+// --- operations -----------------------------------------------------------------------------
+
+export interface Health {
+  status: 'ok';
+}
+
+export interface Readiness {
+  status: 'ready';
+}

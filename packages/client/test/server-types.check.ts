@@ -1,0 +1,89 @@
+/**
+ * Compile-time only (checked by `tsc`, never run): the SDK's hand-written types must match
+ * the server's TypeBox schemas in both directions, so a field added, removed or retyped on
+ * either side fails the type check instead of surprising a user at run time.
+ */
+import type { Static } from 'typebox';
+import type {
+  UserResponse as UserResponseSchema,
+  SigninBody,
+  SignupBody,
+} from '../../server/src/routes/api/auth/schema.js';
+import type {
+  AppendMessagesBody,
+  ConversationListResponse,
+  ConversationSchema,
+  ConversationSummarySchema,
+  ListConversationsQuery as ListConversationsQuerySchema,
+} from '../../server/src/routes/api/conversations/schema.js';
+import type { SharedConversationSchema, SharedMessageSchema } from '../../server/src/routes/api/shared/schema.js';
+import type {
+  CreateShareBody,
+  ListSharesQuery as ListSharesQuerySchema,
+  RevokeAllResponse,
+  SecretWarningSchema,
+  ShareListResponse,
+  ShareResponse,
+  ShareSettingsSchema,
+  UpdateShareBody,
+} from '../../server/src/routes/api/shares/schema.js';
+import type {
+  ApiTokenSchema,
+  CreatedTokenResponse,
+  CreateTokenBody,
+  TokenListResponse,
+} from '../../server/src/routes/api/tokens/schema.js';
+import type { ErrorSchema } from '../../server/src/routes/api/common-schema.js';
+import type {
+  ApiToken,
+  ApiTokenList,
+  AppendMessagesInput,
+  Conversation,
+  ConversationSummary,
+  CreateApiTokenInput,
+  CreatedApiToken,
+  CreateShareInput,
+  ListConversationsQuery,
+  ListSharesQuery,
+  Page,
+  RevokeAllResult,
+  SecretWarning,
+  Share,
+  SharedConversation,
+  SharedMessage,
+  ShareSettings,
+  SigninInput,
+  SignupInput,
+  UpdateShareInput,
+  UserResponse,
+} from '../src/index.js';
+
+/** True when each type is assignable to the other. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Check<T extends true> = T;
+
+export type Checks = [
+  Check<Same<SignupInput, SignupBody>>,
+  Check<Same<SigninInput, SigninBody>>,
+  Check<Same<UserResponse, Static<typeof UserResponseSchema>>>,
+  Check<Same<ApiToken, Static<typeof ApiTokenSchema>>>,
+  Check<Same<ApiTokenList, Static<typeof TokenListResponse>>>,
+  Check<Same<CreateApiTokenInput, Static<typeof CreateTokenBody>>>,
+  Check<Same<CreatedApiToken, Static<typeof CreatedTokenResponse>>>,
+  Check<Same<Conversation, Static<typeof ConversationSchema>>>,
+  Check<Same<ConversationSummary, Static<typeof ConversationSummarySchema>>>,
+  Check<Same<Page<ConversationSummary>, Static<typeof ConversationListResponse>>>,
+  Check<Same<ListConversationsQuery, Static<typeof ListConversationsQuerySchema>>>,
+  Check<Same<AppendMessagesInput, AppendMessagesBody>>,
+  Check<Same<CreateShareInput, CreateShareBody>>,
+  Check<Same<UpdateShareInput, Static<typeof UpdateShareBody>>>,
+  Check<Same<ShareSettings, Static<typeof ShareSettingsSchema>>>,
+  Check<Same<SecretWarning, Static<typeof SecretWarningSchema>>>,
+  Check<Same<Share, Static<typeof ShareResponse>>>,
+  Check<Same<Page<Share>, Static<typeof ShareListResponse>>>,
+  Check<Same<ListSharesQuery, Static<typeof ListSharesQuerySchema>>>,
+  Check<Same<RevokeAllResult, Static<typeof RevokeAllResponse>>>,
+  Check<Same<SharedMessage, Static<typeof SharedMessageSchema>>>,
+  Check<Same<SharedConversation, Static<typeof SharedConversationSchema>>>,
+  Check<Same<{ error: { code: string; message: string; details?: unknown } }, Static<typeof ErrorSchema>>>,
+];
