@@ -100,7 +100,9 @@ function readContent(content: JsonObject, path: string, role: Role, author: Json
     case 'tether_quote': {
       const text = asString(content.text) ?? '';
       const url = asString(content.url);
-      return text.trim() === '' ? [] : [toolResultPart(url ? `${text}\n\n${url}` : text, content.title ?? content.domain)];
+      return text.trim() === ''
+        ? []
+        : [toolResultPart(url ? `${text}\n\n${url}` : text, content.title ?? content.domain)];
     }
     default:
       return [];
@@ -141,7 +143,11 @@ function readObjectPart(part: JsonObject, pointed: Set<string>): Part[] {
 
 /** `file-service://file-abc` or `sediment://file_00…` → `file-abc` / `file_00…`. */
 function assetFileName(pointer: string): string {
-  const name = pointer.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/').pop() ?? '';
+  const name =
+    pointer
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+      .split('/')
+      .pop() ?? '';
   return name.trim() === '' ? 'image' : name;
 }
 
@@ -159,8 +165,9 @@ function resolveCitations(text: string, metadata: JsonObject): string {
   }
   if (!/[\ue200-\ue206]/.test(result)) return result;
   return result
-    .replace(/\ue200([a-z_]{1,40})\ue202([^\ue200\ue201]{0,2000})\ue201/g, (_token, kind: string, args: string) =>
-      kind === 'entity' ? entityName(args) : '',
+    .replace(
+      /([ \t]*)\ue200([a-z_]{1,40})\ue202([^\ue200\ue201]{0,2000})\ue201/g,
+      (_token, space: string, kind: string, args: string) => (kind === 'entity' ? `${space}${entityName(args)}` : ''),
     )
     .replace(/[\ue200-\ue206]/g, '');
 }

@@ -31,7 +31,11 @@ export const chatshareImporter: Importer = {
       throw new ImportError(pointerToPath(first?.instancePath ?? ''), first?.message ?? 'not a valid conversation');
     }
     try {
-      return { format: 'chatshare', conversations: [draftFromInput(input as ConversationInput, 'chatshare', now)], skipped: [] };
+      return {
+        format: 'chatshare',
+        conversations: [draftFromInput(input as ConversationInput, 'chatshare', now)],
+        skipped: [],
+      };
     } catch (error) {
       if (isAppError(error)) throw new ImportError('', error.message);
       throw error;

@@ -79,7 +79,11 @@ function readFiles(message: JsonObject): Part[] {
 
 function readMessage(message: JsonObject, path: string): MessageBody | null {
   const role = SENDERS.get(message.sender);
-  if (!role) throw new ImportError(pathTo(path, 'sender'), `unknown sender ${describe(message.sender)}`);
+  if (!role) {
+    const reason =
+      message.sender === undefined ? 'the message has no sender' : `unknown sender ${describe(message.sender)}`;
+    throw new ImportError(pathTo(path, 'sender'), reason);
+  }
   const blocks = asArray(message.content);
   // The flattened `text` repeats thinking and answer together: use it only when there are no blocks.
   const parts = blocks.length > 0 ? blocks.flatMap(readBlock) : textPart(asString(message.text) ?? '');
@@ -132,6 +136,6 @@ export const claudeImporter: Importer = {
   detect: (input) => Array.isArray(input) && input.some((item) => isObject(item) && Array.isArray(item.chat_messages)),
   read(input, context) {
     if (!Array.isArray(input)) throw new ImportError('', 'expected an array of Claude conversations');
-    return readEach('claude', input, '', context, readConversation, ['name']);
+    return readEach('claude', input, '', context, readConversation, ['name', 'title']);
   },
 };

@@ -4,12 +4,29 @@
  */
 import { errors } from '../errors.js';
 import type { ImportFormat } from '../model.js';
+import { chatgptImporter } from './chatgpt.js';
 import { chatshareImporter } from './chatshare.js';
+import { claudeImporter } from './claude.js';
 import { ImportError } from './import-error.js';
+import { librechatImporter } from './librechat.js';
 import { openaiImporter } from './openai.js';
+import { openwebuiImporter } from './openwebui.js';
 import type { ImportContext, Importer, ImportResult } from './types.js';
 
-export const IMPORTERS: readonly Importer[] = [chatshareImporter, openaiImporter];
+/**
+ * Tried in order. The file shapes do not overlap (ChatGPT: items with `mapping`; Claude: items
+ * with `chat_messages`; Open WebUI: rows with `chat` or chats with `history`; LibreChat: an
+ * object with `conversationId`), but a bare Open WebUI chat also has a `messages` list with
+ * roles, so the generic OpenAI reader comes last.
+ */
+export const IMPORTERS: readonly Importer[] = [
+  chatshareImporter,
+  chatgptImporter,
+  claudeImporter,
+  openwebuiImporter,
+  librechatImporter,
+  openaiImporter,
+];
 
 export function findImporter(format: ImportFormat): Importer | undefined {
   return IMPORTERS.find((importer) => importer.format === format);
@@ -25,10 +42,7 @@ export function detectImporter(input: unknown): Importer {
 }
 
 /** Imports an already parsed input in the given format, or the detected one. */
-export function importConversations(
-  input: unknown,
-  context: ImportContext & { format?: ImportFormat },
-): ImportResult {
+export function importConversations(input: unknown, context: ImportContext & { format?: ImportFormat }): ImportResult {
   const importer = context.format ? findImporter(context.format) : detectImporter(input);
   if (!importer) throw errors.unsupportedFormat(`Format "${context.format}" is not supported.`);
   if (context.format && !importer.detect(input)) {
@@ -58,5 +72,9 @@ export function parseImportText(text: string): unknown {
   }
 }
 
+export { chatgptImporter } from './chatgpt.js';
+export { claudeImporter } from './claude.js';
 export { ImportError, isImportError } from './import-error.js';
+export { librechatImporter } from './librechat.js';
+export { openwebuiImporter } from './openwebui.js';
 export type { ImportContext, Importer, ImportResult, SkippedConversation } from './types.js';

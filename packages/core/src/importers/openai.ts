@@ -53,7 +53,9 @@ function contentParts(content: unknown, path: string): Part[] {
         const url = isObject(item.image_url) ? asString(item.image_url.url) : asString(item.image_url);
         if (!url) return [];
         // Remote images are never fetched or embedded: keep them as a link.
-        return url.startsWith('data:image/') ? [{ type: 'image', src: url }] : [{ type: 'text', text: `[image](${url})` }];
+        return url.startsWith('data:image/')
+          ? [{ type: 'image', src: url }]
+          : [{ type: 'text', text: `[image](${url})` }];
       }
       case 'input_audio': {
         const format = isObject(item.input_audio) ? asString(item.input_audio.format) : undefined;
@@ -98,7 +100,9 @@ function readMessages(list: unknown[], path: string): Message[] {
       id: `m${index + 1}`,
       parentId: previous ? previous.id : null,
       role,
-      ...(typeof raw.name === 'string' && raw.name && role !== 'tool' ? { author: wellFormed(raw.name).slice(0, 120) } : {}),
+      ...(typeof raw.name === 'string' && raw.name && role !== 'tool'
+        ? { author: wellFormed(raw.name.slice(0, 120)) }
+        : {}),
       parts: toolParts,
     });
   });
@@ -138,7 +142,11 @@ export const openaiImporter: Importer = {
   label: 'OpenAI messages (array, { messages }, or fine-tuning JSONL)',
   detect: (input) =>
     isMessageList(input) ||
-    (isObject(input) && isMessageList(input.messages) && !asArray(input.messages).some((m) => isObject(m) && 'parts' in m)) ||
+    // An Open WebUI chat also has a role-tagged `messages` list, but its tree lives in `history`.
+    (isObject(input) &&
+      !isObject(input.history) &&
+      isMessageList(input.messages) &&
+      !asArray(input.messages).some((m) => isObject(m) && 'parts' in m)) ||
     (Array.isArray(input) && input.length > 0 && input.every((line) => isObject(line) && isMessageList(line.messages))),
   read(input, context): ImportResult {
     // A list of `{ messages }` objects is a parsed JSONL file: one conversation each.

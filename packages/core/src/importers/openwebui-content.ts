@@ -218,7 +218,9 @@ function codeRunParts(attributes: Map<string, string>, body: string): Part[] {
     try {
       const parsed: unknown = JSON.parse(raw);
       if (isObject(parsed)) {
-        text = [parsed.stdout, parsed.stderr, parsed.result].filter((v) => typeof v === 'string' && v !== '').join('\n');
+        text = [parsed.stdout, parsed.stderr, parsed.result]
+          .filter((v) => typeof v === 'string' && v !== '')
+          .join('\n');
       }
     } catch {
       // Not JSON: show it as written.

@@ -45,7 +45,10 @@ function readMessage(raw: unknown, path: string): MessageBody | null {
 }
 
 /** The message entries: the `history.messages` map, else the legacy linear `messages` list. */
-function messageEntries(chat: JsonObject, chatPath: string): { entries: [string, unknown][]; path: string; isList: boolean } {
+function messageEntries(
+  chat: JsonObject,
+  chatPath: string,
+): { entries: [string, unknown][]; path: string; isList: boolean } {
   const history = isObject(chat.history) ? chat.history : {};
   const historyPath = pathTo(pathTo(chatPath, 'history'), 'messages');
   if (history.messages !== undefined && !isObject(history.messages)) {
@@ -97,9 +100,12 @@ function readConversation(item: unknown, path: string, { now }: ImportContext) {
   const lastListed = asArray(chat.messages).at(-1);
   const known = new Set(entries.map(([key]) => key));
   const currentKey =
-    [history.currentId, chat.currentId, chat.branchPointMessageId, isObject(lastListed) ? lastListed.id : undefined].find(
-      (id): id is string => typeof id === 'string' && known.has(id),
-    ) ?? null;
+    [
+      history.currentId,
+      chat.currentId,
+      chat.branchPointMessageId,
+      isObject(lastListed) ? lastListed.id : undefined,
+    ].find((id): id is string => typeof id === 'string' && known.has(id)) ?? null;
   const tree = assembleTree(nodes, { currentKey, descend: true, path });
   return finishDraft({
     ...tree,

@@ -2,7 +2,7 @@
  * Shared by the tree-shaped importers: turns the nodes a source file describes into a sound
  * message tree (unique ids, no loops, hidden nodes bridged), then into a draft.
  */
-import { branchTo, cleanTitle, deriveTitle, lastLeaf } from '../conversation.js';
+import { branchTo, cleanTitle, deriveTitle } from '../conversation.js';
 import { LIMITS } from '../limits.js';
 import type { ConversationDraft, ImportFormat, Message } from '../model.js';
 import { ImportError } from './import-error.js';
@@ -32,6 +32,8 @@ export interface TreeOptions {
   currentKey?: string | null;
   /** Follow the last child down to a leaf when the current node has children (Open WebUI). */
   descend?: boolean;
+  /** Picks the shown branch when the source does not say (an index into the leaves, in tree order); default: the last leaf. */
+  chooseLeaf?: (leaves: readonly MessageBody[]) => number;
   /** Where the conversation is in the file. */
   path: string;
 }
@@ -58,7 +60,7 @@ export function assembleTree(nodes: readonly SourceNode[], options: TreeOptions)
     const onChain = new Set<SourceNode>();
     let cursor: SourceNode | undefined = node;
     while (cursor && !shownParent.has(cursor)) {
-      if (onChain.has(cursor)) throw new ImportError(cursor.parentPath, 'the parent chain loops');
+      if (onChain.has(cursor)) break;
       onChain.add(cursor);
       chain.push(cursor);
       cursor = parentOf(cursor);
@@ -110,24 +112,27 @@ export function assembleTree(nodes: readonly SourceNode[], options: TreeOptions)
   while (stack.length > 0) {
     const node = stack.pop()!;
     ordered.push(node);
-    stack.push(...[...(children.get(node) ?? [])].reverse());
+    // A loop rather than push(...list): a node may have more children than a call takes arguments.
+    const list = children.get(node) ?? [];
+    for (let index = list.length - 1; index >= 0; index--) stack.push(list[index]!);
   }
 
   let leaf = pickLeaf(options, byKey, shownParent, children);
+  if (!leaf) {
+    const leaves = ordered.filter((node) => !children.has(node));
+    const chosen = options.chooseLeaf ? options.chooseLeaf(leaves.map((node) => node.message!)) : leaves.length - 1;
+    leaf = leaves[chosen] ?? null;
+  }
   let kept = ordered;
   if (ordered.length > LIMITS.messagesPerConversation) {
     kept = capToLimit(ordered, leaf, shownParent, options.path);
   }
-  const messages = kept.map(
-    (node): Message => ({
-      id: ids.get(node)!,
-      parentId: shownParent.get(node) ? ids.get(shownParent.get(node)!)! : null,
-      ...node.message!,
-    }),
-  );
-  if (!leaf) return { messages, currentLeafId: lastLeaf(messages) };
-  leaf = leaf.message ? leaf : null;
-  return { messages, currentLeafId: leaf ? ids.get(leaf)! : lastLeaf(messages) };
+  const messages = kept.map((node): Message => ({
+    id: ids.get(node)!,
+    parentId: shownParent.get(node) ? ids.get(shownParent.get(node)!)! : null,
+    ...node.message!,
+  }));
+  return { messages, currentLeafId: leaf ? ids.get(leaf)! : null };
 }
 
 function pickLeaf(
@@ -139,9 +144,7 @@ function pickLeaf(
   const start = options.currentKey == null ? undefined : byKey.get(options.currentKey);
   if (!start) return null;
   let leaf = start.message ? start : (shownParent.get(start) ?? null);
-  if (leaf && options.descend) {
-    for (let next = children.get(leaf); next && next.length > 0; next = children.get(leaf)) leaf = next.at(-1)!;
-  }
+  while (leaf && options.descend && children.has(leaf)) leaf = children.get(leaf)!.at(-1)!;
   return leaf;
 }
 
@@ -203,7 +206,9 @@ export function finishDraft(fields: DraftFields): ConversationDraft {
 
 /** The reason text of an ImportError without the path its message starts with. */
 const reasonOf = (error: ImportError): string =>
-  error.path && error.message.startsWith(`${error.path}: `) ? error.message.slice(error.path.length + 2) : error.message;
+  error.path && error.message.startsWith(`${error.path}: `)
+    ? error.message.slice(error.path.length + 2)
+    : error.message;
 
 /**
  * Reads each conversation of a multi-conversation file: one that fails with an ImportError is
@@ -225,7 +230,9 @@ export function readEach(
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
       const skipped: SkippedConversation = { index, path: error.path || path, reason: reasonOf(error) };
-      const title = isObject(item) ? titleKeys.map((key) => optionalText(item[key], LIMITS.titleLength)).find(Boolean) : undefined;
+      const title = isObject(item)
+        ? titleKeys.map((key) => optionalText(item[key], LIMITS.titleLength)).find(Boolean)
+        : undefined;
       if (title) skipped.title = cleanTitle(title, '');
       result.skipped.push(skipped);
     }

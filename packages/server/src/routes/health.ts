@@ -18,7 +18,13 @@ export default async function healthRoutes(app: FastifyInstance) {
 
   app.get(
     '/readyz',
-    { schema: { tags: ['ops'], summary: 'The database (and Redis, if used) answers' } },
+    {
+      schema: {
+        tags: ['ops'],
+        summary: 'The database (and Redis, if used) answers',
+        response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: ErrorSchema },
+      },
+    },
     async (_request, reply) => {
       try {
         await ping(app.db);
