@@ -3,6 +3,7 @@
  */
 import { errors } from './errors.js';
 import { LIMITS } from './limits.js';
+import { cleanLine } from './text.js';
 import type { ConversationDraft, ConversationInput, ImportFormat, Message, Part } from './model.js';
 
 export const UNTITLED = 'Untitled conversation';
@@ -108,7 +109,7 @@ export function deriveTitle(messages: readonly Message[], maxLength = 80): strin
     .filter((part) => part.type === 'text')
     .map((part) => part.text)
     .join(' ');
-  const line = text?.replace(/\s+/g, ' ').trim() ?? '';
+  const line = cleanLine(text ?? '');
   if (line === '') return UNTITLED;
   if (line.length <= maxLength) return line;
   const cut = sliceWhole(line, maxLength - 1);
@@ -118,7 +119,7 @@ export function deriveTitle(messages: readonly Message[], maxLength = 80): strin
 
 /** Trims a title and bounds it to the stored limit; an empty one becomes `fallback`. */
 export function cleanTitle(title: string | null | undefined, fallback: string): string {
-  const folded = (title ?? '').replace(/\s+/g, ' ').trim();
+  const folded = cleanLine(title ?? '');
   if (folded === '') return fallback;
   return folded.length > LIMITS.titleLength ? `${sliceWhole(folded, LIMITS.titleLength - 1)}…` : folded;
 }

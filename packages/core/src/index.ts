@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './limits.js';
 export * from './model.js';
 export * from './conversation.js';
+export * from './text.js';
 export * from './short-code.js';
 export * from './secrets.js';
 export * from './policy.js';

@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { Config } from '../env.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { StripNulPlugin } from './strip-nul-plugin.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -32,7 +33,7 @@ export async function openDatabase(config: DbConfig): Promise<DatabaseHandle> {
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
   file.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }), plugins: [new StripNulPlugin()] });
   return { db, dialect: 'sqlite', schema: null, close: () => db.destroy() };
 }
 
@@ -52,7 +53,7 @@ async function openPostgres(url: string, schema: string | null): Promise<Databas
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] });
   return { db, dialect: 'postgres', schema, close: () => db.destroy() };
 }
 

@@ -1,4 +1,4 @@
-import { errors } from '@chatshare/core';
+import { cleanLine, errors } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { createVerificationToken, readVerificationToken } from '../../../auth/email-verification.js';
@@ -47,7 +47,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
       if (!app.config.enableSignup) throw errors.signupDisabled();
       const user = await app.repos.users.create({
         email: request.body.email,
-        name: request.body.name?.trim() || null,
+        name: cleanLine(request.body.name ?? '') || null,
         passwordHash: await hashPassword(request.body.password),
       });
       await startSession(reply, user);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   appendToTree,
+  cleanLine,
   authorize,
   errors,
   importConversations,
@@ -112,7 +113,7 @@ export default async function conversationRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const conversation = await ownConversation(request, request.params.id);
-      const title = request.body.title.replace(/\s+/g, ' ').trim();
+      const title = cleanLine(request.body.title);
       if (title === '') throw errors.validation('body.title must not be blank');
       await app.repos.conversations.rename(conversation.id, title);
       return presentConversation((await app.repos.conversations.findById(conversation.id))!);

@@ -1,4 +1,4 @@
-import { errors } from '@chatshare/core';
+import { cleanLine, errors } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
@@ -31,7 +31,9 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const created = await app.repos.apiTokens.create(requireUser(request).id, request.body.name.trim());
+      const name = cleanLine(request.body.name);
+      if (name === '') throw errors.validation('body.name must not be blank');
+      const created = await app.repos.apiTokens.create(requireUser(request).id, name);
       return reply.status(201).send(created);
     },
   );
