@@ -3,10 +3,9 @@
  * 500 on one dialect only. This plugin drops NUL from every string bound into a query, on
  * both dialects alike. JSON columns are unaffected: JSON.stringify writes NUL as `\u0000`.
  */
+import type { PrimitiveValueListNode, ValueNode } from 'kysely';
 import {
   OperationNodeTransformer,
-  PrimitiveValueListNode,
-  ValueNode,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
