@@ -8,3 +8,4 @@ export * from './secrets.js';
 export * from './policy.js';
 export * from './presenters/snapshot.js';
 export * from './importers/index.js';
+export * from './import-stream.js';

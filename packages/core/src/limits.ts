@@ -5,6 +5,8 @@
 export const LIMITS = {
   /** Whole request body for JSON routes (bytes). */
   bodyBytes: 10 * 1024 * 1024,
+  /** An uploaded export file (bytes); it is read as a stream, never held whole. */
+  importFileBytes: 1024 * 1024 * 1024,
   titleLength: 300,
   messagesPerConversation: 5_000,
   partsPerMessage: 200,

@@ -5,6 +5,7 @@
  */
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import { LIMITS } from '@chatshare/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './env.js';
@@ -17,6 +18,7 @@ import rateLimits from './plugins/rate-limits.js';
 import validation from './plugins/validation.js';
 import authRoutes from './routes/api/auth/index.js';
 import conversationRoutes from './routes/api/conversations/index.js';
+import importRoutes from './routes/api/imports/index.js';
 import sharedRoutes from './routes/api/shared/index.js';
 import shareRoutes from './routes/api/shares/index.js';
 import tokenRoutes from './routes/api/tokens/index.js';
@@ -50,6 +52,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(validation);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 5, parts: 6 } });
   // A DELETE may carry `Content-Type: application/json` with no body (many HTTP libraries
   // send it by default); that is not an error. Everything else keeps Fastify's safe parser.
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -84,6 +87,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
       await api.register(authRoutes);
       await api.register(tokenRoutes);
       await api.register(conversationRoutes);
+      await api.register(importRoutes);
       await api.register(shareRoutes);
       await api.register(sharedRoutes);
     },

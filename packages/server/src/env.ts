@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { LIMITS } from '@chatshare/core';
 
 export interface Config {
   port: number;
@@ -25,6 +26,8 @@ export interface Config {
   enableCommunitySharing: boolean;
   communityUrl: string | null;
   trustProxy: boolean;
+  /** Largest export file accepted by POST /api/v1/imports (bytes). */
+  importMaxBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 
@@ -140,6 +143,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     enableCommunitySharing,
     communityUrl,
     trustProxy: read.boolean('TRUST_PROXY', false),
+    importMaxBytes: read.integer('IMPORT_MAX_MB', LIMITS.importFileBytes / 1024 / 1024, 1, 100_000) * 1024 * 1024,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -12,6 +12,9 @@ const FRAMEWORK_ERRORS: Record<string, () => AppError> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () => errors.unsupportedMediaType(),
   FST_ERR_CTP_EMPTY_JSON_BODY: () => errors.invalidJson('The request body is empty.'),
   FST_ERR_CTP_INVALID_JSON_BODY: () => errors.invalidJson(),
+  FST_REQ_FILE_TOO_LARGE: () => errors.payloadTooLarge('The file is larger than this instance accepts.'),
+  FST_FILES_LIMIT_REACHED: () => errors.badRequest('Send one file at a time.'),
+  FST_PARTS_LIMIT_REACHED: () => errors.badRequest('Too many parts in the form.'),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => errors.badRequest('The Content-Length header is wrong.'),
 };
 

@@ -73,6 +73,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}, options: Tes
     enableCommunitySharing: false,
     communityUrl: null,
     trustProxy: false,
+    importMaxBytes: 1024 * 1024 * 1024,
     logLevel: 'silent',
     ...overrides,
   };

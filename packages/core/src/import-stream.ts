@@ -1,0 +1,172 @@
+/**
+ * Reads a whole export file as a stream, one conversation at a time, so a 100 MB ChatGPT
+ * export never has to sit in memory as one parsed value. Pure: it takes chunks from any
+ * source (a file, an upload, a fetch body) and yields results; the caller does the I/O.
+ *
+ * A file that starts with `[` is streamed element by element; anything else (one
+ * conversation object, `{ conversations: [...] }`, JSON Lines) is small in practice and is
+ * read whole, up to `maxBufferedBytes`.
+ */
+import { JSONParser } from '@streamparser/json';
+import { errors } from './errors.js';
+import type { ConversationDraft, ImportFormat } from './model.js';
+import { ImportError } from './importers/import-error.js';
+import { detectImporter, findImporter, importConversations, parseImportText } from './importers/index.js';
+import type { Importer } from './importers/types.js';
+
+export type ImportEvent =
+  | { type: 'format'; format: ImportFormat }
+  | { type: 'conversation'; index: number; draft: ConversationDraft; source: unknown }
+  | { type: 'skipped'; index: number; path: string; title?: string; reason: string };
+
+export interface StreamImportOptions {
+  now: Date;
+  format?: ImportFormat;
+  /** Largest input read whole (files that are not a top-level array). */
+  maxBufferedBytes?: number;
+}
+
+const DEFAULT_MAX_BUFFERED = 64 * 1024 * 1024;
+
+/** Rewrites `[0].x` (a path inside a one-element batch) to `[index].x`. */
+const reindex = (path: string, index: number) => path.replace(/^\[0\]/, `[${index}]`);
+
+/** A bare OpenAI `messages` array is one conversation, not a list of them. */
+const looksLikeMessage = (value: unknown) =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { role?: unknown }).role === 'string' &&
+  !('mapping' in value) &&
+  !('chat_messages' in value) &&
+  !('chat' in value) &&
+  !('history' in value);
+
+/**
+ * Yields one event per conversation (imported or skipped), after a `format` event.
+ * Throws ImportError when the file as a whole cannot be read (bad JSON, unknown format).
+ */
+export async function* importStream(
+  chunks: AsyncIterable<Uint8Array | string>,
+  options: StreamImportOptions,
+): AsyncGenerator<ImportEvent> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  // Read until the first meaningful character tells us which way to go.
+  let head = '';
+  let done = false;
+  while (!done && head.trimStart() === '') {
+    const next = await iterator.next();
+    done = next.done === true;
+    if (!done) head += typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true });
+  }
+  head = head.replace(/^\ufeff/, '');
+  const rest: AsyncIterable<string> = {
+    async *[Symbol.asyncIterator]() {
+      if (head) yield head;
+      if (done) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        yield typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true });
+      }
+      const tail = decoder.decode();
+      if (tail) yield tail;
+    },
+  };
+  if (head.trimStart().startsWith('[')) yield* streamArray(rest, options);
+  else yield* readWhole(rest, options);
+}
+
+async function* readWhole(text: AsyncIterable<string>, options: StreamImportOptions): AsyncGenerator<ImportEvent> {
+  const limit = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED;
+  let whole = '';
+  for await (const piece of text) {
+    whole += piece;
+    if (whole.length > limit)
+      throw errors.payloadTooLarge(`Files that are not a JSON array are read whole, up to ${limit} bytes.`);
+  }
+  const result = importConversations(parseImportText(whole), {
+    now: options.now,
+    ...(options.format ? { format: options.format } : {}),
+  });
+  yield { type: 'format', format: result.format };
+  yield* resultEvents(
+    result.conversations.map((draft) => ({ draft, source: undefined })),
+    result.skipped,
+  );
+}
+
+function* resultEvents(
+  conversations: { draft: ConversationDraft; source: unknown }[],
+  skipped: { index: number; path: string; title?: string; reason: string }[],
+): Generator<ImportEvent> {
+  const events: Exclude<ImportEvent, { type: 'format' }>[] = [
+    ...conversations.map(({ draft, source }, index) => ({ type: 'conversation' as const, index, draft, source })),
+    ...skipped.map((skip) => ({ type: 'skipped' as const, ...skip })),
+  ];
+  yield* events.sort((a, b) => a.index - b.index);
+}
+
+async function* streamArray(text: AsyncIterable<string>, options: StreamImportOptions): AsyncGenerator<ImportEvent> {
+  const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
+  const pending: unknown[] = [];
+  parser.onValue = ({ value }) => void pending.push(value);
+  let importer: Importer | undefined;
+  let messages: unknown[] | undefined;
+  let index = 0;
+
+  const handle = function* (element: unknown): Generator<ImportEvent> {
+    if (!importer && !messages) {
+      if (looksLikeMessage(element)) {
+        messages = [];
+      } else {
+        importer = options.format ? findImporter(options.format) : detectImporter([element]);
+        if (!importer) throw errors.unsupportedFormat(`Format "${options.format}" is not supported.`);
+        if (!importer.detect([element])) throw new ImportError('', `The file is not in the ${importer.label} format.`);
+        yield { type: 'format', format: importer.format };
+      }
+    }
+    if (messages) {
+      messages.push(element);
+      return;
+    }
+    const at = index++;
+    try {
+      const result = importer!.read([element], { now: options.now });
+      for (const draft of result.conversations) yield { type: 'conversation', index: at, draft, source: element };
+      for (const skip of result.skipped) yield { type: 'skipped', ...skip, index: at, path: reindex(skip.path, at) };
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      yield { type: 'skipped', index: at, path: reindex(error.path, at), reason: error.message };
+    }
+  };
+
+  // Only the parser's own errors mean bad JSON; errors of the source (an upload cut off by a
+  // size limit, a network failure) pass through as they are.
+  const parse = (write: () => void) => {
+    try {
+      write();
+    } catch (error) {
+      throw new ImportError(`[${index}]`, `The file is not valid JSON (${(error as Error).message}).`);
+    }
+  };
+  for await (const piece of text) {
+    parse(() => parser.write(piece));
+    while (pending.length > 0) yield* handle(pending.shift());
+  }
+  parse(() => {
+    if (!parser.isEnded) parser.end();
+  });
+  while (pending.length > 0) yield* handle(pending.shift());
+  if (messages) {
+    const result = importConversations(messages, {
+      now: options.now,
+      ...(options.format ? { format: options.format } : {}),
+    });
+    yield { type: 'format', format: result.format };
+    yield* resultEvents(
+      result.conversations.map((draft) => ({ draft, source: messages })),
+      result.skipped,
+    );
+  } else if (!importer) {
+    throw errors.unsupportedFormat('The file holds an empty list: there is nothing to import.');
+  }
+}

@@ -1,0 +1,51 @@
+import { errors, type ImportFormat } from '@chatshare/core';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { requireUser } from '../../../plugins/auth.js';
+import { importFile } from '../../../services/imports.js';
+import { errorResponses } from '../common-schema.js';
+import { ImportQuery, ImportReportSchema } from './schema.js';
+
+export default async function importRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post(
+    '/imports',
+    {
+      schema: {
+        tags: ['conversations'],
+        summary: 'Import a whole export file (multipart field `file`): one result per conversation',
+        description:
+          'Reads ChatGPT, Claude, Open WebUI, LibreChat and OpenAI exports (auto-detected). The file is read as a ' +
+          'stream; conversations that cannot be read are listed in `skipped` with the path where reading failed. ' +
+          'If the file as a whole is unreadable, nothing is imported.',
+        querystring: ImportQuery,
+        consumes: ['multipart/form-data'],
+        response: { 201: ImportReportSchema, ...errorResponses(400, 401, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      if (!request.isMultipart())
+        throw errors.unsupportedMediaType('Send the file as multipart/form-data in a field named "file".');
+      const file = await request.file();
+      if (!file || file.fieldname !== 'file')
+        throw errors.badRequest('Send the file in a multipart field named "file".');
+      const tooLarge = () => errors.payloadTooLarge('The file is larger than this instance accepts (IMPORT_MAX_MB).');
+      let report;
+      try {
+        report = await importFile({ conversations: app.repos.conversations, now: app.now }, user.id, file.file, {
+          ...(request.query.format ? { format: request.query.format as ImportFormat } : {}),
+        });
+      } catch (error) {
+        // A cut-off upload usually surfaces as broken JSON first: the size limit is the real reason.
+        throw file.file.truncated ? tooLarge() : error;
+      }
+      if (file.file.truncated) {
+        for (const { id } of report.imported) await app.repos.conversations.delete(id);
+        throw tooLarge();
+      }
+      return reply.status(201).send(report);
+    },
+  );
+}
