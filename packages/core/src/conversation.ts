@@ -141,7 +141,7 @@ export function draftFromInput(input: ConversationInput, format: ImportFormat, n
     currentLeafId,
     models: models.slice(0, LIMITS.modelsPerConversation),
     ...(input.context ? { context: input.context } : {}),
-    source: { format, importedAt: now.toISOString() },
+    source: { format: input.source?.format ?? format, importedAt: now.toISOString() },
   };
 }
 

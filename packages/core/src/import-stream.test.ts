@@ -50,6 +50,22 @@ describe('importStream', () => {
     expect(skipped.path.startsWith('[1]')).toBe(true);
   });
 
+  it('finds the format even when the first conversations are broken', async () => {
+    const conversations = JSON.parse(read('chatgpt/librechat-fixture_chatgpt-tree.json')) as object[];
+    const text = JSON.stringify([{ title: 'no mapping' }, 42, conversations[0]]);
+    const events = await collect(text, 50);
+    expect(events.find((event) => event.type === 'format')).toEqual({ type: 'format', format: 'chatgpt' });
+    expect(drafts(events)).toHaveLength(1);
+    expect(
+      events.filter((event) => event.type === 'skipped').map((event) => (event as { index: number }).index),
+    ).toEqual([0, 1]);
+  });
+
+  it('gives up on a list of unknown things after a few elements', async () => {
+    const text = JSON.stringify(Array.from({ length: 50 }, (_, i) => ({ thing: i })));
+    await expect(collect(text, 50)).rejects.toMatchObject({ code: 'unsupported_format' });
+  });
+
   it('reads a bare OpenAI messages array as one conversation', async () => {
     const events = await collect(
       JSON.stringify([

@@ -11,7 +11,13 @@ import { JSONParser } from '@streamparser/json';
 import { errors } from './errors.js';
 import type { ConversationDraft, ImportFormat } from './model.js';
 import { ImportError } from './importers/import-error.js';
-import { detectImporter, findImporter, importConversations, parseImportText } from './importers/index.js';
+import {
+  findImporter,
+  importConversations,
+  IMPORTERS,
+  parseImportText,
+  unsupportedFormatError,
+} from './importers/index.js';
 import type { Importer } from './importers/types.js';
 
 export type ImportEvent =
@@ -27,6 +33,7 @@ export interface StreamImportOptions {
 }
 
 const DEFAULT_MAX_BUFFERED = 64 * 1024 * 1024;
+const DETECT_WINDOW = 20;
 
 /** Rewrites `[0].x` (a path inside a one-element batch) to `[index].x`. */
 const reindex = (path: string, index: number) => path.replace(/^\[0\]/, `[${index}]`);
@@ -112,23 +119,11 @@ async function* streamArray(text: AsyncIterable<string>, options: StreamImportOp
   let importer: Importer | undefined;
   let messages: unknown[] | undefined;
   let index = 0;
+  // Elements seen before the format is known (a broken first conversation must not make the
+  // whole file unreadable): held until one element tells the format, at most DETECT_WINDOW.
+  const undetected: { element: unknown; at: number }[] = [];
 
-  const handle = function* (element: unknown): Generator<ImportEvent> {
-    if (!importer && !messages) {
-      if (looksLikeMessage(element)) {
-        messages = [];
-      } else {
-        importer = options.format ? findImporter(options.format) : detectImporter([element]);
-        if (!importer) throw errors.unsupportedFormat(`Format "${options.format}" is not supported.`);
-        if (!importer.detect([element])) throw new ImportError('', `The file is not in the ${importer.label} format.`);
-        yield { type: 'format', format: importer.format };
-      }
-    }
-    if (messages) {
-      messages.push(element);
-      return;
-    }
-    const at = index++;
+  const read = function* (element: unknown, at: number): Generator<ImportEvent> {
     try {
       const result = importer!.read([element], { now: options.now });
       for (const draft of result.conversations) yield { type: 'conversation', index: at, draft, source: element };
@@ -137,6 +132,30 @@ async function* streamArray(text: AsyncIterable<string>, options: StreamImportOp
       if (!(error instanceof ImportError)) throw error;
       yield { type: 'skipped', index: at, path: reindex(error.path, at), reason: error.message };
     }
+  };
+
+  const handle = function* (element: unknown): Generator<ImportEvent> {
+    if (messages) return void messages.push(element);
+    const at = index++;
+    if (importer) return yield* read(element, at);
+    if (at === 0 && looksLikeMessage(element)) return void (messages = [element]);
+    const candidate = options.format ? findImporter(options.format) : IMPORTERS.find((one) => one.detect([element]));
+    if (!candidate) {
+      if (options.format) throw errors.unsupportedFormat(`Format "${options.format}" is not supported.`);
+      undetected.push({ element, at });
+      if (undetected.length >= DETECT_WINDOW) throw unsupportedFormatError();
+      return;
+    }
+    if (!candidate.detect([element])) {
+      if (undetected.length + 1 >= DETECT_WINDOW)
+        throw new ImportError('', `The file is not in the ${candidate.label} format.`);
+      undetected.push({ element, at });
+      return;
+    }
+    importer = candidate;
+    yield { type: 'format', format: importer.format };
+    for (const held of undetected.splice(0)) yield* read(held.element, held.at);
+    yield* read(element, at);
   };
 
   // Only the parser's own errors mean bad JSON; errors of the source (an upload cut off by a
@@ -167,6 +186,12 @@ async function* streamArray(text: AsyncIterable<string>, options: StreamImportOp
       result.skipped,
     );
   } else if (!importer) {
+    if (options.format)
+      throw new ImportError(
+        '',
+        `The file is not in the ${findImporter(options.format)?.label ?? options.format} format.`,
+      );
+    if (undetected.length > 0) throw unsupportedFormatError();
     throw errors.unsupportedFormat('The file holds an empty list: there is nothing to import.');
   }
 }

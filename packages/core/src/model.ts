@@ -90,6 +90,8 @@ export const ConversationInputSchema = Type.Object(
     models: Type.Optional(ModelsSchema),
     /** Hidden context such as custom instructions: stored, never shared. */
     context: Type.Optional(Type.String({ maxLength: LIMITS.partTextLength })),
+    /** Where the conversation came from, when a client converted it (e.g. the CLI reading an export). */
+    source: Type.Optional(Type.Object({ format: ImportFormatSchema }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

@@ -1,4 +1,5 @@
 /** One ChatGPT export message (`mapping[id].message`) to our parts, and the rules for hiding it. */
+import { LIMITS } from '../limits.js';
 import type { Part, Role } from '../model.js';
 import { ImportError } from './import-error.js';
 import { asArray, asString, isObject, toIsoDate, type JsonObject } from './read-helpers.js';
@@ -157,11 +158,15 @@ function assetFileName(pointer: string): string {
  */
 function resolveCitations(text: string, metadata: JsonObject): string {
   let result = text;
-  for (const reference of asArray(metadata.content_references).slice(0, 200)) {
+  for (const reference of asArray(metadata.content_references).slice(0, 100)) {
     if (!isObject(reference)) continue;
     const matched = reference.matched_text;
-    if (typeof matched !== 'string' || matched.trim() === '' || matched.length > 1000) continue;
-    result = result.split(matched).join(typeof reference.alt === 'string' ? reference.alt : '');
+    if (typeof matched !== 'string' || matched.trim().length < 3 || matched.length > 1000) continue;
+    const alt = typeof reference.alt === 'string' ? reference.alt : '';
+    const pieces = result.split(matched);
+    // A short marker with a long replacement could multiply the text: such a reference is left alone.
+    if (result.length + (pieces.length - 1) * (alt.length - matched.length) > LIMITS.partTextLength) continue;
+    result = pieces.join(alt);
   }
   if (!/[\ue200-\ue206]/.test(result)) return result;
   return result

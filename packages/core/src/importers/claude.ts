@@ -124,6 +124,7 @@ function readConversation(item: unknown, path: string, { now }: ImportContext) {
       parentPath: pathTo(messagePath, branched ? 'parent_message_uuid' : 'uuid'),
     };
   });
+  // Without a recorded leaf, the last message listed is the one written last.
   const leafUuid = item.current_leaf_message_uuid;
   const currentKey = (typeof leafUuid === 'string' && keyOf.get(leafUuid)) || keys.at(-1) || null;
   const tree = assembleTree(nodes, { currentKey, path });

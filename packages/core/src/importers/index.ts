@@ -33,12 +33,16 @@ export function findImporter(format: ImportFormat): Importer | undefined {
 }
 
 /** The importer whose `detect` accepts the input, or an `unsupported_format` error naming what we read. */
+/** The error for input no importer recognises; it names the formats chatshare reads. */
+export const unsupportedFormatError = () =>
+  errors.unsupportedFormat(
+    `The input matches none of the formats chatshare reads: ${IMPORTERS.map((candidate) => candidate.label).join('; ')}.`,
+  );
+
 export function detectImporter(input: unknown): Importer {
   const importer = IMPORTERS.find((candidate) => candidate.detect(input));
   if (importer) return importer;
-  throw errors.unsupportedFormat(
-    `The input matches none of the formats chatshare reads: ${IMPORTERS.map((candidate) => candidate.label).join('; ')}.`,
-  );
+  throw unsupportedFormatError();
 }
 
 /** Imports an already parsed input in the given format, or the detected one. */

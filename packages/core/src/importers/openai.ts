@@ -3,8 +3,10 @@
  * fine-tuning JSONL (one such object per line; see `splitJsonLines`).
  */
 import { cleanTitle, deriveTitle } from '../conversation.js';
+import { LIMITS } from '../limits.js';
 import type { ConversationDraft, Message, Part, Role } from '../model.js';
 import { ImportError } from './import-error.js';
+import { attachmentPart, capParts, describe, textPart, toolCallPart, toolResultPart } from './sanitize.js';
 import { asArray, asString, isObject, wellFormed, type JsonObject } from './read-helpers.js';
 import type { ImportContext, Importer, ImportResult } from './types.js';
 
@@ -37,33 +39,32 @@ export function decodeArguments(raw: unknown): unknown {
 
 function contentParts(content: unknown, path: string): Part[] {
   if (content === null || content === undefined) return [];
-  if (typeof content === 'string') return content === '' ? [] : [{ type: 'text', text: wellFormed(content) }];
+  if (typeof content === 'string') return textPart(content);
   if (!Array.isArray(content)) throw new ImportError(path, 'content must be a string, null or an array of parts');
   return content.flatMap((item, index): Part[] => {
-    if (typeof item === 'string') return [{ type: 'text', text: wellFormed(item) }];
+    if (typeof item === 'string') return textPart(item);
     if (!isObject(item)) throw new ImportError(`${path}[${index}]`, 'a content part must be an object');
     switch (item.type) {
       case 'text':
       case 'input_text':
       case 'output_text':
-        return [{ type: 'text', text: wellFormed(asString(item.text) ?? '') }];
+        return textPart(asString(item.text) ?? '');
       case 'refusal':
-        return [{ type: 'text', text: wellFormed(asString(item.refusal) ?? '') }];
+        return textPart(asString(item.refusal) ?? '');
       case 'image_url': {
         const url = isObject(item.image_url) ? asString(item.image_url.url) : asString(item.image_url);
         if (!url) return [];
         // Remote images are never fetched or embedded: keep them as a link.
-        return url.startsWith('data:image/')
-          ? [{ type: 'image', src: url }]
-          : [{ type: 'text', text: `[image](${url})` }];
+        if (url.startsWith('data:image/') && url.length <= LIMITS.partTextLength) return [{ type: 'image', src: url }];
+        return url.startsWith('data:') ? [attachmentPart('image', 'image')] : textPart(`[image](${url})`);
       }
       case 'input_audio': {
         const format = isObject(item.input_audio) ? asString(item.input_audio.format) : undefined;
-        return [{ type: 'attachment', name: `audio${format ? `.${format}` : ''}`, mediaType: 'audio' }];
+        return [attachmentPart(`audio${format ? `.${format}` : ''}`, 'audio')];
       }
       case 'file': {
         const file = isObject(item.file) ? item.file : {};
-        return [{ type: 'attachment', name: asString(file.filename) ?? asString(file.file_id) ?? 'file' }];
+        return [attachmentPart(asString(file.filename) ?? asString(file.file_id) ?? 'file')];
       }
       default:
         return [];
@@ -78,21 +79,19 @@ function readMessages(list: unknown[], path: string): Message[] {
     const at = `${path}[${index}]`;
     if (!isObject(raw)) throw new ImportError(at, 'a message must be an object');
     const role = ROLE_MAP[asString(raw.role) ?? ''];
-    if (!role) throw new ImportError(`${at}.role`, `unknown role "${String(raw.role)}"`);
+    if (!role) throw new ImportError(`${at}.role`, `unknown role ${describe(raw.role)}`);
     const parts = contentParts(raw.content, `${at}.content`);
     for (const [callIndex, call] of asArray(raw.tool_calls).entries()) {
       const fn = isObject(call) && isObject(call.function) ? call.function : undefined;
       if (!fn) throw new ImportError(`${at}.tool_calls[${callIndex}]`, 'a tool call needs a function');
       const name = asString(fn.name) ?? 'tool';
       if (isObject(call) && typeof call.id === 'string') toolNames.set(call.id, name);
-      parts.push({ type: 'tool_call', name, input: decodeArguments(fn.arguments) });
+      parts.push(toolCallPart(name, decodeArguments(fn.arguments)));
     }
     if (isObject(raw.function_call)) {
-      parts.push({
-        type: 'tool_call',
-        name: asString(raw.function_call.name) ?? 'function',
-        input: decodeArguments(raw.function_call.arguments),
-      });
+      parts.push(
+        toolCallPart(asString(raw.function_call.name) ?? 'function', decodeArguments(raw.function_call.arguments)),
+      );
     }
     const toolParts = role === 'tool' ? toolResult(raw, parts, toolNames) : parts;
     const previous = messages.at(-1);
@@ -103,7 +102,7 @@ function readMessages(list: unknown[], path: string): Message[] {
       ...(typeof raw.name === 'string' && raw.name && role !== 'tool'
         ? { author: wellFormed(raw.name.slice(0, 120)) }
         : {}),
-      parts: toolParts,
+      parts: capParts(toolParts),
     });
   });
   return messages;
@@ -115,7 +114,7 @@ function toolResult(raw: JsonObject, parts: Part[], toolNames: Map<string, strin
     .filter(Boolean)
     .join('\n');
   const name = asString(raw.name) ?? toolNames.get(asString(raw.tool_call_id) ?? '');
-  return [{ type: 'tool_result', ...(name ? { name } : {}), output }];
+  return [toolResultPart(output, name)];
 }
 
 function conversationFrom(list: unknown[], path: string, now: Date, title?: string): ConversationDraft {

@@ -60,7 +60,7 @@ export function assembleTree(nodes: readonly SourceNode[], options: TreeOptions)
     const onChain = new Set<SourceNode>();
     let cursor: SourceNode | undefined = node;
     while (cursor && !shownParent.has(cursor)) {
-      if (onChain.has(cursor)) break;
+      if (onChain.has(cursor)) throw new ImportError(cursor.parentPath, 'the parent chain loops');
       onChain.add(cursor);
       chain.push(cursor);
       cursor = parentOf(cursor);

@@ -79,6 +79,19 @@ describe('creating conversations', () => {
     expect(jsonl.json().messages).toHaveLength(2);
   });
 
+  it('keeps the source format a client names when it converted the conversation itself', async () => {
+    const response = await call(t.app, 'POST', '/api/v1/conversations', {
+      auth: user.bearer,
+      body: buildConversation({ source: { format: 'claude' } }),
+    });
+    expect(response.json().source.format).toBe('claude');
+    const bad = await call(t.app, 'POST', '/api/v1/conversations', {
+      auth: user.bearer,
+      body: buildConversation({ source: { format: 'myspace' } }),
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('needs a sign-in', async () => {
     const response = await call(t.app, 'POST', '/api/v1/conversations', { body: buildConversation() });
     expect(response.statusCode).toBe(401);

@@ -218,6 +218,17 @@ describe('listing my links', () => {
     }
   });
 
+  it("finds my link by its code, and never another user's", async () => {
+    const { id } = await createConversation(t.app, owner);
+    const share = await createShare(t.app, owner, { conversationId: id });
+    const mine = await call(t.app, 'GET', `/api/v1/shares?code=${share.shortCode}`, { auth: owner.bearer });
+    expect(mine.json().items.map((item: { shortCode: string }) => item.shortCode)).toEqual([share.shortCode]);
+    const stranger = await signUp(t.app);
+    const theirs = await call(t.app, 'GET', `/api/v1/shares?code=${share.shortCode}`, { auth: stranger.bearer });
+    expect(theirs.json().items).toEqual([]);
+    expect((await call(t.app, 'GET', '/api/v1/shares?code=../x', { auth: owner.bearer })).json().items).toEqual([]);
+  });
+
   it('rejects an unknown sort and a bad status', async () => {
     for (const query of ['sort=random', 'status=zombie', 'order=sideways']) {
       const response = await call(t.app, 'GET', `/api/v1/shares?${query}`, { auth: owner.bearer });

@@ -1,4 +1,4 @@
-import { errors } from '@chatshare/core';
+import { authorize, errors, isShortCode } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
@@ -60,7 +60,13 @@ export default async function shareRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { q, cursor, limit, sort, order, status } = request.query;
+      const { q, cursor, limit, sort, order, status, code } = request.query;
+      if (code !== undefined) {
+        // A lookup by code, for tools that only have the link: the owner's own links only.
+        const share = isShortCode(code) ? await app.repos.shares.findByCode(code) : undefined;
+        const mine = share && authorize(user, 'read', share) ? [share] : [];
+        return { items: mine.map((item) => present(item, user)), nextCursor: null };
+      }
       const page = await app.repos.shares.list(user.id, {
         ...(q ? { q } : {}),
         ...(cursor ? { cursor } : {}),

@@ -118,6 +118,7 @@ export const ShareResponse = Type.Object(
 
 export const ListSharesQuery = Type.Object({
   ...PageQuery,
+  code: Type.Optional(Type.String({ maxLength: 100, description: 'Find my link with this short code.' })),
   sort: Type.Optional(
     Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('views'), Type.Literal('title')], {
       default: 'created',
