@@ -90,13 +90,18 @@ async function* readWhole(text: AsyncIterable<string>, options: StreamImportOpti
     if (whole.length > limit)
       throw errors.payloadTooLarge(`Files that are not a JSON array are read whole, up to ${limit} bytes.`);
   }
-  const result = importConversations(parseImportText(whole), {
+  yield* importWhole(parseImportText(whole), options, undefined);
+}
+
+/** Events for an input read whole: the format, then each conversation or skip in file order. */
+function* importWhole(input: unknown, options: StreamImportOptions, source: unknown): Generator<ImportEvent> {
+  const result = importConversations(input, {
     now: options.now,
     ...(options.format ? { format: options.format } : {}),
   });
   yield { type: 'format', format: result.format };
   yield* resultEvents(
-    result.conversations.map((draft) => ({ draft, source: undefined })),
+    result.conversations.map((draft) => ({ draft, source })),
     result.skipped,
   );
 }
@@ -176,15 +181,7 @@ async function* streamArray(text: AsyncIterable<string>, options: StreamImportOp
   });
   while (pending.length > 0) yield* handle(pending.shift());
   if (messages) {
-    const result = importConversations(messages, {
-      now: options.now,
-      ...(options.format ? { format: options.format } : {}),
-    });
-    yield { type: 'format', format: result.format };
-    yield* resultEvents(
-      result.conversations.map((draft) => ({ draft, source: messages })),
-      result.skipped,
-    );
+    yield* importWhole(messages, options, messages);
   } else if (!importer) {
     if (options.format)
       throw new ImportError(
