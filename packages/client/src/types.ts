@@ -208,6 +208,8 @@ export interface Share {
 }
 
 export interface ListSharesQuery extends PageQuery {
+  /** Find my link with this short code (at most one item; other filters are ignored). */
+  code?: string;
   /** Default `created`. */
   sort?: 'created' | 'updated' | 'views' | 'title';
   /** Default `desc`. */
