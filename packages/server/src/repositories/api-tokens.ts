@@ -83,16 +83,20 @@ export class ApiTokenRepository {
       .selectFrom('api_tokens')
       .innerJoin('users', 'users.id', 'api_tokens.user_id')
       .selectAll('users')
-      .select('api_tokens.id as token_id')
+      .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
       .where('api_tokens.token_hash', '=', hash)
       .where('api_tokens.revoked_at', 'is', null)
       .executeTakeFirst();
     if (!row) return undefined;
-    await this.db
-      .updateTable('api_tokens')
-      .set({ last_used_at: this.now().toISOString() })
-      .where('id', '=', row.token_id)
-      .execute();
+    // "Last used" to the minute is enough, and spares a write on every API request.
+    const now = this.now();
+    if (!row.token_last_used_at || now.getTime() - Date.parse(row.token_last_used_at) >= 60_000) {
+      await this.db
+        .updateTable('api_tokens')
+        .set({ last_used_at: now.toISOString() })
+        .where('id', '=', row.token_id)
+        .execute();
+    }
     return toUser(row);
   }
 }

@@ -177,6 +177,18 @@ describe('API tokens', () => {
     expect(after.json().error.code).toBe('invalid_api_token');
   });
 
+  it('records when a token was last used, to the minute', async () => {
+    const user = await signUp(t.app);
+    const lastUsed = async () =>
+      (await call(t.app, 'GET', '/api/v1/tokens', { auth: user.bearer })).json().items[0].lastUsedAt as string;
+    const first = await lastUsed();
+    expect(first).toBe(t.clock.now().toISOString());
+    t.clock.advance(30_000);
+    expect(await lastUsed()).toBe(first);
+    t.clock.advance(31_000);
+    expect(await lastUsed()).toBe(t.clock.now().toISOString());
+  });
+
   it("answers 404 when revoking another user's token", async () => {
     const owner = await signUp(t.app);
     const other = await signUp(t.app);
