@@ -1,8 +1,11 @@
 # Throwaway PostgreSQL 15 and Redis on loopback, in a temp folder. Source this file, then
 # call start_postgres / start_redis; stop_services undoes both. Used by .ci/run and bench/.
-PG_PORT=${PG_PORT:-55432}
-REDIS_PORT=${REDIS_PORT:-56379}
 PGBIN=/usr/lib/postgresql/15/bin
+
+# A free loopback port, so several runs (or a developer's own services) never collide.
+free_port() {
+  node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"
+}
 
 services_tmp() {
   if [ -z "${SERVICES_TMP:-}" ]; then
@@ -14,6 +17,7 @@ services_tmp() {
 start_postgres() {
   services_tmp
   local dir="$SERVICES_TMP/pg"
+  PG_PORT=${PG_PORT:-$(free_port)}
   install -d -o postgres -g postgres "$dir"
   runuser -u postgres -- "$PGBIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1
   runuser -u postgres -- "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
@@ -24,6 +28,7 @@ start_postgres() {
 
 start_redis() {
   services_tmp
+  REDIS_PORT=${REDIS_PORT:-$(free_port)}
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
     --pidfile "$SERVICES_TMP/redis.pid" --logfile "$SERVICES_TMP/redis.log" --dir "$SERVICES_TMP"
   for _ in $(seq 1 50); do
@@ -39,7 +44,11 @@ stop_services() {
   if [ -f "$SERVICES_TMP/pg/data/postmaster.pid" ]; then
     runuser -u postgres -- "$PGBIN/pg_ctl" -D "$SERVICES_TMP/pg/data" -m fast -w stop >/dev/null 2>&1 || true
   fi
-  redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  if [ -n "${REDIS_PORT:-}" ]; then
+    redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  fi
   rm -rf "$SERVICES_TMP"
   SERVICES_TMP=
+  PG_PORT=
+  REDIS_PORT=
 }
