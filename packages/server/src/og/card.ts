@@ -1,0 +1,202 @@
+/**
+ * The preview card's layout (1200 x 630) as the element tree satori renders. Locked links get
+ * a generic card that carries no word of the conversation.
+ */
+import type { ReactNode } from 'react';
+
+export interface OpenCard {
+  kind: 'open';
+  instanceName: string;
+  title: string;
+  excerpts: { role: 'user' | 'assistant'; text: string }[];
+  messageCount: number;
+  models: string[];
+  sharedAt: Date;
+}
+
+export interface LockedCard {
+  kind: 'password' | 'private';
+  instanceName: string;
+}
+
+export type CardData = OpenCard | LockedCard;
+
+type Style = Record<string, string | number>;
+interface Element {
+  type: string;
+  props: {
+    style?: Style;
+    children?: (Element | string)[] | Element | string;
+    src?: string;
+    width?: number;
+    height?: number;
+  };
+}
+
+const h = (type: string, style: Style, ...children: (Element | string)[]): Element => ({
+  type,
+  props: { style: { display: 'flex', ...style }, children },
+});
+
+const COLORS = {
+  background: '#0f172a',
+  panel: '#1e293b',
+  text: '#f8fafc',
+  muted: '#94a3b8',
+  accent: '#38bdf8',
+  user: '#334155',
+};
+
+const brand = (instanceName: string) =>
+  h(
+    'div',
+    { alignItems: 'center', gap: 16, color: COLORS.muted, fontSize: 28 },
+    h(
+      'div',
+      {
+        width: 44,
+        height: 44,
+        borderRadius: 12,
+        background: COLORS.accent,
+        color: COLORS.background,
+        fontSize: 24,
+        fontWeight: 700,
+        alignItems: 'center',
+        justifyContent: 'center',
+      },
+      'cs',
+    ),
+    instanceName,
+  );
+
+// CJK has no spaces to break at: break anywhere rather than run off the card.
+const clamp = (lines: number): Style => ({
+  display: 'block',
+  lineClamp: lines,
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  wordBreak: 'break-word',
+});
+
+const CONTENT_WIDTH = 1200 - 2 * 64;
+
+function openCard(card: OpenCard): Element {
+  const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(card.sharedAt);
+  const footer = [
+    `${card.messageCount} message${card.messageCount === 1 ? '' : 's'}`,
+    ...card.models.slice(0, 2),
+    date,
+  ].join('  ·  ');
+  return h(
+    'div',
+    {
+      flexDirection: 'column',
+      width: '100%',
+      height: '100%',
+      padding: '56px 64px',
+      boxSizing: 'border-box',
+      background: COLORS.background,
+      color: COLORS.text,
+      fontFamily: 'Card',
+      justifyContent: 'space-between',
+    },
+    brand(card.instanceName),
+    h(
+      'div',
+      {
+        width: CONTENT_WIDTH,
+        fontSize: 56,
+        fontWeight: 700,
+        lineHeight: 1.15,
+        marginTop: 20,
+        flexShrink: 0,
+        ...clamp(2),
+      },
+      card.title,
+    ),
+    h(
+      'div',
+      {
+        flexDirection: 'column',
+        gap: 14,
+        marginTop: 20,
+        flexGrow: 1,
+        flexShrink: 1,
+        width: CONTENT_WIDTH,
+      },
+      ...card.excerpts.map((excerpt) =>
+        h(
+          'div',
+          {
+            alignSelf: excerpt.role === 'user' ? 'flex-end' : 'flex-start',
+            width: Math.round(CONTENT_WIDTH * 0.85),
+            padding: '14px 22px',
+            borderRadius: 20,
+            background: excerpt.role === 'user' ? COLORS.user : COLORS.panel,
+            fontSize: 28,
+            lineHeight: 1.35,
+            color: excerpt.role === 'user' ? COLORS.text : '#e2e8f0',
+          },
+          h('div', { width: Math.round(CONTENT_WIDTH * 0.85) - 44, ...clamp(2) }, excerpt.text),
+        ),
+      ),
+    ),
+    h('div', { fontSize: 26, color: COLORS.muted, marginTop: 16, flexShrink: 0 }, footer),
+  );
+}
+
+function lockedCard(card: LockedCard): Element {
+  const label = card.kind === 'password' ? 'Password-protected conversation' : 'Private conversation';
+  return h(
+    'div',
+    {
+      flexDirection: 'column',
+      width: '100%',
+      height: '100%',
+      padding: '56px 64px',
+      boxSizing: 'border-box',
+      background: COLORS.background,
+      color: COLORS.text,
+      fontFamily: 'Card',
+      justifyContent: 'space-between',
+    },
+    brand(card.instanceName),
+    h(
+      'div',
+      { flexDirection: 'column', gap: 20 },
+      h(
+        'div',
+        {
+          width: 96,
+          height: 96,
+          borderRadius: 48,
+          background: COLORS.panel,
+          alignItems: 'center',
+          justifyContent: 'center',
+          fontSize: 48,
+          color: COLORS.accent,
+        },
+        '●',
+      ),
+      h('div', { fontSize: 60, fontWeight: 700 }, label),
+      h('div', { fontSize: 30, color: COLORS.muted }, 'Open the link to view it.'),
+    ),
+    h('div', { fontSize: 26, color: COLORS.muted }, 'Shared with chatshare'),
+  );
+}
+
+export const cardTree = (card: CardData): ReactNode =>
+  (card.kind === 'open' ? openCard(card) : lockedCard(card)) as unknown as ReactNode;
+
+/** Every string the card will draw, so the right font subsets can be loaded. */
+export function cardText(card: CardData): string {
+  if (card.kind !== 'open')
+    return `${card.instanceName} Password-protected conversation Private conversation Open the link to view it. Shared with chatshare ●`;
+  return [
+    card.instanceName,
+    card.title,
+    ...card.excerpts.map((excerpt) => excerpt.text),
+    ...card.models,
+    'messages 0123456789 · cs',
+  ].join(' ');
+}

@@ -1,0 +1,40 @@
+/**
+ * Renders a preview card to PNG: satori lays it out to SVG with locally loaded fonts and
+ * emoji, resvg rasterises it. Nothing here fetches a URL: content can name no remote asset.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+import { cardText, cardTree, type CardData } from './card.js';
+import { emojiDataUri } from './emoji.js';
+import { fontData, subsetsFor } from './font-catalog.js';
+
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+
+export async function renderCardSvg(card: CardData): Promise<string> {
+  const subsets = await subsetsFor(cardText(card));
+  const fonts = await Promise.all(
+    // Satori keeps one font per (name, weight): every subset needs a name of its own, and the
+    // others then serve as per-glyph fallbacks in this order.
+    subsets.map(async (subset, index) => ({
+      name: index === 0 ? 'Card' : `Card fallback ${index}`,
+      data: await fontData(subset.file),
+      weight: subset.weight,
+      style: 'normal' as const,
+    })),
+  );
+  return satori(cardTree(card), {
+    width: OG_WIDTH,
+    height: OG_HEIGHT,
+    fonts,
+    loadAdditionalAsset: async (code, segment) => (code === 'emoji' ? emojiDataUri(segment) : ''),
+  });
+}
+
+export async function renderCardPng(card: CardData): Promise<Buffer> {
+  const svg = await renderCardSvg(card);
+  const png = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } })
+    .render()
+    .asPng();
+  return Buffer.from(png);
+}
