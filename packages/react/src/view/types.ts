@@ -1,0 +1,19 @@
+import type { Part, Role } from '@chatshare/core';
+
+/** A message as the view reads it: the public shape of `GET /api/v1/shared/:code`. */
+export interface ViewMessage {
+  id: string;
+  role: Role;
+  author?: string;
+  parts: Part[];
+  createdAt?: string;
+  status?: 'complete' | 'incomplete';
+  model?: string;
+}
+
+export interface ViewConversation {
+  title: string;
+  /** When the snapshot was taken (ISO 8601). */
+  sharedAt?: string;
+  messages: ViewMessage[];
+}
