@@ -16,6 +16,7 @@ import errorHandling from './plugins/errors.js';
 import openapi from './plugins/openapi.js';
 import rateLimits from './plugins/rate-limits.js';
 import validation from './plugins/validation.js';
+import viewFlush from './plugins/view-flush.js';
 import authRoutes from './routes/api/auth/index.js';
 import conversationRoutes from './routes/api/conversations/index.js';
 import importRoutes from './routes/api/imports/index.js';
@@ -77,6 +78,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.redisKeyPrefix ? { redisKeyPrefix: options.redisKeyPrefix } : {}),
   });
+  await app.register(viewFlush);
   await app.register(rateLimits);
   await app.register(auth);
   await app.register(openapi);

@@ -2,6 +2,7 @@ import type { Privacy, ShareAccessState, Snapshot } from '@chatshare/core';
 import { sql, type Kysely } from 'kysely';
 import type { Database, NewShareRow, ShareRow, ShareUpdate } from '../db/schema.js';
 import { containsText, decodeCursor, encodeCursor } from './cursor.js';
+import { ViewBuffer } from './view-buffer.js';
 
 export interface ShareRecord extends ShareAccessState {
   id: string;
@@ -88,10 +89,20 @@ const RECORD_COLUMNS = [
 ] as const satisfies readonly (keyof ShareRow)[];
 
 export class ShareRepository {
+  /** Views counted but not yet written; every read below adds them, so owners see them at once. */
+  private readonly views = new ViewBuffer();
+  private flushing: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => Date,
   ) {}
+
+  private record(row: Omit<ShareRow, 'snapshot'>): ShareRecord {
+    const record = toShareRecord(row);
+    const pending = this.views.countFor(record.id);
+    return pending === 0 ? record : { ...record, viewCount: record.viewCount + pending };
+  }
 
   async insert(row: NewShareRow): Promise<void> {
     await this.db.insertInto('shares').values(row).execute();
@@ -103,7 +114,7 @@ export class ShareRepository {
 
   async findById(id: string): Promise<ShareRecord | undefined> {
     const row = await this.db.selectFrom('shares').select(RECORD_COLUMNS).where('id', '=', id).executeTakeFirst();
-    return row && toShareRecord(row);
+    return row && this.record(row);
   }
 
   async findLiveByConversation(conversationId: string): Promise<ShareRecord | undefined> {
@@ -113,13 +124,13 @@ export class ShareRepository {
       .where('conversation_id', '=', conversationId)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    return row && toShareRecord(row);
+    return row && this.record(row);
   }
 
   /** The one indexed lookup every public read starts with. */
   async findByCode(code: string): Promise<ShareRecord | undefined> {
     const row = await this.db.selectFrom('shares').select(RECORD_COLUMNS).where('code', '=', code).executeTakeFirst();
-    return row && toShareRecord(row);
+    return row && this.record(row);
   }
 
   async snapshot(id: string): Promise<Snapshot | undefined> {
@@ -138,6 +149,8 @@ export class ShareRepository {
       limit: number;
     },
   ): Promise<{ items: ShareRecord[]; nextCursor: string | null }> {
+    // Sorting by views happens in the database, so buffered views are written first.
+    if (options.sort === 'views' && this.views.total > 0) await this.flushViews().catch(() => undefined);
     const column = SORT_COLUMNS[options.sort];
     let query = this.db.selectFrom('shares').select(RECORD_COLUMNS).where('owner_id', '=', ownerId);
     if (options.status === 'live') query = query.where('revoked_at', 'is', null);
@@ -158,7 +171,7 @@ export class ShareRepository {
     const page = rows.slice(0, options.limit);
     const last = page.at(-1);
     return {
-      items: page.map(toShareRecord),
+      items: page.map((row) => this.record(row)),
       nextCursor: rows.length > options.limit && last ? encodeCursor(last[column] as string | number, last.id) : null,
     };
   }
@@ -214,5 +227,53 @@ export class ShareRepository {
       .where((eb) => eb.or([eb('max_views', 'is', null), eb('view_count', '<', eb.ref('max_views'))]))
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
+  }
+
+  /** Counts one view in memory; `flushViews` writes it. For shares without a view limit. */
+  bufferView(id: string): void {
+    this.views.add(id, this.now().toISOString());
+  }
+
+  /** Views counted in memory and not written yet (all shares). */
+  get pendingViews(): number {
+    return this.views.total;
+  }
+
+  /**
+   * Writes buffered views with one `view_count = view_count + n` per share. Flushes run one
+   * after another, so two never write the same batch; a failed write is kept for the next.
+   */
+  flushViews(): Promise<void> {
+    const run = this.flushing.then(() => this.writeViews());
+    // The chain goes on after a failed flush; the caller still sees the failure.
+    this.flushing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async writeViews(): Promise<void> {
+    const batch = this.views.take();
+    let failure: unknown;
+    for (const [id, views] of batch) {
+      try {
+        await this.db
+          .updateTable('shares')
+          .set((eb) => ({
+            view_count: sql`view_count + ${views.count}`,
+            // ISO-8601 strings order by time; keep the later of the stored and the buffered.
+            last_viewed_at: eb
+              .case()
+              .when(eb.or([eb('last_viewed_at', 'is', null), eb('last_viewed_at', '<', views.lastViewedAt)]))
+              .then(views.lastViewedAt)
+              .else(eb.ref('last_viewed_at'))
+              .end(),
+          }))
+          .where('id', '=', id)
+          .execute();
+      } catch (error) {
+        this.views.restore(id, views);
+        failure ??= error;
+      }
+    }
+    if (failure) throw failure;
   }
 }

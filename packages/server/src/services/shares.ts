@@ -193,21 +193,44 @@ export class ShareService {
   }
 
   /**
-   * Loads a share by its public code and applies the access policy; counts the view.
-   * Throws 404 / 410 / 401 exactly as `canView` decides. `countView: false` for previews.
+   * Loads a share by its public code (the one indexed lookup) and applies the access policy.
+   * Throws 404 / 410 / 401 exactly as `canView` decides.
    */
-  async open(code: string, viewer: Viewer, options: { countView: boolean }) {
+  async access(code: string, viewer: Viewer): Promise<{ share: ShareRecord; isOwner: boolean }> {
     const share = isShortCode(code) ? await this.deps.shares.findByCode(code) : undefined;
     if (!share) throw errors.shareNotFound();
     const decision = canView(share, viewer, this.deps.now());
     if (!decision.allowed) throw decisionError(decision.reason);
-    // The atomic conditional increment keeps `maxViews` exact when views race.
-    if (options.countView && !decision.isOwner && !(await this.deps.shares.recordView(share.id))) {
-      throw errors.shareExpired();
+    return { share, isOwner: decision.isOwner };
+  }
+
+  /**
+   * Counts one view by someone other than the owner. A share with a view limit is counted at
+   * once with an atomic conditional update, so the limit holds exactly under concurrency
+   * (410 once it is reached); any other share is counted in memory and written in batches.
+   * Automated clients (crawlers, link previews) are not counted, except against a view limit:
+   * a User-Agent is easy to fake, and the limit must not be.
+   */
+  async countView(share: ShareRecord, client: { automated: boolean }): Promise<void> {
+    if (share.maxViews === null) {
+      if (!client.automated) this.deps.shares.bufferView(share.id);
+      return;
     }
+    if (!(await this.deps.shares.recordView(share.id))) throw errors.shareExpired();
+  }
+
+  /** The frozen content of a share that `access` allowed. */
+  async snapshotOf(share: ShareRecord): Promise<Snapshot> {
     const snapshot = await this.deps.shares.snapshot(share.id);
     if (!snapshot) throw errors.shareNotFound();
-    return { share, snapshot, isOwner: decision.isOwner };
+    return snapshot;
+  }
+
+  /** `access`, then the view counted (unless the owner's or `countView` is false), then the snapshot. */
+  async open(code: string, viewer: Viewer, options: { countView: boolean; automated?: boolean }) {
+    const { share, isOwner } = await this.access(code, viewer);
+    if (options.countView && !isOwner) await this.countView(share, { automated: options.automated ?? false });
+    return { share, snapshot: await this.snapshotOf(share), isOwner };
   }
 
   /** The share a password unlock is for: everything but the password must already allow the viewer. */

@@ -2,6 +2,7 @@ import { isAppError } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { presentSharedConversation } from '../../../presenters/shared-conversation.js';
+import { isBot } from '../../../services/bots.js';
 import { CodeParams, errorResponses } from '../common-schema.js';
 import { SharedConversationSchema } from './schema.js';
 import { viewerFor } from './viewer.js';
@@ -23,8 +24,10 @@ export default async function sharedRoutes(fastify: FastifyInstance) {
       await app.shareMisses.check(request, reply);
       const { code } = request.params;
       try {
+        // A read of the JSON counts as a view, like the page (docs/decisions.md).
         const { share, snapshot } = await app.shareService.open(code, viewerFor(app, request, code), {
-          countView: true,
+          countView: request.method === 'GET',
+          automated: isBot(request.headers['user-agent']),
         });
         const owner = share.showAuthor ? await app.repos.users.findById(share.ownerId) : undefined;
         reply.header('cache-control', 'private, no-store');
