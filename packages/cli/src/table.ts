@@ -1,0 +1,32 @@
+/** Plain-text tables: columns padded with spaces, no box drawing, so they read well in logs too. */
+
+export interface Column<T> {
+  header: string;
+  value: (row: T) => string;
+  /** Longer values are cut with "…". */
+  maxWidth?: number;
+  align?: 'left' | 'right';
+}
+
+/** Width in terminal cells, close enough for text: one per code point. */
+const width = (text: string) => [...text].length;
+
+function fit(text: string, maxWidth: number | undefined): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  if (maxWidth === undefined || width(oneLine) <= maxWidth) return oneLine;
+  return `${[...oneLine].slice(0, maxWidth - 1).join('')}…`;
+}
+
+export function formatTable<T>(columns: Column<T>[], rows: readonly T[]): string[] {
+  const cells = rows.map((row) => columns.map((column) => fit(column.value(row), column.maxWidth)));
+  const widths = columns.map((column, i) => Math.max(width(column.header), ...cells.map((line) => width(line[i]!))));
+  const render = (line: string[]) =>
+    line
+      .map((cell, i) => {
+        const pad = ' '.repeat(widths[i]! - width(cell));
+        return columns[i]!.align === 'right' ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd();
+  return [render(columns.map((column) => column.header)), ...cells.map(render)];
+}
