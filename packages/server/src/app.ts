@@ -24,6 +24,8 @@ import sharedRoutes from './routes/api/shared/index.js';
 import shareRoutes from './routes/api/shares/index.js';
 import tokenRoutes from './routes/api/tokens/index.js';
 import healthRoutes from './routes/health.js';
+import assetRoutes from './routes/pages/assets.js';
+import sharePageRoutes from './routes/pages/share-page.js';
 import unlockRoutes from './routes/pages/unlock.js';
 
 export interface BuildOptions {
@@ -96,5 +98,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     { prefix: '/api/v1' },
   );
   await app.register(unlockRoutes);
+  await app.register(sharePageRoutes);
+  await app.register(assetRoutes);
   return app;
 }

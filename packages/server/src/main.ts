@@ -1,4 +1,5 @@
 /** `npm start`: read the configuration, build the app, listen, and shut down cleanly on signals. */
+import './production.js';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './env.js';
 

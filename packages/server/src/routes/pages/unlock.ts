@@ -23,6 +23,15 @@ export default async function unlockRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const secure = app.config.publicUrl.startsWith('https:');
 
+  // A person using the page's form gets pages, not JSON: too many attempts go back to the
+  // form with a message, and a link that died meanwhile shows its not-found or expired page.
+  app.setErrorHandler((error, request, reply) => {
+    const status = isAppError(error) ? error.status : (error as { statusCode?: number }).statusCode;
+    if (!isForm(request) || (status !== 429 && status !== 404 && status !== 410)) throw error;
+    const page = `/s/${encodeURIComponent((request.params as { code: string }).code)}`;
+    return reply.redirect(status === 429 ? `${page}?error=rate_limited` : page, 303);
+  });
+
   app.post(
     '/s/:code/unlock',
     {

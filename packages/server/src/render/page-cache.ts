@@ -1,0 +1,49 @@
+/**
+ * Rendered conversation pages, kept in memory. The key holds everything a page depends on,
+ * so a new snapshot, a settings change (title, author names, indexing) or another language
+ * is simply another entry and stale ones age out; nothing needs to be deleted on update.
+ * Access is decided before the cache is consulted, on every request.
+ */
+import type { ShareRecord } from '../repositories/shares.js';
+import type { RenderedPage } from '../views/render.js';
+import { LruCache } from './lru.js';
+import type { Encoding } from './encoding.js';
+
+const MAX_PAGES = 1_000;
+const MAX_BYTES = 64 * 1024 * 1024;
+
+export function pageCacheKey(share: ShareRecord, locale: string, indexable: boolean): string {
+  return JSON.stringify([
+    share.id,
+    share.snapshotVersion,
+    share.updatedAt,
+    share.title,
+    share.showAuthor,
+    indexable,
+    locale,
+  ]);
+}
+
+export class PageCache {
+  private readonly pages = new LruCache<RenderedPage>(MAX_PAGES, MAX_BYTES);
+
+  get(key: string): RenderedPage | undefined {
+    return this.pages.get(key);
+  }
+
+  set(key: string, page: RenderedPage): void {
+    this.pages.set(key, page, page.body.byteLength);
+  }
+
+  /** The page's bytes for this response: its nonce in, compressed as asked (once per page and encoding). */
+  body(key: string, page: RenderedPage, encoding: Encoding, nonce: string): Buffer {
+    const bytes = Buffer.from(nonce);
+    if (encoding === 'identity') return page.body.identity(bytes);
+    this.pages.grow(key, page.body.prepare(encoding));
+    return encoding === 'br' ? page.body.brotli(bytes) : page.body.gzip(bytes);
+  }
+
+  get size(): number {
+    return this.pages.size;
+  }
+}

@@ -1,0 +1,41 @@
+/** `GET /s/:code.md`: the conversation as Markdown. Not counted as a view. */
+import { createHash } from 'node:crypto';
+import type { Snapshot } from '@chatshare/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { presentSharedConversation } from '../../presenters/shared-conversation.js';
+import type { ShareRecord } from '../../repositories/shares.js';
+import { conversationToMarkdown } from '../../render/markdown-export.js';
+import { NOINDEX, PAGE_HEADERS } from '../../render/security-headers.js';
+import { translator, type Locale } from '../../views/i18n.js';
+import { etagMatches, NO_STORE, REVALIDATE } from './page-reply.js';
+
+export interface MarkdownInput {
+  share: ShareRecord;
+  snapshot: Snapshot;
+  locale: Locale;
+  url: string;
+  /** Anyone would get the same document (see isSharedPage). */
+  shared: boolean;
+  indexable: boolean;
+}
+
+export function sendMarkdown(reply: FastifyReply, request: FastifyRequest, input: MarkdownInput) {
+  const conversation = presentSharedConversation(input.share, input.snapshot, null);
+  const text = conversationToMarkdown(
+    { title: conversation.title, sharedAt: conversation.sharedAt, messages: conversation.messages },
+    { t: translator(input.locale), locale: input.locale, url: input.url },
+  );
+  reply.headers({
+    ...PAGE_HEADERS,
+    // If a browser is ever talked into rendering it, nothing in it may load or run.
+    'content-security-policy': "default-src 'none'; sandbox",
+    'content-type': 'text/markdown; charset=utf-8',
+    vary: 'Accept-Language',
+  });
+  if (!input.indexable) reply.header('x-robots-tag', NOINDEX);
+  if (!input.shared) return reply.header('cache-control', NO_STORE).send(text);
+  const tag = createHash('sha256').update(text).digest('base64url').slice(0, 32);
+  reply.headers({ 'cache-control': REVALIDATE, etag: `"${tag}"` });
+  if (etagMatches(request.headers['if-none-match'], tag)) return reply.status(304).send();
+  return reply.send(text);
+}

@@ -1,0 +1,48 @@
+/** Headers and validators shared by the share page responses. */
+import type { FastifyReply } from 'fastify';
+import {
+  contentSecurityPolicy,
+  NOINDEX,
+  PAGE_HEADERS,
+  PASSWORD_REFERRER_POLICY,
+} from '../../render/security-headers.js';
+import { renderGatePage } from '../../views/render.js';
+import type { Gate } from '../../views/GatePage.js';
+import type { Locale } from '../../views/i18n.js';
+import type { Encoding } from '../../render/encoding.js';
+
+/** Responses that browsers and caches may store but must check with us before each use. */
+export const REVALIDATE = 'no-cache';
+/** Responses that depend on who asks (password, private, owner-only) or on the moment. */
+export const NO_STORE = 'private, no-store';
+
+export function setPageHeaders(reply: FastifyReply, nonce: string, styleHashes: readonly string[] = []): void {
+  reply.headers({
+    ...PAGE_HEADERS,
+    'content-security-policy': contentSecurityPolicy(nonce, styleHashes),
+    'content-type': 'text/html; charset=utf-8',
+  });
+}
+
+const ENCODING_SUFFIX: Record<Encoding, string> = { identity: '', gzip: '-gz', br: '-br' };
+
+/** The ETag of one encoding of a page: each encoding is its own representation. */
+export const etagFor = (tag: string, encoding: Encoding) => `"${tag}${ENCODING_SUFFIX[encoding]}"`;
+
+/** Whether If-None-Match names this page, in any encoding. */
+export function etagMatches(header: string | undefined, tag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((candidate) => {
+    const value = candidate.trim().replace(/^W\//, '');
+    return value === `"${tag}"` || value === `"${tag}-gz"` || value === `"${tag}-br"`;
+  });
+}
+
+/** A gate page (not found, expired, password, rate limited), never stored. */
+export function sendGate(reply: FastifyReply, status: number, gate: Gate, locale: Locale, nonce: string) {
+  setPageHeaders(reply, nonce);
+  reply.headers({ 'cache-control': NO_STORE, 'x-robots-tag': NOINDEX, vary: 'Accept-Language' });
+  if (gate.kind === 'password') reply.header('referrer-policy', PASSWORD_REFERRER_POLICY);
+  return reply.status(status).send(renderGatePage(gate, locale));
+}

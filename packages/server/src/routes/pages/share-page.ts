@@ -1,0 +1,147 @@
+/**
+ * The shared conversation page (`GET /s/:code`) and its Markdown (`GET /s/:code.md`). Every
+ * request first does the one indexed lookup of the share's live state and the access
+ * decision (ShareService.access, core canView); only then is a page served, from the
+ * in-memory cache when the same page was rendered before.
+ */
+import { ANONYMOUS, canView, isAppError, isIndexable, isShortCode } from '@chatshare/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { presentSharedConversation } from '../../presenters/shared-conversation.js';
+import type { ShareRecord } from '../../repositories/shares.js';
+import { pickEncoding } from '../../render/encoding.js';
+import { pageCacheKey, PageCache } from '../../render/page-cache.js';
+import { newNonce, NOINDEX } from '../../render/security-headers.js';
+import { isBot } from '../../services/bots.js';
+import type { Gate } from '../../views/GatePage.js';
+import { negotiateLocale, type Locale } from '../../views/i18n.js';
+import { renderConversationPage } from '../../views/render.js';
+import { viewerFor } from '../api/shared/viewer.js';
+import { etagFor, etagMatches, NO_STORE, REVALIDATE, sendGate, setPageHeaders } from './page-reply.js';
+import { sendMarkdown } from './markdown.js';
+
+type PageRequest = FastifyRequest<{ Params: { code: string }; Querystring: { error?: string } }>;
+
+/**
+ * Whether anyone at all would get this same page now: only then may browsers keep it (and
+ * revalidate). Password, private and view-limited links are answered `private, no-store`.
+ */
+export function isSharedPage(share: ShareRecord, now: Date): boolean {
+  return (
+    share.privacy !== 'private' &&
+    !share.hasPassword &&
+    share.maxViews === null &&
+    canView(share, ANONYMOUS, now).allowed
+  );
+}
+
+const isPrefetch = (request: FastifyRequest) =>
+  /prefetch/i.test(`${request.headers['sec-purpose'] ?? ''} ${request.headers.purpose ?? ''}`);
+
+export default async function sharePageRoutes(app: FastifyInstance) {
+  const cache = new PageCache();
+  const shareUrl = (code: string) => `${app.config.publicUrl}/s/${code}`;
+
+  /** The access decision as a page: 404, 410, 401 (password form) or 429; other errors go on. */
+  async function gateFor(error: unknown, request: PageRequest, reply: FastifyReply, locale: Locale, nonce: string) {
+    if (!isAppError(error)) throw error;
+    const { code } = request.params;
+    const gates: Record<number, Gate | undefined> = {
+      // The same page for unknown, revoked and hidden private links: it reveals nothing.
+      404: { kind: 'not_found', signInUrl: isShortCode(code) ? `/app/signin?next=%2Fs%2F${code}` : '/app/signin' },
+      410: { kind: 'expired' },
+      401: {
+        kind: 'password',
+        code,
+        error:
+          request.query.error === 'wrong_password' || request.query.error === 'rate_limited'
+            ? request.query.error
+            : null,
+      },
+      429: { kind: 'rate_limited' },
+    };
+    const gate = gates[error.status];
+    if (!gate) throw error;
+    if (error.status === 404) await app.shareMisses.record(request);
+    return sendGate(reply, error.status, gate, locale, nonce);
+  }
+
+  async function open(request: PageRequest, reply: FastifyReply) {
+    await app.shareMisses.check(request, reply);
+    const { code } = request.params;
+    return app.shareService.access(code, viewerFor(app, request, code));
+  }
+
+  app.get('/s/:code', { schema: { hide: true } }, async (request: PageRequest, reply) => {
+    const locale = negotiateLocale(request.headers['accept-language']);
+    const nonce = newNonce();
+    let access;
+    try {
+      access = await open(request, reply);
+    } catch (error) {
+      return gateFor(error, request, reply, locale, nonce);
+    }
+    const { share, isOwner } = access;
+    const now = app.now();
+    const shared = isSharedPage(share, now);
+    const indexable = isIndexable(share, now);
+    const encoding = pickEncoding(request.headers['accept-encoding']);
+    const key = pageCacheKey(share, locale, indexable);
+    reply.header('vary', 'Accept-Encoding, Accept-Language');
+
+    let page = cache.get(key);
+    if (!page) {
+      const snapshot = await app.shareService.snapshotOf(share);
+      const conversation = presentSharedConversation(share, snapshot, null);
+      page = renderConversationPage({
+        conversation: { title: conversation.title, sharedAt: conversation.sharedAt, messages: conversation.messages },
+        locale,
+        shareUrl: shareUrl(share.code),
+        indexable,
+      });
+      cache.set(key, page);
+    }
+    if (!indexable) reply.header('x-robots-tag', NOINDEX);
+    if (shared) {
+      reply.headers({ 'cache-control': REVALIDATE, etag: etagFor(page.body.etag, encoding) });
+      // Not a view, and no new CSP: the browser keeps the page, and the policy, it already has.
+      if (etagMatches(request.headers['if-none-match'], page.body.etag)) return reply.status(304).send();
+    } else {
+      reply.header('cache-control', NO_STORE);
+    }
+
+    if (!isOwner && request.method === 'GET') {
+      try {
+        await app.shareService.countView(share, {
+          automated: isBot(request.headers['user-agent']) || isPrefetch(request),
+        });
+      } catch (error) {
+        reply.removeHeader('etag');
+        return gateFor(error, request, reply, locale, nonce);
+      }
+    }
+    setPageHeaders(reply, nonce, page.styleHashes);
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    return reply.send(cache.body(key, page, encoding, nonce));
+  });
+
+  app.get('/s/:code.md', { schema: { hide: true } }, async (request: PageRequest, reply) => {
+    const locale = negotiateLocale(request.headers['accept-language']);
+    let access;
+    try {
+      access = await open(request, reply);
+    } catch (error) {
+      if (isAppError(error) && error.status === 404) await app.shareMisses.record(request);
+      throw error;
+    }
+    const { share } = access;
+    const now = app.now();
+    return sendMarkdown(reply, request, {
+      share,
+      snapshot: await app.shareService.snapshotOf(share),
+      locale,
+      url: shareUrl(share.code),
+      shared: isSharedPage(share, now),
+      indexable: isIndexable(share, now),
+    });
+  });
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import type { Locale } from './i18n.js';
+
+export interface DocumentProps {
+  locale: Locale;
+  title: string;
+  /** `noindex, nofollow` unless the page may be indexed. */
+  robots: string | null;
+  canonical?: string;
+  stylesheets: string[];
+  /** Inline CSS allowed by its hash in the page's CSP (KaTeX layout classes). */
+  inlineStyle?: string;
+  /** `same-origin` on pages with a form (see PASSWORD_REFERRER_POLICY); otherwise none at all. */
+  referrer?: 'no-referrer' | 'same-origin';
+  children: ReactNode;
+}
+
+/** The HTML document around every share page. */
+export function Document({
+  locale,
+  title,
+  robots,
+  canonical,
+  stylesheets,
+  inlineStyle,
+  referrer = 'no-referrer',
+  children,
+}: DocumentProps) {
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <meta name="referrer" content={referrer} />
+        {/* No favicon request: the pages have no icon of their own. */}
+        <link rel="icon" href="data:," />
+        {robots ? <meta name="robots" content={robots} /> : null}
+        <title>{title}</title>
+        {canonical ? <link rel="canonical" href={canonical} /> : null}
+        {stylesheets.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
+        {inlineStyle ? <style dangerouslySetInnerHTML={{ __html: inlineStyle }} /> : null}
+      </head>
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Pages shown instead of a conversation: not found (also for revoked and hidden private
+ * links, so they look the same), expired, password needed, too many requests.
+ */
+import type { Translate } from '@chatshare/react';
+import { Frame } from './Frame.js';
+
+export type Gate =
+  | { kind: 'not_found'; signInUrl: string }
+  | { kind: 'expired' }
+  | { kind: 'password'; code: string; error: 'wrong_password' | 'rate_limited' | null }
+  | { kind: 'rate_limited' };
+
+function PasswordForm({
+  code,
+  error,
+  t,
+}: {
+  code: string;
+  error: 'wrong_password' | 'rate_limited' | null;
+  t: Translate;
+}) {
+  return (
+    <form className="gate-form" method="post" action={`/s/${code}/unlock`}>
+      <label htmlFor="cs-password">{t('gate.password.label')}</label>
+      <div className="gate-row">
+        <input
+          id="cs-password"
+          name="password"
+          type="password"
+          required
+          autoComplete="current-password"
+          autoFocus
+          aria-invalid={error === 'wrong_password' ? true : undefined}
+          aria-describedby={error ? 'cs-password-error' : undefined}
+        />
+        <button type="submit">{t('gate.password.submit')}</button>
+      </div>
+      {error ? (
+        <p id="cs-password-error" className="gate-error" role="alert">
+          {t(error === 'wrong_password' ? 'gate.password.wrong' : 'gate.password.rateLimited')}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+const TITLES = {
+  not_found: 'gate.notFound.title',
+  expired: 'gate.expired.title',
+  password: 'gate.password.title',
+  rate_limited: 'gate.rateLimited.title',
+} as const;
+
+export const gateTitle = (gate: Gate, t: Translate) => t(TITLES[gate.kind]);
+
+export function GatePage({ gate, t }: { gate: Gate; t: Translate }) {
+  return (
+    <Frame t={t}>
+      <section className={`gate gate-${gate.kind.replace('_', '-')}`}>
+        <span className="gate-icon" aria-hidden="true" />
+        <h1>{gateTitle(gate, t)}</h1>
+        {gate.kind === 'not_found' ? (
+          <>
+            <p>{t('gate.notFound.body')}</p>
+            <p>
+              <a className="gate-button" href={gate.signInUrl}>
+                {t('gate.notFound.signIn')}
+              </a>
+            </p>
+          </>
+        ) : null}
+        {gate.kind === 'expired' ? <p>{t('gate.expired.body')}</p> : null}
+        {gate.kind === 'rate_limited' ? <p>{t('gate.rateLimited.body')}</p> : null}
+        {gate.kind === 'password' ? (
+          <>
+            <p>{t('gate.password.body')}</p>
+            <PasswordForm code={gate.code} error={gate.error} t={t} />
+          </>
+        ) : null}
+      </section>
+    </Frame>
+  );
+}

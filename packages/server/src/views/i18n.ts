@@ -1,0 +1,58 @@
+/**
+ * Localisation of the share pages through i18next: English and German, chosen by the
+ * request's Accept-Language. One shared instance; resources are in memory, so it is ready
+ * synchronously at import.
+ */
+import { VIEW_STRINGS, type Translate } from '@chatshare/react';
+import i18next from 'i18next';
+import { PAGE_STRINGS } from './strings.js';
+
+export const LOCALES = ['en', 'de'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'en';
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: Object.fromEntries(
+    LOCALES.map((locale) => [locale, { translation: { ...VIEW_STRINGS[locale], ...PAGE_STRINGS[locale] } }]),
+  ),
+  lng: DEFAULT_LOCALE,
+  fallbackLng: DEFAULT_LOCALE,
+  supportedLngs: [...LOCALES],
+  initAsync: false,
+  showSupportNotice: false,
+  // Keys are flat strings with dots ('view.role.user'); React escapes what is interpolated.
+  keySeparator: false,
+  nsSeparator: false,
+  interpolation: { escapeValue: false },
+});
+
+const translators = new Map<Locale, Translate>(
+  LOCALES.map((locale) => {
+    const t = i18n.getFixedT(locale);
+    return [locale, (key: string, values?: Record<string, string | number>) => t(key, values ?? {})];
+  }),
+);
+
+export const translator = (locale: Locale): Translate => translators.get(locale)!;
+
+/**
+ * The best supported locale for an Accept-Language header, by quality; English when none fits.
+ * @example negotiateLocale('de-CH, fr;q=0.8') // 'de'
+ */
+export function negotiateLocale(header: string | undefined): Locale {
+  if (!header) return DEFAULT_LOCALE;
+  let best: Locale = DEFAULT_LOCALE;
+  let bestQuality = 0;
+  for (const entry of header.split(',').slice(0, 20)) {
+    const [range = '', ...params] = entry.trim().split(';');
+    const q = params.map((param) => /^\s*q=([0-9.]+)\s*$/i.exec(param)?.[1]).find(Boolean);
+    const quality = q === undefined ? 1 : Number(q);
+    const primary = range.trim().toLowerCase().split('-')[0] as Locale;
+    if ((LOCALES as readonly string[]).includes(primary) && quality > bestQuality) {
+      best = primary;
+      bestQuality = quality;
+    }
+  }
+  return best;
+}
