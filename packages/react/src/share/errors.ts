@@ -1,0 +1,49 @@
+/**
+ * Failures as plain values the UI can render: the SDK's stable `code` to branch on, the
+ * server's `message` for logs, and a translated sentence for people.
+ */
+import { isChatshareError } from '@chatshare/client';
+import type { ShareTranslate } from './i18n/index.js';
+
+export interface ShareError {
+  /** The server's `error.code`, or one of the SDK's own (`network_error`, …). */
+  code: string;
+  /** The server's English message; show `describeShareError` to people instead. */
+  message: string;
+  /** Seconds to wait, when the server said so (429). */
+  retryAfter?: number;
+}
+
+/** Codes with a sentence of their own in the kit's strings. */
+const TRANSLATED = new Set([
+  'network_error',
+  'rate_limited',
+  'share_revoked',
+  'share_not_found',
+  'conversation_not_found',
+  'open_sharing_disabled',
+  'validation_failed',
+  'unauthenticated',
+  'invalid_api_token',
+  'forbidden',
+  'conflict',
+  'wrong_password',
+  'password_required',
+  'share_expired',
+]);
+
+/** A ChatshareError as a value. Anything else is a bug in the caller and is thrown again. */
+export function toShareError(error: unknown): ShareError {
+  if (!isChatshareError(error)) throw error;
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
+  };
+}
+
+/** The sentence to show for `error` in the current language. */
+export function describeShareError(t: ShareTranslate, error: ShareError): string {
+  const values = { message: error.message, code: error.code, seconds: error.retryAfter ?? 60 };
+  return TRANSLATED.has(error.code) ? t(`share.error.${error.code}`, values) : t('share.error.generic', values);
+}
