@@ -1,0 +1,227 @@
+/**
+ * `<ShareDialog>`: everything about one conversation's link in an accessible modal. Before
+ * sharing it offers the settings and "Create link"; after, the link (copy, QR code, views),
+ * secret-scan warnings with "Redact and share", "Update link", "Stop sharing" and the same
+ * settings to change. Failures show inline; nothing is thrown and nothing pops up.
+ */
+import type { ChatshareClient, Share } from '@chatshare/client';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { describeShareError } from './errors.js';
+import { createInput, hasProblems, initialForm, updateInput, validateForm, type ShareFormState } from './form.js';
+import { ShareI18nProvider, useShareI18n } from './i18n/index.js';
+import { CloseIcon } from './icons.js';
+import { Modal } from './Modal.js';
+import { SecretWarnings } from './SecretWarnings.js';
+import { ShareLinkPanel } from './ShareLinkPanel.js';
+import { ShareSettingsFields } from './ShareSettingsFields.js';
+import { useShareConversation, type ShareActionResult } from './useShareConversation.js';
+
+export interface ShareDialogProps {
+  /** A client signed in as the conversation's owner (API token or session cookie). */
+  client: ChatshareClient;
+  conversationId: string;
+  open: boolean;
+  /** Escape, the backdrop and the close button ask for this; the parent sets `open` to false. */
+  onClose: () => void;
+  /** Shown in the heading. */
+  conversationTitle?: string;
+  /** The link once loaded and after every change (`null`: not shared). */
+  onShareChange?: (share: Share | null) => void;
+  /** Gets focus back on close; default the element that had focus when the dialog opened. */
+  returnFocusRef?: RefObject<HTMLElement | null>;
+  /** A language for this dialog alone; otherwise the nearest `ShareI18nProvider`, or English. */
+  locale?: string;
+}
+
+/**
+ * @example
+ * const [open, setOpen] = useState(false);
+ * <button onClick={() => setOpen(true)}>Share</button>
+ * <ShareDialog client={client} conversationId={id} open={open} onClose={() => setOpen(false)} />
+ */
+export function ShareDialog({ open, locale, ...props }: ShareDialogProps) {
+  // Mounted only while open: each opening loads the link afresh (views change meanwhile).
+  if (!open) return null;
+  const dialog = <ShareDialogBody {...props} />;
+  return locale ? <ShareI18nProvider locale={locale}>{dialog}</ShareI18nProvider> : dialog;
+}
+
+type BodyProps = Omit<ShareDialogProps, 'open' | 'locale'>;
+
+function ShareDialogBody({
+  client,
+  conversationId,
+  onClose,
+  conversationTitle,
+  onShareChange,
+  returnFocusRef,
+}: BodyProps) {
+  const { t } = useShareI18n();
+  const sharing = useShareConversation(client, conversationId);
+  const { share, pending } = sharing;
+  const headingId = useId();
+  const ruleId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const messagesRef = useRef<HTMLDivElement>(null);
+
+  const [form, setForm] = useState<ShareFormState>(() => initialForm(null));
+  const [submitted, setSubmitted] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirmingStop, setConfirmingStop] = useState(false);
+
+  // A loaded, created or stopped link resets the form to what the server now has. Done
+  // while rendering (not in an effect) so the old values are never painted next to the new link.
+  const formKey = sharing.isLoading ? 'loading' : (share?.settings.id ?? 'none');
+  const [formFor, setFormFor] = useState(formKey);
+  if (formFor !== formKey) {
+    setFormFor(formKey);
+    setForm(initialForm(sharing.shareSettings));
+    setSubmitted(false);
+    setConfirmingStop(false);
+  }
+
+  // When the link disappears (stopped here or elsewhere) the focused button goes with it:
+  // focus the message that says what happened, so keyboard and screen reader users follow.
+  const hadShare = useRef(false);
+  useEffect(() => {
+    if (hadShare.current && !share) messagesRef.current?.focus();
+    hadShare.current = share !== null;
+  }, [share]);
+
+  const onShareChangeRef = useRef(onShareChange);
+  onShareChangeRef.current = onShareChange;
+  useEffect(() => {
+    if (!sharing.isLoading) onShareChangeRef.current?.(share);
+  }, [share, sharing.isLoading]);
+
+  // Once React has marked the fields, take the person to the first one to fix.
+  const [focusInvalid, setFocusInvalid] = useState(0);
+  useEffect(() => {
+    if (focusInvalid > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusInvalid]);
+
+  const problems = submitted ? validateForm(form, sharing.shareSettings) : {};
+  const canEdit = !share || share.policies.update;
+
+  const after = (result: ShareActionResult, message: string) => {
+    setNotice(result.ok ? message : null);
+    return result.ok;
+  };
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (pending || !canEdit) return;
+    setSubmitted(true);
+    if (hasProblems(validateForm(form, sharing.shareSettings))) {
+      setNotice(null);
+      setFocusInvalid((count) => count + 1);
+      return;
+    }
+    setNotice(null);
+    if (!share) {
+      if (after(await sharing.createShare(createInput(form)), t('share.created'))) setSubmitted(false);
+      return;
+    }
+    const input = updateInput(form, share.settings);
+    const result: ShareActionResult =
+      Object.keys(input).length === 0 ? { ok: true, share } : await sharing.updateShare(input);
+    if (after(result, t('share.saved')) && result.ok && result.share) {
+      setForm(initialForm(result.share.settings));
+      setSubmitted(false);
+    }
+  };
+
+  const busy = pending !== null;
+  const submitLabel = !share
+    ? pending === 'create'
+      ? t('share.creating')
+      : t('share.create')
+    : pending === 'update'
+      ? t('share.saving')
+      : t('share.save');
+
+  return (
+    <Modal
+      labelledBy={headingId}
+      describedBy={ruleId}
+      onClose={onClose}
+      onEscape={confirmingStop ? () => setConfirmingStop(false) : onClose}
+      {...(returnFocusRef ? { returnFocusRef } : {})}
+    >
+      <div className="cs-dialog-header">
+        <h2 className="cs-dialog-title" id={headingId}>
+          {conversationTitle ? t('share.dialog.titleNamed', { title: conversationTitle }) : t('share.dialog.title')}
+        </h2>
+        <button type="button" className="cs-icon-button" onClick={onClose} aria-label={t('share.close')}>
+          <CloseIcon />
+        </button>
+      </div>
+      <p className="cs-snapshot-rule" id={ruleId}>
+        {t('share.snapshotRule')}
+      </p>
+
+      <div className="cs-messages-region" ref={messagesRef} tabIndex={-1}>
+        <p className="cs-notice cs-notice-success" role="status">
+          {sharing.isLoading ? t('share.loading') : (notice ?? '')}
+        </p>
+        {sharing.error ? (
+          <p className="cs-notice cs-notice-error" role="alert">
+            {describeShareError(t, sharing.error)}
+          </p>
+        ) : null}
+      </div>
+
+      {sharing.isLoading ? null : (
+        <>
+          {share ? (
+            <SecretWarnings
+              warnings={sharing.warnings}
+              busy={busy}
+              redacting={pending === 'create'}
+              canRedact={share.policies.update}
+              onRedact={() => void sharing.createShare({ redact: true })}
+              onDismiss={sharing.dismissWarnings}
+            />
+          ) : null}
+          {share ? (
+            <ShareLinkPanel
+              share={share}
+              pending={pending}
+              onCopy={(field) => sharing.copyLink(field)}
+              onRefresh={async () => {
+                setNotice(null);
+                after(await sharing.refreshShare(), t('share.updated'));
+              }}
+              confirmingStop={confirmingStop}
+              onAskStop={() => setConfirmingStop(true)}
+              onCancelStop={() => setConfirmingStop(false)}
+              onConfirmStop={async () => {
+                setNotice(null);
+                const result = await sharing.revokeShare();
+                setConfirmingStop(false);
+                after(result, t('share.stopped'));
+              }}
+            />
+          ) : null}
+          <form className="cs-share-form" ref={formRef} onSubmit={onSubmit} noValidate>
+            <ShareSettingsFields
+              form={form}
+              onChange={(changes) => setForm((previous) => ({ ...previous, ...changes }))}
+              problems={problems}
+              settings={sharing.shareSettings}
+              disabled={!canEdit}
+            />
+            {hasProblems(problems) ? <p className="cs-field-error">{t('share.invalidForm')}</p> : null}
+            {canEdit ? (
+              <div className="cs-actions">
+                <button type="submit" className="cs-button cs-button-primary" aria-disabled={busy || undefined}>
+                  {submitLabel}
+                </button>
+              </div>
+            ) : null}
+          </form>
+        </>
+      )}
+    </Modal>
+  );
+}

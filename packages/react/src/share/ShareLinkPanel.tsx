@@ -1,0 +1,148 @@
+/**
+ * The live link: the address with Copy, a QR code, views and limits, "Update link", and
+ * "Stop sharing" behind a confirmation step. Buttons follow the share's `policies`.
+ */
+import type { Share } from '@chatshare/client';
+import { useEffect, useId, useRef, useState } from 'react';
+import { copyShortcut, type CopyOutcome } from './clipboard.js';
+import { formatDateTime } from './format.js';
+import { useShareI18n } from './i18n/index.js';
+import { CopyIcon } from './icons.js';
+import { QrCode } from './QrCode.js';
+import type { ShareAction } from './useShareConversation.js';
+
+export interface ShareLinkPanelProps {
+  share: Share;
+  pending: ShareAction | null;
+  onCopy: (field: HTMLInputElement | null) => Promise<CopyOutcome>;
+  onRefresh: () => void;
+  /** The confirmation step is open. */
+  confirmingStop: boolean;
+  onAskStop: () => void;
+  onCancelStop: () => void;
+  onConfirmStop: () => void;
+}
+
+export function ShareLinkPanel({
+  share,
+  pending,
+  onCopy,
+  onRefresh,
+  confirmingStop,
+  onAskStop,
+  onCancelStop,
+  onConfirmStop,
+}: ShareLinkPanelProps) {
+  const { t, language } = useShareI18n();
+  const id = useId();
+  const field = useRef<HTMLInputElement>(null);
+  const stopButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const [copy, setCopy] = useState<CopyOutcome | null>(null);
+  const { settings, policies } = share;
+  const busy = pending !== null;
+  // aria-disabled rather than disabled while a request runs: a disabled button drops the
+  // keyboard focus of the person who just pressed it.
+  const guard = (action: () => void) => ({
+    'aria-disabled': busy || undefined,
+    onClick: () => {
+      if (!busy) action();
+    },
+  });
+
+  // The confirmation takes focus (on its safe choice); cancelling gives it back to the button.
+  const wasConfirming = useRef(confirmingStop);
+  useEffect(() => {
+    if (confirmingStop && !wasConfirming.current) cancelButton.current?.focus();
+    if (!confirmingStop && wasConfirming.current) stopButton.current?.focus();
+    wasConfirming.current = confirmingStop;
+  }, [confirmingStop]);
+
+  const copyMessage =
+    copy === 'copied'
+      ? t('share.copied')
+      : copy === 'selected' || copy === 'failed'
+        ? t('share.copyManual', { shortcut: copyShortcut() })
+        : '';
+
+  return (
+    <section className="cs-link-panel" aria-labelledby={`${id}-heading`}>
+      <h3 className="cs-section-heading" id={`${id}-heading`}>
+        {t('share.link.heading')}
+      </h3>
+      <div className="cs-link-row">
+        <label className="cs-visually-hidden" htmlFor={`${id}-url`}>
+          {t('share.link.label')}
+        </label>
+        <input
+          ref={field}
+          id={`${id}-url`}
+          className="cs-input cs-link-input"
+          type="text"
+          readOnly
+          value={share.shareUrl}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button
+          type="button"
+          className="cs-button cs-button-primary"
+          onClick={() => {
+            // Called straight from the click, before any await: browsers require it.
+            void onCopy(field.current).then(setCopy);
+          }}
+        >
+          <CopyIcon />
+          <span>{t('share.copy')}</span>
+        </button>
+      </div>
+      <p className="cs-copy-status" role="status">
+        {copyMessage}
+      </p>
+
+      <div className="cs-link-details">
+        <QrCode value={share.shareUrl} alt={t('share.qr.alt', { url: share.shareUrl })} />
+        <ul className="cs-facts">
+          <li>{t('share.views', { count: settings.viewCount })}</li>
+          {settings.status === 'expired' ? (
+            <li className="cs-fact-warning">{t('share.expired')}</li>
+          ) : settings.expiresAt ? (
+            <li>{t('share.expiresAt', { date: formatDateTime(settings.expiresAt, language) })}</li>
+          ) : null}
+          {settings.hasPassword ? <li>{t('share.passwordProtected')}</li> : null}
+        </ul>
+      </div>
+
+      {confirmingStop ? (
+        <div className="cs-confirm" role="group" aria-labelledby={`${id}-confirm`} aria-describedby={`${id}-explain`}>
+          <p className="cs-confirm-question" id={`${id}-confirm`}>
+            {t('share.stop.question')}
+          </p>
+          <p className="cs-hint" id={`${id}-explain`}>
+            {t('share.stop.explain')}
+          </p>
+          <div className="cs-actions">
+            <button ref={cancelButton} type="button" className="cs-button" {...guard(onCancelStop)}>
+              {t('share.stop.cancel')}
+            </button>
+            <button type="button" className="cs-button cs-button-danger" {...guard(onConfirmStop)}>
+              {pending === 'revoke' ? t('share.stopping') : t('share.stop.confirm')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="cs-actions">
+          {policies.update ? (
+            <button type="button" className="cs-button" {...guard(onRefresh)}>
+              {pending === 'refresh' ? t('share.updating') : t('share.update')}
+            </button>
+          ) : null}
+          {policies.revoke ? (
+            <button ref={stopButton} type="button" className="cs-button cs-button-danger-quiet" {...guard(onAskStop)}>
+              {t('share.stop')}
+            </button>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}

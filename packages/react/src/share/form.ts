@@ -1,0 +1,145 @@
+/**
+ * The share dialog's settings form as plain data: its initial state from a share (or the
+ * defaults), validation, and the API input it turns into. Kept apart from the components so
+ * the rules can be tested without rendering.
+ */
+import { LIMITS } from '@chatshare/core';
+import type { SharePrivacy, ShareSettings, ShareSettingsInput } from '@chatshare/client';
+
+/** The expiry choices the dialog offers; `keep` leaves an existing expiry as it is. */
+export const EXPIRY_CHOICES = ['never', '1h', '24h', '7d', '30d'] as const;
+export type ExpiryChoice = (typeof EXPIRY_CHOICES)[number] | 'keep';
+
+/** Each choice as the API's `expiresIn` (hours; `null` for never). */
+export const EXPIRY_HOURS: Record<(typeof EXPIRY_CHOICES)[number], number | null> = {
+  never: null,
+  '1h': 1,
+  '24h': 24,
+  '7d': 7 * 24,
+  '30d': 30 * 24,
+};
+
+export const PRIVACY_LEVELS: readonly SharePrivacy[] = ['public', 'unlisted', 'private'];
+
+export interface ShareFormState {
+  privacy: SharePrivacy;
+  /** As typed: one address per line or comma-separated. */
+  emailsText: string;
+  passwordOn: boolean;
+  /** A new password; empty keeps the current one when the share already has a password. */
+  password: string;
+  expiry: ExpiryChoice;
+  allowIndexing: boolean;
+  showAuthor: boolean;
+  allowEmbed: boolean;
+}
+
+/** The form for a new share (the server's defaults), or showing an existing share's settings. */
+export function initialForm(settings: ShareSettings | null): ShareFormState {
+  if (!settings) {
+    return {
+      privacy: 'unlisted',
+      emailsText: '',
+      passwordOn: false,
+      password: '',
+      expiry: 'never',
+      allowIndexing: false,
+      showAuthor: false,
+      allowEmbed: true,
+    };
+  }
+  return {
+    privacy: settings.privacy,
+    emailsText: settings.allowedEmails.join('\n'),
+    passwordOn: settings.hasPassword,
+    password: '',
+    expiry: settings.expiresAt === null ? 'never' : 'keep',
+    allowIndexing: settings.allowIndexing,
+    showAuthor: settings.showAuthor,
+    allowEmbed: settings.allowEmbed,
+  };
+}
+
+// Deliberately loose (one @, a dot in the domain, no spaces): the server has the final word.
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+
+/** The addresses in `text`, de-duplicated ignoring case, and the entries that are not addresses. */
+export function parseEmails(text: string): { emails: string[]; invalid: string[] } {
+  const seen = new Set<string>();
+  const emails: string[] = [];
+  const invalid: string[] = [];
+  for (const entry of text.split(/[\s,;]+/)) {
+    const value = entry.trim();
+    if (value === '') continue;
+    if (!EMAIL.test(value) || value.length > LIMITS.emailLength) {
+      invalid.push(value);
+      continue;
+    }
+    const key = value.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    emails.push(value);
+  }
+  return { emails, invalid };
+}
+
+export type EmailsProblem = { kind: 'invalid'; entries: string[] } | { kind: 'tooMany'; max: number };
+
+export interface FormProblems {
+  emails?: EmailsProblem;
+  password?: 'required';
+}
+
+export function validateForm(form: ShareFormState, settings: ShareSettings | null): FormProblems {
+  const problems: FormProblems = {};
+  if (form.privacy === 'private') {
+    const { emails, invalid } = parseEmails(form.emailsText);
+    if (invalid.length > 0) problems.emails = { kind: 'invalid', entries: invalid };
+    else if (emails.length > LIMITS.allowedEmailsPerShare) {
+      problems.emails = { kind: 'tooMany', max: LIMITS.allowedEmailsPerShare };
+    }
+  }
+  if (form.passwordOn && form.password === '' && !settings?.hasPassword) problems.password = 'required';
+  return problems;
+}
+
+export const hasProblems = (problems: FormProblems) => Object.keys(problems).length > 0;
+
+/** Every setting the form shows, as the API takes it (for a new share). */
+export function createInput(form: ShareFormState): ShareSettingsInput {
+  return {
+    privacy: form.privacy,
+    ...(form.privacy === 'private' ? { allowedEmails: parseEmails(form.emailsText).emails } : {}),
+    ...(form.passwordOn && form.password !== '' ? { password: form.password } : {}),
+    ...(form.expiry !== 'keep' ? { expiresIn: EXPIRY_HOURS[form.expiry] } : {}),
+    // Only public links can be indexed; sending false keeps a stale `true` from lingering.
+    allowIndexing: form.privacy === 'public' && form.allowIndexing,
+    showAuthor: form.showAuthor,
+    allowEmbed: form.allowEmbed,
+  };
+}
+
+const sameEmails = (a: string[], b: string[]) => {
+  const lower = (list: string[]) => [...new Set(list.map((item) => item.toLowerCase()))].sort().join('\n');
+  return lower(a) === lower(b);
+};
+
+/** Only what the person changed, so saving never resets an expiry or password by accident. */
+export function updateInput(form: ShareFormState, settings: ShareSettings): ShareSettingsInput {
+  const all = createInput(form);
+  const input: ShareSettingsInput = {};
+  if (all.privacy !== settings.privacy) input.privacy = all.privacy;
+  if (all.allowedEmails && !sameEmails(all.allowedEmails, settings.allowedEmails)) {
+    input.allowedEmails = all.allowedEmails;
+  }
+  if (all.password !== undefined) input.password = all.password;
+  else if (!form.passwordOn && settings.hasPassword) input.password = null;
+  // Choosing an expiry again always moves it (it counts from now); "keep" sends nothing.
+  if (all.expiresIn !== undefined && !(all.expiresIn === null && settings.expiresAt === null)) {
+    input.expiresIn = all.expiresIn;
+  }
+  for (const key of ['allowIndexing', 'showAuthor', 'allowEmbed'] as const) {
+    if (all[key] !== settings[key]) input[key] = all[key];
+  }
+  return input;
+}

@@ -1,0 +1,36 @@
+export { ShareDialog, type ShareDialogProps } from './ShareDialog.js';
+export { PrivacyOption, type PrivacyOptionProps } from './PrivacyOption.js';
+export { PasswordGate, type PasswordGateProps } from './PasswordGate.js';
+export { QrCode, qrCodeDataUrl, type QrCodeProps } from './QrCode.js';
+export {
+  useShareConversation,
+  type CreateShareSettings,
+  type ShareAction,
+  type ShareActionResult,
+  type ShareConversationState,
+} from './useShareConversation.js';
+export { copyText, type CopyOutcome } from './clipboard.js';
+export { describeShareError, toShareError, type ShareError } from './errors.js';
+export {
+  createInput as shareFormInput,
+  EXPIRY_HOURS,
+  initialForm as initialShareForm,
+  parseEmails,
+  updateInput as shareFormChanges,
+  validateForm as validateShareForm,
+  type ExpiryChoice,
+  type FormProblems as ShareFormProblems,
+  type ShareFormState,
+} from './form.js';
+export {
+  addShareStrings,
+  createShareI18n,
+  SHARE_NAMESPACE,
+  ShareI18nProvider,
+  useShareI18n,
+  type ShareI18n,
+  type ShareI18nProviderProps,
+  type ShareTranslate,
+} from './i18n/index.js';
+export { SHARE_STRINGS, type ShareStringKey } from './i18n/strings.js';
+export { shareStylesheetUrl } from './styles.js';
