@@ -1,0 +1,265 @@
+// @vitest-environment jsdom
+import type { ChatshareClient } from '@chatshare/client';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dialog, renderPage } from './helpers/harness.js';
+import {
+  makeConversation,
+  OPENAI_KEY,
+  ownerClient,
+  startServer,
+  visitorClient,
+  type TestServer,
+} from './helpers/server.js';
+
+let server: TestServer;
+let owner: ChatshareClient;
+beforeAll(async () => {
+  server = await startServer();
+  owner = await ownerClient(server.baseUrl);
+});
+afterAll(() => server.close());
+afterEach(() => {
+  cleanup();
+  Reflect.deleteProperty(navigator, 'clipboard');
+});
+
+/** Renders the page for a new conversation and opens the dialog, as a person would. */
+async function openDialog(
+  options: { title?: string; secret?: boolean; locale?: string; conversationId?: string } = {},
+) {
+  const conversationId =
+    options.conversationId ?? (await makeConversation(owner, options.title ?? 'Trip planning', options)).id;
+  const user = userEvent.setup();
+  renderPage({ client: owner, conversationId, title: options.title, locale: options.locale });
+  await user.click(screen.getByRole('button', { name: 'Open share dialog' }));
+  return { user, conversationId };
+}
+
+const linkField = () => within(dialog()).findByRole<HTMLInputElement>('textbox', { name: 'Link' });
+const codeOf = (url: string) => url.split('/s/')[1]!;
+
+describe('ShareDialog', () => {
+  it('loads "not shared", then shares with the defaults (unlisted) and shows the link', async () => {
+    const { user, conversationId } = await openDialog({ title: 'Trip planning' });
+    expect(screen.getByRole('heading', { name: 'Share “Trip planning”' })).toBeTruthy();
+    const create = await within(dialog()).findByRole('button', { name: 'Create link' });
+    expect(screen.queryByRole('textbox', { name: 'Link' })).toBeNull();
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Anyone with the link' }).checked).toBe(true);
+    expect(
+      screen.getByText(
+        'People with the link see the conversation as it is now. Messages you add later are not shared until you update the link.',
+      ),
+    ).toBeTruthy();
+
+    await user.click(create);
+    const field = await linkField();
+    // The server's PUBLIC_URL (its default here) makes the link, not the address it listens on.
+    expect(field.value).toMatch(/^https?:\/\/[^/]+\/s\/\w+$/);
+    expect(await screen.findByText('The link is ready.')).toBeTruthy();
+    expect(screen.getByRole('img', { name: `QR code for ${field.value}` }).getAttribute('src')).toMatch(
+      /^data:image\/svg\+xml/,
+    );
+    expect(screen.getByText('Opened 0 times')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeTruthy();
+
+    const share = await owner.shares.forConversation(conversationId);
+    expect(share).toMatchObject({ shortCode: codeOf(field.value), settings: { privacy: 'unlisted' } });
+    expect((await visitorClient(server.baseUrl).shared.get(share.shortCode)).title).toBe('Trip planning');
+  });
+
+  it('shares privately with the emails entered, after pointing out one that is not an address', async () => {
+    const { user, conversationId } = await openDialog();
+    await user.click(await screen.findByRole('radio', { name: 'Only people I invite' }));
+    const emails = screen.getByRole('textbox', { name: 'Email addresses that may open the link' });
+    await user.type(emails, 'ana@example.com, not-an-address');
+    await user.click(screen.getByRole('button', { name: 'Create link' }));
+    expect(screen.getByText('This is not an email address: not-an-address')).toBeTruthy();
+    expect(emails.getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(document.activeElement).toBe(emails));
+    await expect(owner.shares.forConversation(conversationId)).rejects.toMatchObject({ code: 'share_not_found' });
+
+    await user.clear(emails);
+    await user.type(emails, 'ana@example.com{Enter}Bo@Example.org');
+    await user.click(screen.getByRole('button', { name: 'Create link' }));
+    await linkField();
+    const share = await owner.shares.forConversation(conversationId);
+    expect(share.settings).toMatchObject({ privacy: 'private', allowedEmails: ['ana@example.com', 'bo@example.org'] });
+    await expect(visitorClient(server.baseUrl).shared.get(share.shortCode)).rejects.toMatchObject({
+      code: 'share_not_found',
+    });
+  });
+
+  it('sends the password and the expiry as chosen', async () => {
+    const { user, conversationId } = await openDialog();
+    await user.click(await screen.findByRole('checkbox', { name: 'Require a password' }));
+    await user.click(screen.getByRole('button', { name: 'Create link' }));
+    expect(screen.getByText('Enter a password, or turn the password off.')).toBeTruthy();
+
+    await user.type(screen.getByLabelText('Password'), 'open sesame');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Link expires' }), 'In 24 hours');
+    await user.click(screen.getByRole('button', { name: 'Create link' }));
+    await linkField();
+    expect(screen.getByText('Protected by a password')).toBeTruthy();
+    expect(screen.getByText(/^Expires /)).toBeTruthy();
+
+    const { settings, shortCode } = await owner.shares.forConversation(conversationId);
+    expect(settings.hasPassword).toBe(true);
+    const hoursAhead = (Date.parse(settings.expiresAt!) - Date.now()) / 3600_000;
+    expect(hoursAhead).toBeGreaterThan(23.9);
+    expect(hoursAhead).toBeLessThanOrEqual(24);
+    const visitor = visitorClient(server.baseUrl);
+    await expect(visitor.shared.get(shortCode)).rejects.toMatchObject({ code: 'password_required' });
+    await visitor.shared.unlock(shortCode, 'open sesame');
+    expect((await visitor.shared.get(shortCode)).shortCode).toBe(shortCode);
+  });
+
+  it('shows an existing link with its settings and saves only what was changed', async () => {
+    const { id } = await makeConversation(owner, 'Already shared');
+    await owner.shares.create({ conversationId: id, password: 'kept secret', expiresIn: 7 * 24 });
+    const before = (await owner.shares.forConversation(id)).settings;
+    const { user } = await openDialog({ conversationId: id });
+    await linkField();
+    expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Require a password' }).checked).toBe(true);
+    expect(screen.getByText('A password is set. Leave this empty to keep it, or type a new one.')).toBeTruthy();
+    const expiry = screen.getByRole<HTMLSelectElement>('combobox', { name: 'Link expires' });
+    expect(expiry.selectedOptions[0]!.textContent).toMatch(/^As set: /);
+    expect(screen.queryByRole('checkbox', { name: 'Allow search engines' })).toBeNull();
+
+    await user.click(screen.getByRole('radio', { name: 'Public' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Allow search engines' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Changes saved.')).toBeTruthy();
+
+    const after = (await owner.shares.forConversation(id)).settings;
+    expect(after).toMatchObject({ privacy: 'public', allowIndexing: true, hasPassword: true });
+    expect(after.expiresAt).toBe(before.expiresAt);
+  });
+
+  it('updates the link under the same code with a new snapshot', async () => {
+    const { user, conversationId } = await openDialog();
+    await user.click(await screen.findByRole('button', { name: 'Create link' }));
+    const code = codeOf((await linkField()).value);
+    await owner.conversations.appendMessages(conversationId, [
+      { role: 'user', parts: [{ type: 'text', text: 'One more thing' }] },
+    ]);
+    await user.click(screen.getByRole('button', { name: 'Update link' }));
+    expect(await screen.findByText('Link updated. It now shows the conversation as it is now.')).toBeTruthy();
+    expect(codeOf((await linkField()).value)).toBe(code);
+    const { settings, shortCode } = await owner.shares.forConversation(conversationId);
+    expect(shortCode).toBe(code);
+    expect(settings).toMatchObject({ snapshotVersion: 2, messageCount: 3 });
+    expect((await visitorClient(server.baseUrl).shared.get(code)).messageCount).toBe(3);
+  });
+
+  it('asks for confirmation before it stops sharing, then the link is a 404', async () => {
+    const { user } = await openDialog();
+    await user.click(await screen.findByRole('button', { name: 'Create link' }));
+    const code = codeOf((await linkField()).value);
+    const visitor = visitorClient(server.baseUrl);
+
+    await user.click(screen.getByRole('button', { name: 'Stop sharing' }));
+    expect(screen.getByText('Stop sharing this conversation?')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep sharing' }));
+    await user.click(screen.getByRole('button', { name: 'Keep sharing' }));
+    expect(screen.queryByText('Stop sharing this conversation?')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop sharing' }));
+    expect((await visitor.shared.get(code)).shortCode).toBe(code);
+
+    await user.click(screen.getByRole('button', { name: 'Stop sharing' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, stop sharing' }));
+    expect(await screen.findByText('Sharing stopped. The link no longer works.')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Link' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Create link' })).toBeTruthy();
+    expect(dialog().contains(document.activeElement)).toBe(true);
+    await expect(visitor.shared.get(code)).rejects.toMatchObject({ status: 404, code: 'share_not_found' });
+  });
+
+  it('warns about secrets and redacts them in the shared copy with one click, also on later updates', async () => {
+    const { user } = await openDialog({ title: 'Config help', secret: true });
+    await user.click(await screen.findByRole('button', { name: 'Create link' }));
+    const code = codeOf((await linkField()).value);
+    const warnings = await screen.findByRole('region', { name: 'This may contain secrets' });
+    expect(within(warnings).getByText('OpenAI API key')).toBeTruthy();
+    expect(within(warnings).getByText('in message 2')).toBeTruthy();
+    expect(within(warnings).queryByText(OPENAI_KEY)).toBeNull();
+    const visitor = visitorClient(server.baseUrl);
+    expect(JSON.stringify(await visitor.shared.get(code))).toContain(OPENAI_KEY);
+
+    await user.click(within(warnings).getByRole('button', { name: 'Redact and share' }));
+    expect(await screen.findByText('1 possible secret is replaced in the shared copy.')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'This may contain secrets' })).toBeNull();
+    const redacted = await visitor.shared.get(code);
+    expect(redacted.shortCode).toBe(code);
+    expect(JSON.stringify(redacted)).not.toContain(OPENAI_KEY);
+
+    await user.click(screen.getByRole('button', { name: 'Update link' }));
+    await screen.findByText('Link updated. It now shows the conversation as it is now.');
+    expect(JSON.stringify(await visitor.shared.get(code))).not.toContain(OPENAI_KEY);
+  });
+
+  it('copies the link to the clipboard', async () => {
+    const { user } = await openDialog();
+    await user.click(await screen.findByRole('button', { name: 'Create link' }));
+    const field = await linkField();
+    // The browser API boundary, stubbed after user-event installs its own clipboard.
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(await screen.findByText('Link copied.')).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith(field.value);
+  });
+
+  it('selects the link for a manual copy when the clipboard refuses', async () => {
+    const { user } = await openDialog();
+    await user.click(await screen.findByRole('button', { name: 'Create link' }));
+    const field = await linkField();
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: vi.fn(async () => Promise.reject(new DOMException('denied', 'NotAllowedError'))) },
+      configurable: true,
+    });
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(await screen.findByText(/^Copying did not work\. The link is selected: press (Ctrl\+C|⌘C)/)).toBeTruthy();
+    expect(document.activeElement).toBe(field);
+    expect([field.selectionStart, field.selectionEnd]).toEqual([0, field.value.length]);
+  });
+
+  it('speaks German with the German locale', async () => {
+    const { user } = await openDialog({ title: 'Reise', locale: 'de' });
+    expect(screen.getByRole('heading', { name: '„Reise“ teilen' })).toBeTruthy();
+    const create = await screen.findByRole('button', { name: 'Link erstellen' });
+    expect(
+      screen.getByText(
+        'Wer den Link hat, sieht die Unterhaltung so, wie sie jetzt ist. Nachrichten, die du später hinzufügst, werden erst geteilt, wenn du den Link aktualisierst.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Alle mit dem Link' }).checked).toBe(true);
+    expect(screen.getByRole('combobox', { name: 'Link läuft ab' })).toBeTruthy();
+    await user.click(create);
+    expect(await screen.findByRole('button', { name: 'Link kopieren' })).toBeTruthy();
+    expect(screen.getByText('0-mal geöffnet')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Link aktualisieren' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Schließen' })).toBeTruthy();
+  });
+
+  it('shows a server error inline when the link was revoked behind its back, without throwing', async () => {
+    const { user, conversationId } = await openDialog();
+    await user.click(await screen.findByRole('button', { name: 'Create link' }));
+    await linkField();
+    const { settings } = await owner.shares.forConversation(conversationId);
+    await owner.shares.revoke(settings.id);
+
+    await user.click(screen.getByRole('button', { name: 'Update link' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('This link was stopped elsewhere. Create a new link to share again.');
+    expect(dialog().contains(alert)).toBe(true);
+    expect(screen.queryByRole('textbox', { name: 'Link' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Create link' })).toBeTruthy();
+  });
+
+  it('shows a failure to load inline', async () => {
+    await openDialog({ conversationId: 'gone-conversation' });
+    expect((await screen.findByRole('alert')).textContent).toBe('This conversation no longer exists.');
+  });
+});

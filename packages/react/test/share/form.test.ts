@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { ShareSettings } from '@chatshare/client';
+import {
+  EXPIRY_HOURS,
+  initialShareForm,
+  parseEmails,
+  shareFormChanges,
+  shareFormInput,
+  validateShareForm,
+} from '../../src/index.js';
+
+const settings = (changes: Partial<ShareSettings> = {}): ShareSettings => ({
+  id: 'share-1',
+  conversationId: 'conversation-1',
+  title: 'A chat',
+  privacy: 'unlisted',
+  hasPassword: false,
+  expiresAt: null,
+  maxViews: null,
+  allowedEmails: [],
+  allowIndexing: false,
+  allowEmbed: true,
+  showAuthor: false,
+  viewCount: 0,
+  lastViewedAt: null,
+  messageCount: 2,
+  snapshotAt: '2026-01-01T00:00:00.000Z',
+  snapshotVersion: 1,
+  status: 'live',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  revokedAt: null,
+  ...changes,
+});
+
+describe('the share form', () => {
+  it('starts from the server defaults: unlisted, no password, never expires, embeddable', () => {
+    expect(initialShareForm(null)).toEqual({
+      privacy: 'unlisted',
+      emailsText: '',
+      passwordOn: false,
+      password: '',
+      expiry: 'never',
+      allowIndexing: false,
+      showAuthor: false,
+      allowEmbed: true,
+    });
+  });
+
+  it('offers the expiry choices in hours, null for never', () => {
+    expect(EXPIRY_HOURS).toEqual({ never: null, '1h': 1, '24h': 24, '7d': 168, '30d': 720 });
+  });
+
+  it('reads emails separated by lines, commas or spaces, drops repeats and lists what is not an address', () => {
+    expect(parseEmails('ana@example.com, Bo@Example.org\nana@EXAMPLE.com  nope; x@y')).toEqual({
+      emails: ['ana@example.com', 'Bo@Example.org'],
+      invalid: ['nope', 'x@y'],
+    });
+  });
+
+  it('asks for valid emails only for private links, and for a password only when none is set yet', () => {
+    const form = { ...initialShareForm(null), emailsText: 'not an email', passwordOn: true };
+    expect(validateShareForm(form, null)).toEqual({ password: 'required' });
+    expect(validateShareForm({ ...form, privacy: 'private' }, null)).toEqual({
+      emails: { kind: 'invalid', entries: ['not', 'an', 'email'] },
+      password: 'required',
+    });
+    expect(validateShareForm(form, settings({ hasPassword: true }))).toEqual({});
+  });
+
+  it('turns the form into the API input for a new link', () => {
+    const form = {
+      ...initialShareForm(null),
+      privacy: 'private' as const,
+      emailsText: 'ana@example.com',
+      passwordOn: true,
+      password: 'secret words',
+      expiry: '7d' as const,
+      allowIndexing: true,
+    };
+    expect(shareFormInput(form)).toEqual({
+      privacy: 'private',
+      allowedEmails: ['ana@example.com'],
+      password: 'secret words',
+      expiresIn: 168,
+      allowIndexing: false,
+      showAuthor: false,
+      allowEmbed: true,
+    });
+  });
+
+  it('sends only what changed when saving, and never resets a kept expiry or password', () => {
+    const current = settings({ hasPassword: true, expiresAt: '2030-01-01T00:00:00.000Z', privacy: 'private' });
+    const form = initialShareForm(current);
+    expect(form).toMatchObject({ passwordOn: true, password: '', expiry: 'keep' });
+    expect(shareFormChanges(form, current)).toEqual({});
+    expect(shareFormChanges({ ...form, passwordOn: false, expiry: 'never', showAuthor: true }, current)).toEqual({
+      password: null,
+      expiresIn: null,
+      showAuthor: true,
+    });
+    expect(shareFormChanges({ ...form, emailsText: 'ana@example.com' }, current)).toEqual({
+      allowedEmails: ['ana@example.com'],
+    });
+  });
+});

@@ -1,0 +1,194 @@
+// @vitest-environment jsdom
+import { createClient, type ChatshareClient, type FetchLike } from '@chatshare/client';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { useShareConversation } from '../../src/index.js';
+import './helpers/harness.js';
+import { makeConversation, ownerToken, startServer, visitorClient, type TestServer } from './helpers/server.js';
+
+let server: TestServer;
+let token: string;
+let owner: ChatshareClient;
+beforeAll(async () => {
+  server = await startServer();
+  token = await ownerToken(server.baseUrl);
+  owner = createClient({ baseUrl: server.baseUrl, token });
+});
+afterAll(() => server.close());
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  Reflect.deleteProperty(navigator, 'clipboard');
+});
+
+/** jsdom's Blob has no `text()`; its FileReader reads it. */
+const readBlob = (blob: Blob) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
+
+const loaded = async (result: { current: ReturnType<typeof useShareConversation> }) =>
+  waitFor(() => expect(result.current.isLoading).toBe(false));
+
+describe('useShareConversation', () => {
+  it('reports a conversation that is not shared as not shared, not as an error', async () => {
+    const { id } = await makeConversation(owner, 'Quiet');
+    const { result } = renderHook(() => useShareConversation(owner, id));
+    expect(result.current.isLoading).toBe(true);
+    await loaded(result);
+    expect(result.current).toMatchObject({ share: null, shareSettings: null, isShared: false, error: null });
+  });
+
+  it('creates a link with the defaults, and finds it again on the next mount', async () => {
+    const { id } = await makeConversation(owner, 'Defaults');
+    const first = renderHook(() => useShareConversation(owner, id));
+    await loaded(first.result);
+    let outcome: Awaited<ReturnType<typeof first.result.current.createShare>> | undefined;
+    await act(async () => {
+      outcome = await first.result.current.createShare();
+    });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(first.result.current.isShared).toBe(true);
+    expect(first.result.current.shareSettings).toMatchObject({
+      privacy: 'unlisted',
+      hasPassword: false,
+      expiresAt: null,
+    });
+    const code = first.result.current.share!.shortCode;
+    first.unmount();
+
+    const second = renderHook(() => useShareConversation(owner, id));
+    await loaded(second.result);
+    expect(second.result.current.share?.shortCode).toBe(code);
+  });
+
+  it('keeps the code and takes a new snapshot when the link is refreshed', async () => {
+    const { id } = await makeConversation(owner, 'Growing');
+    const { result } = renderHook(() => useShareConversation(owner, id));
+    await loaded(result);
+    await act(() => result.current.createShare());
+    const code = result.current.share!.shortCode;
+    await owner.conversations.appendMessages(id, [{ role: 'user', parts: [{ type: 'text', text: 'And more?' }] }]);
+    await act(() => result.current.refreshShare());
+    expect(result.current.share).toMatchObject({ shortCode: code, settings: { snapshotVersion: 2, messageCount: 3 } });
+  });
+
+  it('changes only the settings it is given', async () => {
+    const { id } = await makeConversation(owner, 'Settings');
+    const { result } = renderHook(() => useShareConversation(owner, id));
+    await loaded(result);
+    await act(() => result.current.createShare({ password: 'pass phrase', expiresIn: 1 }));
+    const expiresAt = result.current.shareSettings!.expiresAt;
+    await act(() => result.current.updateShare({ showAuthor: true }));
+    expect(result.current.shareSettings).toMatchObject({ showAuthor: true, hasPassword: true, expiresAt });
+  });
+
+  it('gives server failures back as values and keeps them in `error`', async () => {
+    const { result } = renderHook(() => useShareConversation(owner, 'no-such-conversation'));
+    await loaded(result);
+    expect(result.current.error).toMatchObject({ code: 'conversation_not_found' });
+    let outcome: Awaited<ReturnType<typeof result.current.createShare>> | undefined;
+    await act(async () => {
+      outcome = await result.current.createShare();
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'conversation_not_found' } });
+    act(() => result.current.clearError());
+    expect(result.current.error).toBeNull();
+  });
+
+  it('says "not shared" after an action finds the link was revoked elsewhere', async () => {
+    const { id } = await makeConversation(owner, 'Revoked elsewhere');
+    const { result } = renderHook(() => useShareConversation(owner, id));
+    await loaded(result);
+    await act(() => result.current.createShare());
+    await owner.shares.revoke(result.current.share!.settings.id);
+    await act(() => result.current.refreshShare());
+    expect(result.current).toMatchObject({ isShared: false, share: null, error: { code: 'share_revoked' } });
+  });
+
+  it('revokes the link, after which it is a 404 for everyone', async () => {
+    const { id } = await makeConversation(owner, 'Short lived');
+    const { result } = renderHook(() => useShareConversation(owner, id));
+    await loaded(result);
+    await act(() => result.current.createShare());
+    const code = result.current.share!.shortCode;
+    await act(() => result.current.revokeShare());
+    expect(result.current.isShared).toBe(false);
+    await expect(visitorClient(server.baseUrl).shared.get(code)).rejects.toMatchObject({ code: 'share_not_found' });
+  });
+
+  it('ignores the answer for a conversation it is no longer showing', async () => {
+    const slow = await makeConversation(owner, 'Slow');
+    const fast = await makeConversation(owner, 'Fast');
+    await owner.shares.create({ conversationId: slow.id });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // Holds back only the slow conversation's answer, so it arrives after the switch.
+    const delayed: FetchLike = async (url, init) => {
+      if (url.includes(slow.id)) await gate;
+      return fetch(url, init);
+    };
+    const client = createClient({ baseUrl: server.baseUrl, token, fetch: delayed });
+    const { result, rerender } = renderHook(({ id }) => useShareConversation(client, id), {
+      initialProps: { id: slow.id },
+    });
+    rerender({ id: fast.id });
+    await loaded(result);
+    release();
+    // Give the held-back answer time to arrive and be dropped.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 200)));
+    expect(result.current).toMatchObject({ share: null, isShared: false, error: null });
+  });
+
+  it('drops answers that arrive after unmount', async () => {
+    const { id } = await makeConversation(owner, 'Closed early');
+    const errors = vi.spyOn(console, 'error');
+    const { result, unmount } = renderHook(() => useShareConversation(owner, id));
+    await loaded(result);
+    let pending!: ReturnType<typeof result.current.createShare>;
+    act(() => {
+      pending = result.current.createShare();
+    });
+    unmount();
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'stale' } });
+    expect(errors).not.toHaveBeenCalled();
+    errors.mockRestore();
+  });
+
+  it('copies a link that is still being created through a ClipboardItem built from a promise', async () => {
+    const { id } = await makeConversation(owner, 'Copy at once');
+    const items: { type: string; data: Promise<Blob> }[] = [];
+    // Only the browser API boundary is stubbed: ClipboardItem and clipboard.write.
+    class FakeClipboardItem {
+      constructor(data: Record<string, Promise<Blob>>) {
+        for (const [type, blob] of Object.entries(data)) items.push({ type, data: blob });
+      }
+    }
+    vi.stubGlobal('ClipboardItem', FakeClipboardItem);
+    const write = vi.fn(async (_list: FakeClipboardItem[]) => {
+      await Promise.all(items.map((item) => item.data));
+    });
+    const writeText = vi.fn();
+    Object.defineProperty(navigator, 'clipboard', { value: { write, writeText }, configurable: true });
+
+    const { result } = renderHook(() => useShareConversation(owner, id));
+    await loaded(result);
+    let created!: ReturnType<typeof result.current.createShare>;
+    let copied!: ReturnType<typeof result.current.copyLink>;
+    await act(async () => {
+      // Both in the same click: the copy cannot wait for the link.
+      created = result.current.createShare();
+      copied = result.current.copyLink();
+      await created;
+    });
+    expect(await copied).toBe('copied');
+    expect(write).toHaveBeenCalledTimes(1);
+    expect(writeText).not.toHaveBeenCalled();
+    expect(items).toHaveLength(1);
+    expect(items[0]!.type).toBe('text/plain');
+    expect(await readBlob(await items[0]!.data)).toBe(result.current.share!.shareUrl);
+  });
+});
