@@ -10,11 +10,18 @@ export interface ConversationHeaderProps {
   actions?: ReactNode;
 }
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 function formatDate(iso: string, locale: string): string | null {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return null;
-  // UTC: the server renders one page for everyone and cannot know the reader's zone.
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  let format = formats.get(locale);
+  if (!format) {
+    // UTC: the server renders one page for everyone and cannot know the reader's zone.
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    formats.set(locale, format);
+  }
+  return format.format(date);
 }
 
 /** Title, message count and when the snapshot was taken; `actions` (such as a copy-link field) below. */

@@ -5,20 +5,28 @@
  */
 import { randomBytes } from 'node:crypto';
 
+// Random bytes are drawn in blocks: one call to the CSPRNG per 256 nonces instead of one each.
+const POOL_NONCES = 256;
+let pool = Buffer.alloc(0);
+let offset = 0;
+
 /** A fresh nonce: 128 random bits, base64. */
-export const newNonce = (): string => randomBytes(16).toString('base64');
+export function newNonce(): string {
+  if (offset >= pool.length) {
+    pool = randomBytes(16 * POOL_NONCES);
+    offset = 0;
+  }
+  offset += 16;
+  return pool.toString('base64', offset - 16, offset);
+}
+
+const AFTER_SCRIPTS =
+  "img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 export function contentSecurityPolicy(nonce: string, styleHashes: readonly string[] = []): string {
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    ["style-src 'self'", ...styleHashes.map((hash) => `'sha256-${hash}'`)].join(' '),
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-  ].join('; ');
+  let styles = "style-src 'self'";
+  for (const hash of styleHashes) styles += ` 'sha256-${hash}'`;
+  return `default-src 'none'; script-src 'nonce-${nonce}'; ${styles}; ${AFTER_SCRIPTS}`;
 }
 
 export const PAGE_HEADERS = {

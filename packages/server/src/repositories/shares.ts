@@ -1,5 +1,5 @@
 import type { Privacy, ShareAccessState, Snapshot } from '@chatshare/core';
-import { sql, type Kysely } from 'kysely';
+import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database, NewShareRow, ShareRow, ShareUpdate } from '../db/schema.js';
 import { containsText, decodeCursor, encodeCursor } from './cursor.js';
 import { ViewBuffer } from './view-buffer.js';
@@ -32,9 +32,11 @@ const SORT_COLUMNS = {
   title: 'title',
 } as const satisfies Record<ShareSort, keyof ShareRow>;
 
+type RecordRow = Omit<ShareRow, 'snapshot'>;
+
 const date = (value: string | null) => (value === null ? null : new Date(value));
 
-export const toShareRecord = (row: Omit<ShareRow, 'snapshot'>): ShareRecord => ({
+export const toShareRecord = (row: RecordRow): ShareRecord => ({
   id: row.id,
   code: row.code,
   conversationId: row.conversation_id,
@@ -93,12 +95,17 @@ export class ShareRepository {
   private readonly views = new ViewBuffer();
   private flushing: Promise<unknown> = Promise.resolve();
 
+  // Every page view starts with this lookup, so it is built and compiled once; only the code changes.
+  private readonly byCode: CompiledQuery<RecordRow>;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.byCode = db.selectFrom('shares').select(RECORD_COLUMNS).where('code', '=', '').compile();
+  }
 
-  private record(row: Omit<ShareRow, 'snapshot'>): ShareRecord {
+  private record(row: RecordRow): ShareRecord {
     const record = toShareRecord(row);
     const pending = this.views.countFor(record.id);
     return pending === 0 ? record : { ...record, viewCount: record.viewCount + pending };
@@ -127,9 +134,10 @@ export class ShareRepository {
     return row && this.record(row);
   }
 
-  /** The one indexed lookup every public read starts with. */
+  /** The one indexed lookup every public read starts with. `code` must be a valid short code. */
   async findByCode(code: string): Promise<ShareRecord | undefined> {
-    const row = await this.db.selectFrom('shares').select(RECORD_COLUMNS).where('code', '=', code).executeTakeFirst();
+    const { rows } = await this.db.executeQuery<RecordRow>({ ...this.byCode, parameters: [code] });
+    const row = rows[0];
     return row && this.record(row);
   }
 

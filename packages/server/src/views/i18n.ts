@@ -27,12 +27,19 @@ void i18n.init({
   interpolation: { escapeValue: false },
 });
 
-const translators = new Map<Locale, Translate>(
-  LOCALES.map((locale) => {
-    const t = i18n.getFixedT(locale);
-    return [locale, (key: string, values?: Record<string, string | number>) => t(key, values ?? {})];
-  }),
-);
+/** A translator that remembers strings without values: a page asks for the same labels hundreds of times. */
+function memoized(locale: Locale): Translate {
+  const t = i18n.getFixedT(locale);
+  const plain = new Map<string, string>();
+  return (key, values) => {
+    if (values) return t(key, values);
+    let text = plain.get(key);
+    if (text === undefined) plain.set(key, (text = t(key)));
+    return text;
+  };
+}
+
+const translators = new Map<Locale, Translate>(LOCALES.map((locale) => [locale, memoized(locale)]));
 
 export const translator = (locale: Locale): Translate => translators.get(locale)!;
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { pickEncoding } from '../../src/render/encoding.js';
 import { LruCache } from '../../src/render/lru.js';
 import { PageBody } from '../../src/render/page-body.js';
+import { newNonce } from '../../src/render/security-headers.js';
 import { ViewBuffer } from '../../src/repositories/view-buffer.js';
 import { isBot } from '../../src/services/bots.js';
 import { negotiateLocale } from '../../src/views/i18n.js';
@@ -36,6 +37,14 @@ describe('PageBody', () => {
     expect(new PageBody(Buffer.from('<p>a'), Buffer.from('">')).etag).toBe(a.etag);
     expect(new PageBody(Buffer.from('<p>b'), Buffer.from('">')).etag).not.toBe(a.etag);
     expect(new PageBody(Buffer.from('<p>a"'), Buffer.from('>')).etag).not.toBe(a.etag);
+  });
+});
+
+describe('newNonce', () => {
+  it('gives a different 128-bit nonce every time, across refills of its random pool', () => {
+    const nonces = Array.from({ length: 1000 }, () => newNonce());
+    expect(new Set(nonces).size).toBe(1000);
+    for (const nonce of nonces) expect(Buffer.from(nonce, 'base64')).toHaveLength(16);
   });
 });
 
