@@ -1,3 +1,4 @@
+import type { SharedConversation } from '@chatshare/client';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -121,6 +122,21 @@ describe('ConversationView', () => {
     expect(prepared.hasMath).toBe(true);
     const external = renderToString(createElement(ConversationView, { conversation: withMath, prepared }));
     expect(external).not.toContain('<style');
+  });
+
+  it('takes the JSON API’s shared conversation as it is', () => {
+    const shared: SharedConversation = {
+      shortCode: 'AAAAAAAAAAAA',
+      title: 'From the API',
+      sharedAt: '2026-06-01T12:00:00.000Z',
+      messageCount: 1,
+      models: [],
+      sharedBy: null,
+      messages: [{ id: 'm1', parentId: null, role: 'assistant', parts: [{ type: 'text', text: 'Hello' }] }],
+    };
+    const html = renderToString(createElement(ConversationView, { conversation: shared }));
+    expect(html).toContain('From the API');
+    expect(html).toContain('<p>Hello</p>');
   });
 
   it('has a string for every key in both languages', () => {

@@ -41,7 +41,7 @@ export function ConversationHeader({ title, messageCount, sharedAt, locale, t, a
           </>
         ) : null}
       </p>
-      {actions ? <div className="cs-actions">{actions}</div> : null}
+      {actions ? <div className="cs-header-actions">{actions}</div> : null}
     </header>
   );
 }
