@@ -11,6 +11,7 @@ import pg from 'pg';
 import type { Config } from '../env.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { withStatementCache } from './sqlite-statement-cache.js';
 import { StripNulPlugin } from './strip-nul-plugin.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -33,7 +34,10 @@ export async function openDatabase(config: DbConfig): Promise<DatabaseHandle> {
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
   file.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }), plugins: [new StripNulPlugin()] });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(file) }),
+    plugins: [new StripNulPlugin()],
+  });
   return { db, dialect: 'sqlite', schema: null, close: () => db.destroy() };
 }
 

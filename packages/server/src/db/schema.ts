@@ -77,12 +77,20 @@ export interface ShareTable {
   updated_at: string;
 }
 
+/** Views of a share on one UTC day (`YYYY-MM-DD`), for the owner's chart. */
+export interface ShareDailyViewsTable {
+  share_id: string;
+  day: string;
+  views: number;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   conversations: ConversationTable;
   shares: ShareTable;
+  share_daily_views: ShareDailyViewsTable;
 }
 
 export type UserRow = Selectable<UserTable>;

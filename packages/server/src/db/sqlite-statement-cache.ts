@@ -1,0 +1,29 @@
+/**
+ * better-sqlite3 compiles SQL anew on every `prepare`, and Kysely prepares every query it
+ * runs: on the share page's hot path that compiling cost more than the query. This keeps the
+ * most recently used statements (SQLite recompiles them by itself after a schema change).
+ * Safe because a statement is only ever run to completion before the next use: Kysely's
+ * one SQLite connection serialises queries, and this project never streams (`.stream()`),
+ * the one case where a statement stays busy across queries.
+ */
+import type { Database as SqliteFile, Statement } from 'better-sqlite3';
+import type { SqliteDatabase } from 'kysely';
+
+export function withStatementCache(file: SqliteFile, capacity = 256): SqliteDatabase {
+  const statements = new Map<string, Statement>();
+  return {
+    close: () => void file.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (statement) {
+        // Re-insert to keep the map in least-recently-used order.
+        statements.delete(sql);
+      } else {
+        statement = file.prepare(sql);
+        if (statements.size >= capacity) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
+}
