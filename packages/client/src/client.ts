@@ -20,7 +20,9 @@ import type {
   ConversationSummary,
   CreatedApiToken,
   CreateShareInput,
+  DailyViews,
   Health,
+  ImportReport,
   ListConversationsQuery,
   ListSharesQuery,
   NewMessage,
@@ -29,6 +31,7 @@ import type {
   RevokeAllResult,
   Share,
   SharedConversation,
+  ShareViewsQuery,
   SigninInput,
   SignupInput,
   UnlockResult,
@@ -132,6 +135,16 @@ export interface SharesApi {
   revokeAll(options?: RequestOptions): Promise<RevokeAllResult>;
   /** The conversation's live link; `share_not_found` when it is not shared. */
   forConversation(conversationId: string, options?: RequestOptions): Promise<Share>;
+  /** Views per UTC day for the last `days` days (default 30), oldest first, zeros included. */
+  views(id: string, query?: ShareViewsQuery, options?: RequestOptions): Promise<DailyViews[]>;
+}
+
+export interface ImportsApi {
+  /**
+   * Uploads a whole export file (ChatGPT, Claude, Open WebUI, LibreChat, OpenAI; auto-detected
+   * unless `format` says). Resolves to what happened to each conversation in it.
+   */
+  upload(file: Blob, options?: CreateConversationOptions & { filename?: string }): Promise<ImportReport>;
 }
 
 export interface SharedApi {
@@ -162,6 +175,7 @@ export class ChatshareClient {
   readonly conversations: ConversationsApi;
   readonly shares: SharesApi;
   readonly shared: SharedApi;
+  readonly imports: ImportsApi;
 
   readonly #options: ClientOptions;
   readonly #http: HttpConfig;
@@ -183,6 +197,7 @@ export class ChatshareClient {
     this.conversations = this.#conversationsApi();
     this.shares = this.#sharesApi();
     this.shared = this.#sharedApi();
+    this.imports = this.#importsApi();
   }
 
   /** A client with the same options but another token (`undefined` for cookie mode). */
@@ -286,6 +301,18 @@ export class ChatshareClient {
       revokeAll: (options) => this.#json({ method: 'DELETE', path, options }),
       forConversation: (conversationId, options) =>
         this.#json({ method: 'GET', path: `${API}/conversations/${segment(conversationId)}/share`, options }),
+      views: (id, query = {}, options) =>
+        this.#json({ method: 'GET', path: `${path}/${segment(id)}/views`, query: { ...query }, options }),
+    };
+  }
+
+  #importsApi(): ImportsApi {
+    return {
+      upload: (file, { format, filename, ...options } = {}) => {
+        const form = new FormData();
+        form.set('file', file, filename ?? (file instanceof File ? file.name : 'export.json'));
+        return this.#json({ method: 'POST', path: `${API}/imports`, query: { format }, form, options });
+      },
     };
   }
 

@@ -28,6 +28,8 @@ export interface HttpRequest {
   json?: unknown;
   /** A raw text body with its content type, for uploads the server parses itself. */
   text?: { body: string; contentType: string };
+  /** A multipart body (file uploads); `fetch` sets the Content-Type with its boundary. */
+  form?: FormData;
   /** `empty` for 202/204 answers: the body, if any, is not read as JSON. */
   expect?: 'json' | 'empty';
   /** Cookie pairs to add for this call (`name=value`). */
@@ -106,6 +108,7 @@ export async function send<T>(config: HttpConfig, request: HttpRequest): Promise
     headers: buildHeaders(config, request),
     ...(request.json !== undefined ? { body: JSON.stringify(request.json) } : {}),
     ...(request.text !== undefined ? { body: request.text.body } : {}),
+    ...(request.form !== undefined ? { body: request.form } : {}),
     // Left unset unless needed: some runtimes (edge workers) reject the field outright.
     ...(config.credentials !== undefined ? { credentials: config.credentials } : {}),
     ...(signal ? { signal } : {}),

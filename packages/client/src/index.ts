@@ -7,6 +7,7 @@ export {
   type ConversationsApi,
   type CreateApiTokenInput,
   type CreateConversationOptions,
+  type ImportsApi,
   type SharedApi,
   type SharesApi,
   type TokensApi,

@@ -234,6 +234,29 @@ export interface SharedMessage extends Omit<Message, 'id' | 'parentId' | 'role'>
 export interface SharedConversation {
   shortCode: string;
   title: string;
+/** Views of a link on one UTC day. */
+export interface DailyViews {
+  /** `YYYY-MM-DD` (UTC). */
+  day: string;
+  views: number;
+}
+
+export interface ShareViewsQuery {
+  /** How many days, ending today (UTC): 1 to 365, default 30. */
+  days?: number;
+}
+
+// --- imports --------------------------------------------------------------------------------
+
+/** What `POST /api/v1/imports` did with each conversation of a file. */
+export interface ImportReport {
+  /** The format the file was read as; `null` when nothing in it was recognised. */
+  format: string | null;
+  imported: { index: number; id: string; title: string; messageCount: number }[];
+  /** Conversations that could not be read, with where reading failed and why. */
+  skipped: { index: number; path: string; title?: string; reason: string }[];
+}
+
   sharedAt: Timestamp;
   messageCount: number;
   models: string[];

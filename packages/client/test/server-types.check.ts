@@ -17,14 +17,17 @@ import type {
   ListConversationsQuery as ListConversationsQuerySchema,
 } from '../../server/src/routes/api/conversations/schema.js';
 import type { SharedConversationSchema, SharedMessageSchema } from '../../server/src/routes/api/shared/schema.js';
+import type { ImportReportSchema } from '../../server/src/routes/api/imports/schema.js';
 import type {
   CreateShareBody,
+  DailyViewsResponse,
   ListSharesQuery as ListSharesQuerySchema,
   RevokeAllResponse,
   SecretWarningSchema,
   ShareListResponse,
   ShareResponse,
   ShareSettingsSchema,
+  ShareViewsQuery as ShareViewsQuerySchema,
   UpdateShareBody,
 } from '../../server/src/routes/api/shares/schema.js';
 import type {
@@ -43,6 +46,8 @@ import type {
   CreateApiTokenInput,
   CreatedApiToken,
   CreateShareInput,
+  DailyViews,
+  ImportReport,
   ListConversationsQuery,
   ListSharesQuery,
   Page,
@@ -52,6 +57,7 @@ import type {
   SharedConversation,
   SharedMessage,
   ShareSettings,
+  ShareViewsQuery,
   SigninInput,
   SignupInput,
   UpdateShareInput,
@@ -83,6 +89,9 @@ export type Checks = [
   Check<Same<Page<Share>, Static<typeof ShareListResponse>>>,
   Check<Same<ListSharesQuery, Static<typeof ListSharesQuerySchema>>>,
   Check<Same<RevokeAllResult, Static<typeof RevokeAllResponse>>>,
+  Check<Same<DailyViews[], Static<typeof DailyViewsResponse>>>,
+  Check<Same<ShareViewsQuery, Static<typeof ShareViewsQuerySchema>>>,
+  Check<Same<ImportReport, Static<typeof ImportReportSchema>>>,
   Check<Same<SharedMessage, Static<typeof SharedMessageSchema>>>,
   Check<Same<SharedConversation, Static<typeof SharedConversationSchema>>>,
   Check<Same<{ error: { code: string; message: string; details?: unknown } }, Static<typeof ErrorSchema>>>,

@@ -30,6 +30,8 @@ export const LIMITS = {
   /** `expiresIn` is in hours; ten years is the longest finite expiry. */
   expiresInHoursMax: 24 * 365 * 10,
   maxViewsMax: 1_000_000_000,
+  /** How many days of views per day an owner can ask for at once. */
+  viewHistoryDaysMax: 365,
 } as const;
 
 /** Rate limits for guessable or abusable paths: `max` requests per `windowMs`. */

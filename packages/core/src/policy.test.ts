@@ -118,6 +118,7 @@ describe('listing and indexing', () => {
     expect(isIndexable({ ...share({ privacy: 'public' }), allowIndexing: true }, now)).toBe(true);
     expect(isIndexable({ ...share({ privacy: 'public' }), allowIndexing: false }, now)).toBe(false);
     expect(isIndexable({ ...share({ privacy: 'unlisted' }), allowIndexing: true }, now)).toBe(false);
+    expect(isIndexable({ ...share({ privacy: 'public', maxViews: 100 }), allowIndexing: true }, now)).toBe(false);
   });
 });
 

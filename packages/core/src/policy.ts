@@ -67,9 +67,12 @@ export function isListed(share: ShareAccessState, now: Date): boolean {
   );
 }
 
-/** Whether search engines may index the page. */
+/**
+ * Whether search engines may index the page. Never for a view-limited link: crawlers would
+ * use up the views its owner meant for people.
+ */
 export const isIndexable = (share: ShareAccessState & { allowIndexing: boolean }, now: Date): boolean =>
-  share.allowIndexing && isListed(share, now);
+  share.allowIndexing && share.maxViews === null && isListed(share, now);
 
 export type OwnerAction = 'read' | 'update' | 'delete' | 'share' | 'revoke';
 

@@ -2,7 +2,7 @@ import type { Privacy, ShareAccessState, Snapshot } from '@chatshare/core';
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database, NewShareRow, ShareRow, ShareUpdate } from '../db/schema.js';
 import { containsText, decodeCursor, encodeCursor } from './cursor.js';
-import { ViewBuffer } from './view-buffer.js';
+import { dayOf, ViewBuffer } from './view-buffer.js';
 
 export interface ShareRecord extends ShareAccessState {
   id: string;
@@ -23,6 +23,25 @@ export interface ShareRecord extends ShareAccessState {
 }
 
 export type ShareSort = 'created' | 'updated' | 'views' | 'title';
+/** Views of one UTC day (`YYYY-MM-DD`). */
+export interface DailyViews {
+  day: string;
+  views: number;
+}
+
+/** Adds views to a share's per-day rows: one upsert per day, `views = views + n`. */
+async function addDailyViews(db: Kysely<Database>, shareId: string, days: ReadonlyMap<string, number>) {
+  for (const [day, views] of days) {
+    await db
+      .insertInto('share_daily_views')
+      .values({ share_id: shareId, day, views })
+      .onConflict((oc) =>
+        oc.columns(['share_id', 'day']).doUpdateSet({ views: sql`share_daily_views.views + excluded.views` }),
+      )
+      .execute();
+  }
+}
+
 export type ShareStatusFilter = 'live' | 'revoked' | 'all';
 
 const SORT_COLUMNS = {
@@ -227,14 +246,41 @@ export class ShareRepository {
    * so `maxViews` holds exactly under concurrency. False when the limit was already reached.
    */
   async recordView(id: string): Promise<boolean> {
-    const result = await this.db
-      .updateTable('shares')
-      .set({ view_count: sql`view_count + 1`, last_viewed_at: this.now().toISOString() })
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('max_views', 'is', null), eb('view_count', '<', eb.ref('max_views'))]))
-      .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    const at = this.now().toISOString();
+    // The day's row is written in the same transaction, so the chart never disagrees with the count.
+    return this.db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('shares')
+        .set({ view_count: sql`view_count + 1`, last_viewed_at: at })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .where((eb) => eb.or([eb('max_views', 'is', null), eb('view_count', '<', eb.ref('max_views'))]))
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) return false;
+      await addDailyViews(trx, id, new Map([[dayOf(at), 1]]));
+      return true;
+    });
+  }
+
+  /**
+   * Views per UTC day from `from` to `to` (`YYYY-MM-DD`, both included), only days with views,
+   * oldest first; views this instance has not written yet are added, as for `viewCount`.
+   */
+  async dailyViews(id: string, from: string, to: string): Promise<DailyViews[]> {
+    const rows = await this.db
+      .selectFrom('share_daily_views')
+      .select(['day', 'views'])
+      .where('share_id', '=', id)
+      .where('day', '>=', from)
+      .where('day', '<=', to)
+      .execute();
+    const byDay = new Map(rows.map((row) => [row.day, Number(row.views)]));
+    for (const [day, views] of this.views.daysFor(id)) {
+      if (day >= from && day <= to) byDay.set(day, (byDay.get(day) ?? 0) + views);
+    }
+    return [...byDay]
+      .map(([day, views]) => ({ day, views }))
+      .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   }
 
   /** Counts one view in memory; `flushViews` writes it. For shares without a view limit. */
@@ -263,20 +309,26 @@ export class ShareRepository {
     let failure: unknown;
     for (const [id, views] of batch) {
       try {
-        await this.db
-          .updateTable('shares')
-          .set((eb) => ({
-            view_count: sql`view_count + ${views.count}`,
-            // ISO-8601 strings order by time; keep the later of the stored and the buffered.
-            last_viewed_at: eb
-              .case()
-              .when(eb.or([eb('last_viewed_at', 'is', null), eb('last_viewed_at', '<', views.lastViewedAt)]))
-              .then(views.lastViewedAt)
-              .else(eb.ref('last_viewed_at'))
-              .end(),
-          }))
-          .where('id', '=', id)
-          .execute();
+        // One transaction per share: the total and the per-day rows are written together or
+        // not at all, so a retried batch is never counted twice in either.
+        await this.db.transaction().execute(async (trx) => {
+          const result = await trx
+            .updateTable('shares')
+            .set((eb) => ({
+              view_count: sql`view_count + ${views.count}`,
+              // ISO-8601 strings order by time; keep the later of the stored and the buffered.
+              last_viewed_at: eb
+                .case()
+                .when(eb.or([eb('last_viewed_at', 'is', null), eb('last_viewed_at', '<', views.lastViewedAt)]))
+                .then(views.lastViewedAt)
+                .else(eb.ref('last_viewed_at'))
+                .end(),
+            }))
+            .where('id', '=', id)
+            .executeTakeFirst();
+          // A share deleted meanwhile (its owner's account went) has no rows to add to.
+          if (result.numUpdatedRows > 0n) await addDailyViews(trx, id, views.days);
+        });
       } catch (error) {
         this.views.restore(id, views);
         failure ??= error;

@@ -17,7 +17,7 @@ import {
 } from '@chatshare/core';
 import type { ConversationRecord, ConversationRepository } from '../repositories/conversations.js';
 import { isUniqueViolation } from '../repositories/db-errors.js';
-import type { ShareRecord, ShareRepository } from '../repositories/shares.js';
+import type { DailyViews, ShareRecord, ShareRepository } from '../repositories/shares.js';
 import type { User } from '../repositories/users.js';
 import { DEFAULT_SETTINGS, settingsToColumns, type ShareSettingsInput } from './share-settings.js';
 
@@ -64,6 +64,9 @@ function freeze(
 
 export class ShareService {
   constructor(private readonly deps: ShareServiceDeps) {}
+const DAY_MS = 24 * 3600_000;
+const utcDate = (date: Date) => [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()] as const;
+
 
   private async ownConversation(user: User, id: string): Promise<ConversationRecord> {
     const conversation = await this.deps.conversations.findById(id);
@@ -185,6 +188,24 @@ export class ShareService {
 
   async revokeAll(user: User): Promise<number> {
     return this.deps.shares.revokeAllOf(user.id);
+  }
+
+  /**
+   * The owner's views per UTC day for the `days` days ending today, oldest first, with a 0 for
+   * each day nobody looked (a chart needs every day). Revoked links keep their history.
+   */
+  async dailyViews(user: User, id: string, days: number): Promise<DailyViews[]> {
+    const share = await this.ownShare(user, id);
+    const today = Date.UTC(...utcDate(this.deps.now()));
+    const dayAt = (offset: number) => new Date(today - offset * DAY_MS).toISOString().slice(0, 10);
+    const from = dayAt(days - 1);
+    const counted = new Map(
+      (await this.deps.shares.dailyViews(share.id, from, dayAt(0))).map((row) => [row.day, row.views]),
+    );
+    return Array.from({ length: days }, (_, index) => {
+      const day = dayAt(days - 1 - index);
+      return { day, views: counted.get(day) ?? 0 };
+    });
   }
 
   async forConversation(user: User, conversationId: string): Promise<ShareRecord | undefined> {

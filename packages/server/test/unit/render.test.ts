@@ -73,11 +73,30 @@ describe('ViewBuffer', () => {
     buffer.add('s1', '2026-06-01T09:00:00.000Z');
     const batch = buffer.take();
     buffer.add('s1', '2026-06-01T11:00:00.000Z');
-    expect(batch.get('s1')).toEqual({ count: 2, lastViewedAt: '2026-06-01T10:00:00.000Z' });
+    expect(batch.get('s1')).toEqual({
+      count: 2,
+      lastViewedAt: '2026-06-01T10:00:00.000Z',
+      days: new Map([['2026-06-01', 2]]),
+    });
     buffer.restore('s1', batch.get('s1')!);
     expect(buffer.countFor('s1')).toBe(3);
+    expect(buffer.daysFor('s1')).toEqual(new Map([['2026-06-01', 3]]));
     expect(buffer.take().get('s1')!.lastViewedAt).toBe('2026-06-01T11:00:00.000Z');
     expect(buffer.total).toBe(0);
+  });
+
+  it('splits a batch by UTC day, so views either side of midnight land on their own days', () => {
+    const buffer = new ViewBuffer();
+    buffer.add('s1', '2026-06-01T23:59:59.999Z');
+    buffer.add('s1', '2026-06-02T00:00:00.000Z');
+    buffer.add('s1', '2026-06-02T08:00:00.000Z');
+    expect(buffer.daysFor('s1')).toEqual(
+      new Map([
+        ['2026-06-01', 1],
+        ['2026-06-02', 2],
+      ]),
+    );
+    expect(buffer.daysFor('other').size).toBe(0);
   });
 });
 

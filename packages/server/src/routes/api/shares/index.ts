@@ -8,12 +8,14 @@ import type { User } from '../../../repositories/users.js';
 import { ConversationIdParams, errorResponses, IdParams } from '../common-schema.js';
 import {
   CreateShareBody,
+  DailyViewsResponse,
   ListSharesQuery,
   RevokeAllResponse,
   ShareListResponse,
   ShareResponse,
   UpdateShareBody,
 } from './schema.js';
+  ShareViewsQuery,
 
 export default async function shareRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -109,6 +111,23 @@ export default async function shareRoutes(fastify: FastifyInstance) {
 
   app.patch(
     '/shares/:id',
+  app.get(
+    '/shares/:id/views',
+    {
+      schema: {
+        tags: ['shares'],
+        summary: 'Views of one of my links per day (UTC), for the last `days` days',
+        params: IdParams,
+        querystring: ShareViewsQuery,
+        response: { 200: DailyViewsResponse, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return service.dailyViews(user, request.params.id, request.query.days ?? 30);
+    },
+  );
+
     {
       config: createLimit,
       schema: {

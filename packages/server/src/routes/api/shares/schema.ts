@@ -139,3 +139,33 @@ export const ShareListResponse = Type.Object({
 });
 
 export const RevokeAllResponse = Type.Object({ revoked: Type.Integer() });
+
+export const ShareViewsQuery = Type.Object({
+  days: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: LIMITS.viewHistoryDaysMax,
+      default: 30,
+      description: 'How many days, ending today (UTC).',
+    }),
+  ),
+});
+
+export const DailyViewsResponse = Type.Array(
+  Type.Object(
+    {
+      day: Type.String({ format: 'date', description: 'A UTC day, `YYYY-MM-DD`.' }),
+      views: Type.Integer({ minimum: 0 }),
+    },
+    { title: 'DailyViews' },
+  ),
+  { description: 'One entry per day of the window, oldest first; days without views have 0.' },
+);
+
+export const ScanQuery = Type.Object({
+  leafMessageId: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.messageIdLength })),
+});
+
+export const ScanResponse = Type.Object({
+  warnings: Type.Array(SecretWarningSchema, { description: 'What sharing this branch would publish.' }),
+});
