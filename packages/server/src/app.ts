@@ -24,6 +24,7 @@ import sharedRoutes from './routes/api/shared/index.js';
 import shareRoutes from './routes/api/shares/index.js';
 import tokenRoutes from './routes/api/tokens/index.js';
 import healthRoutes from './routes/health.js';
+import homeRoutes from './routes/home.js';
 import assetRoutes from './routes/pages/assets.js';
 import sharePageRoutes from './routes/pages/share-page.js';
 import unlockRoutes from './routes/pages/unlock.js';
@@ -86,6 +87,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(openapi);
 
   await app.register(healthRoutes);
+  await app.register(homeRoutes);
   await app.register(
     async (api) => {
       await api.register(authRoutes);

@@ -56,6 +56,12 @@ it('serves the API reference page', async () => {
   expect(page.body).toContain('swagger');
 });
 
+it('sends the front door to the owner app', async () => {
+  const response = await call(t.app, 'GET', '/');
+  expect(response.statusCode).toBe(302);
+  expect(response.headers.location).toBe('/app/');
+});
+
 it('answers /healthz and /readyz', async () => {
   expect((await call(t.app, 'GET', '/healthz')).json()).toEqual({ status: 'ok' });
   expect((await call(t.app, 'GET', '/readyz')).json()).toEqual({ status: 'ready' });
