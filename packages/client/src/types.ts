@@ -222,18 +222,6 @@ export interface RevokeAllResult {
   revoked: number;
 }
 
-// --- public read ----------------------------------------------------------------------------
-
-/** A message as viewers see it: positional ids (m1, m2, …), no system messages. */
-export interface SharedMessage extends Omit<Message, 'id' | 'parentId' | 'role'> {
-  id: string;
-  parentId: string | null;
-  role: 'user' | 'assistant' | 'tool';
-}
-
-export interface SharedConversation {
-  shortCode: string;
-  title: string;
 /** Views of a link on one UTC day. */
 export interface DailyViews {
   /** `YYYY-MM-DD` (UTC). */
@@ -257,6 +245,18 @@ export interface ImportReport {
   skipped: { index: number; path: string; title?: string; reason: string }[];
 }
 
+// --- public read ----------------------------------------------------------------------------
+
+/** A message as viewers see it: positional ids (m1, m2, …), no system messages. */
+export interface SharedMessage extends Omit<Message, 'id' | 'parentId' | 'role'> {
+  id: string;
+  parentId: string | null;
+  role: 'user' | 'assistant' | 'tool';
+}
+
+export interface SharedConversation {
+  shortCode: string;
+  title: string;
   sharedAt: Timestamp;
   messageCount: number;
   models: string[];

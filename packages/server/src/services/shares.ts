@@ -62,11 +62,11 @@ function freeze(
   return { snapshot, warnings: found.map((warning) => ({ ...warning, redacted: input.redact === true })) };
 }
 
-export class ShareService {
-  constructor(private readonly deps: ShareServiceDeps) {}
 const DAY_MS = 24 * 3600_000;
 const utcDate = (date: Date) => [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()] as const;
 
+export class ShareService {
+  constructor(private readonly deps: ShareServiceDeps) {}
 
   private async ownConversation(user: User, id: string): Promise<ConversationRecord> {
     const conversation = await this.deps.conversations.findById(id);

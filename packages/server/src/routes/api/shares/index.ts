@@ -13,9 +13,9 @@ import {
   RevokeAllResponse,
   ShareListResponse,
   ShareResponse,
+  ShareViewsQuery,
   UpdateShareBody,
 } from './schema.js';
-  ShareViewsQuery,
 
 export default async function shareRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -109,8 +109,6 @@ export default async function shareRoutes(fastify: FastifyInstance) {
     },
   );
 
-  app.patch(
-    '/shares/:id',
   app.get(
     '/shares/:id/views',
     {
@@ -128,6 +126,8 @@ export default async function shareRoutes(fastify: FastifyInstance) {
     },
   );
 
+  app.patch(
+    '/shares/:id',
     {
       config: createLimit,
       schema: {
