@@ -1,0 +1,150 @@
+/**
+ * Views per day of one link as an inline SVG bar chart. The SVG is an image with a one-line
+ * summary for screen readers; the numbers themselves are in a table right under it (behind
+ * a disclosure), so nothing is only visible as a picture.
+ */
+import type { DailyViews } from '@chatshare/client';
+import { useEffect, useId, useState } from 'react';
+import { attempt, client, type Failure } from '../api.js';
+import { useI18n } from '../i18n/index.js';
+import { ErrorMessage } from './ErrorMessage.js';
+
+const WIDTH = 640;
+const HEIGHT = 180;
+const PAD = { top: 12, right: 8, bottom: 26, left: 34 };
+
+/** A round upper bound for the axis: 1, 2, 5, 10, 20, 50, … */
+export function niceMax(value: number): number {
+  if (value <= 1) return 1;
+  const power = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 2, 5, 10]) if (value <= step * power) return step * power;
+  return 10 * power;
+}
+
+const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+export function ViewsChart({ shareId, title, days = 30 }: { shareId: string; title: string; days?: number }) {
+  const { t, language, formatNumber } = useI18n();
+  const [data, setData] = useState<DailyViews[] | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
+  const summaryId = useId();
+  const headingId = useId();
+
+  useEffect(() => {
+    let current = true;
+    setData(null);
+    void attempt(() => client.shares.views(shareId, { days })).then((result) => {
+      if (!current) return;
+      if (result.ok) setData(result.value);
+      else setError(result.error);
+    });
+    return () => {
+      current = false;
+    };
+  }, [shareId, days]);
+
+  const short = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const long = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!data) {
+    return (
+      <p role="status" className="app-muted">
+        {t('common.loading')}
+      </p>
+    );
+  }
+
+  const total = data.reduce((sum, day) => sum + day.views, 0);
+  const best = data.reduce((top, day) => (day.views > top.views ? day : top), data[0] ?? { day: '', views: 0 });
+  const top = niceMax(best.views);
+  const plotWidth = WIDTH - PAD.left - PAD.right;
+  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
+  const slot = plotWidth / Math.max(data.length, 1);
+  const barWidth = Math.max(2, slot * 0.7);
+  const y = (value: number) => PAD.top + plotHeight - (value / top) * plotHeight;
+  const summary =
+    total === 0
+      ? t('chart.summaryNone', { days: data.length })
+      : t('chart.summary', {
+          days: data.length,
+          total: formatNumber(total),
+          best: long.format(dayDate(best.day)),
+          bestViews: formatNumber(best.views),
+        });
+
+  return (
+    <figure className="app-chart" aria-labelledby={headingId}>
+      <figcaption id={headingId} className="app-chart-caption">
+        {t('chart.title', { title, days: data.length })}
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className="app-chart-svg"
+        role="img"
+        aria-labelledby={summaryId}
+        preserveAspectRatio="none"
+      >
+        <title id={summaryId}>{summary}</title>
+        {[0, top / 2, top].map((tick) => (
+          <g key={tick} className="app-chart-grid">
+            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
+            <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end">
+              {formatNumber(tick)}
+            </text>
+          </g>
+        ))}
+        {data.map((day, index) => {
+          const height = (day.views / top) * plotHeight;
+          return (
+            <rect
+              key={day.day}
+              className="app-chart-bar"
+              x={PAD.left + index * slot + (slot - barWidth) / 2}
+              y={PAD.top + plotHeight - height}
+              width={barWidth}
+              height={Math.max(height, day.views > 0 ? 1 : 0)}
+              rx={Math.min(3, barWidth / 3)}
+            />
+          );
+        })}
+        {data.length > 0
+          ? [0, data.length - 1].map((index) => (
+              <text
+                key={index}
+                className="app-chart-label"
+                x={PAD.left + index * slot + slot / 2}
+                y={HEIGHT - 6}
+                textAnchor={index === 0 ? 'start' : 'end'}
+              >
+                {short.format(dayDate(data[index]!.day))}
+              </text>
+            ))
+          : null}
+      </svg>
+      <p className="app-chart-summary" aria-hidden="true">
+        {summary}
+      </p>
+      <details className="app-chart-table">
+        <summary>{t('chart.table')}</summary>
+        <table>
+          <caption className="app-visually-hidden">{t('chart.title', { title, days: data.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('chart.day')}</th>
+              <th scope="col">{t('chart.views')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...data].reverse().map((day) => (
+              <tr key={day.day}>
+                <th scope="row">{long.format(dayDate(day.day))}</th>
+                <td>{formatNumber(day.views)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

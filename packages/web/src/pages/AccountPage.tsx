@@ -1,0 +1,199 @@
+/** Account: who I am, the app's language, and API tokens (made with a name, shown once, revoked). */
+import type { ApiToken, CreatedApiToken } from '@chatshare/client';
+import { LIMITS } from '@chatshare/core';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { attempt, client, type Failure } from '../api.js';
+import { Confirm } from '../components/Confirm.js';
+import { CopyButton } from '../components/CopyButton.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { usePageTitle } from '../components/usePageTitle.js';
+import { VerifyBanner } from '../components/VerifyBanner.js';
+import { LANGUAGES, useI18n, type Language } from '../i18n/index.js';
+import { useSession } from '../session.js';
+
+export function AccountPage() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  usePageTitle(t('account.title'));
+  return (
+    <section className="app-page" aria-labelledby="account-heading">
+      <VerifyBanner />
+      <div className="app-page-header">
+        <h1 id="account-heading">{t('account.title')}</h1>
+      </div>
+      {user ? (
+        <section className="app-card" aria-labelledby="profile-heading">
+          <h2 id="profile-heading">{t('account.profile')}</h2>
+          <dl className="app-facts">
+            <div>
+              <dt>{t('auth.email')}</dt>
+              <dd>
+                {user.email}{' '}
+                <span className={`app-badge ${user.emailVerified ? 'app-badge-ok' : 'app-badge-warn'}`}>
+                  {user.emailVerified ? t('account.verified') : t('account.unverified')}
+                </span>
+              </dd>
+            </div>
+            {user.name ? (
+              <div>
+                <dt>{t('auth.name')}</dt>
+                <dd>{user.name}</dd>
+              </div>
+            ) : null}
+          </dl>
+        </section>
+      ) : null}
+      <LanguageCard />
+      <TokensCard />
+    </section>
+  );
+}
+
+function LanguageCard() {
+  const { t, language, setLanguage } = useI18n();
+  const id = useId();
+  return (
+    <section className="app-card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{t('account.language')}</h2>
+      <div className="app-field app-field-inline">
+        <label htmlFor={id}>{t('account.languageLabel')}</label>
+        <select id={id} value={language} onChange={(event) => setLanguage(event.target.value as Language)}>
+          {LANGUAGES.map((value) => (
+            <option key={value} value={value} lang={value}>
+              {t(`language.${value}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </section>
+  );
+}
+
+function TokensCard() {
+  const { t, formatDate } = useI18n();
+  const ids = { heading: useId(), name: useId(), created: useId() };
+  const [tokens, setTokens] = useState<ApiToken[] | null>(null);
+  const [name, setName] = useState('');
+  const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const secretField = useRef<HTMLInputElement>(null);
+
+  const load = useCallback(async () => {
+    const result = await attempt(() => client.tokens.list());
+    if (result.ok) setTokens(result.value.items);
+    else setError(result.error);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (created) secretField.current?.focus();
+  }, [created]);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || !name.trim()) return;
+    setBusy(true);
+    setError(null);
+    setNotice('');
+    const result = await attempt(() => client.tokens.create({ name: name.trim() }));
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    setCreated(result.value);
+    setName('');
+    await load();
+  };
+
+  const revoke = async (token: ApiToken) => {
+    setError(null);
+    const result = await attempt(() => client.tokens.revoke(token.id));
+    if (!result.ok) return setError(result.error);
+    if (created?.apiToken.id === token.id) setCreated(null);
+    setNotice(t('tokens.revoked', { name: token.name }));
+    await load();
+  };
+
+  return (
+    <section className="app-card" aria-labelledby={ids.heading}>
+      <h2 id={ids.heading}>{t('tokens.title')}</h2>
+      <p className="app-hint">{t('tokens.intro')}</p>
+      <form className="app-inline-form" onSubmit={create}>
+        <div className="app-field app-field-grow">
+          <label htmlFor={ids.name}>{t('tokens.name')}</label>
+          <input
+            id={ids.name}
+            value={name}
+            maxLength={LIMITS.tokenNameLength}
+            placeholder={t('tokens.namePlaceholder')}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </div>
+        <button
+          type="submit"
+          className="app-button app-button-primary"
+          aria-disabled={busy || !name.trim() || undefined}
+        >
+          {busy ? t('common.working') : t('tokens.create')}
+        </button>
+      </form>
+      {created ? (
+        <div className="app-secret" role="region" aria-labelledby={ids.created}>
+          <p id={ids.created}>
+            <strong>{t('tokens.createdTitle', { name: created.apiToken.name })}</strong> {t('tokens.shownOnce')}
+          </p>
+          <div className="app-inline-form">
+            <input
+              ref={secretField}
+              className="app-mono"
+              readOnly
+              value={created.token}
+              aria-label={t('tokens.secret')}
+              onFocus={(event) => event.currentTarget.select()}
+            />
+            <CopyButton text={created.token} label={t('tokens.copy')} />
+            <button type="button" className="app-button app-button-quiet" onClick={() => setCreated(null)}>
+              {t('tokens.hide')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <p role="status" className="app-success">
+        {notice}
+      </p>
+      <ErrorMessage error={error} />
+      {tokens === null ? (
+        <p className="app-muted">{t('common.loading')}</p>
+      ) : tokens.length === 0 ? (
+        <p className="app-empty">{t('tokens.none')}</p>
+      ) : (
+        <ul className="app-list" aria-label={t('tokens.title')}>
+          {tokens.map((token) => (
+            <li key={token.id} className="app-row">
+              <div className="app-row-main">
+                <span className="app-row-title">{token.name}</span>
+                <p className="app-row-meta">
+                  <span className="app-mono">…{token.hint}</span> ·{' '}
+                  {t('tokens.createdOn', { date: formatDate(token.createdAt) })} ·{' '}
+                  {token.lastUsedAt
+                    ? t('tokens.lastUsed', { date: formatDate(token.lastUsedAt, true) })
+                    : t('tokens.neverUsed')}
+                </p>
+              </div>
+              <div className="app-row-actions">
+                <Confirm
+                  label={t('tokens.revoke')}
+                  ariaLabel={t('tokens.revokeNamed', { name: token.name })}
+                  question={t('tokens.revokeQuestion')}
+                  confirmLabel={t('tokens.revokeConfirm')}
+                  onConfirm={() => revoke(token)}
+                />
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

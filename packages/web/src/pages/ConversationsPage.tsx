@@ -1,0 +1,114 @@
+/** My conversations: import, search, page through, open, share. */
+import type { ConversationSummary } from '@chatshare/client';
+import { ShareDialog } from '@chatshare/react';
+import { useRef, useState } from 'react';
+import { client } from '../api.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { useDebounced } from '../components/useDebounced.js';
+import { usePageTitle } from '../components/usePageTitle.js';
+import { usePaged } from '../components/usePaged.js';
+import { VerifyBanner } from '../components/VerifyBanner.js';
+import { useI18n } from '../i18n/index.js';
+import { Link, setQuery, useLocation } from '../router.js';
+import { ImportPanel } from './ImportPanel.js';
+
+const PAGE = 20;
+
+export function ConversationsPage() {
+  const { t, formatDate } = useI18n();
+  const { query } = useLocation();
+  const [search, setSearch] = useState(query.get('q') ?? '');
+  const q = useDebounced(search.trim());
+  const list = usePaged<ConversationSummary>(
+    (cursor) => client.conversations.list({ q, limit: PAGE, ...(cursor ? { cursor } : {}) }),
+    q,
+  );
+  const [sharing, setSharing] = useState<ConversationSummary | null>(null);
+  const shareButtons = useRef(new Map<string, HTMLButtonElement>());
+  usePageTitle(t('conversations.title'));
+
+  return (
+    <section className="app-page" aria-labelledby="conversations-heading">
+      <VerifyBanner />
+      <div className="app-page-header">
+        <h1 id="conversations-heading">{t('conversations.title')}</h1>
+      </div>
+      <ImportPanel onImported={() => void list.reload()} />
+
+      <div className="app-toolbar">
+        <div className="app-field app-field-inline app-search">
+          <label htmlFor="conversation-search">{t('conversations.search')}</label>
+          <input
+            id="conversation-search"
+            type="search"
+            value={search}
+            placeholder={t('conversations.searchPlaceholder')}
+            onChange={(event) => {
+              setSearch(event.target.value);
+              setQuery({ q: event.target.value.trim() || null });
+            }}
+          />
+        </div>
+      </div>
+
+      <ErrorMessage error={list.error} />
+      <p className="app-visually-hidden" role="status">
+        {list.loading ? t('common.loading') : t('conversations.count', { count: list.items.length })}
+      </p>
+      {!list.loading && list.items.length === 0 && !list.error ? (
+        <p className="app-empty">{q ? t('conversations.noMatch', { q }) : t('conversations.empty')}</p>
+      ) : null}
+      <ul className="app-list" aria-label={t('conversations.title')}>
+        {list.items.map((item) => (
+          <li key={item.id} className="app-row">
+            <div className="app-row-main">
+              <Link to={`/conversations/${encodeURIComponent(item.id)}`} className="app-row-title">
+                {item.title || t('conversations.untitled')}
+              </Link>
+              <p className="app-row-meta">
+                {t('conversations.messages', { count: item.messageCount })} ·{' '}
+                {t(`format.${item.sourceFormat}`, { defaultValue: item.sourceFormat })} ·{' '}
+                {t('conversations.updated', { date: formatDate(item.updatedAt) })}
+              </p>
+            </div>
+            <div className="app-row-actions">
+              <button
+                type="button"
+                className="app-button"
+                ref={(element) => {
+                  if (element) shareButtons.current.set(item.id, element);
+                  else shareButtons.current.delete(item.id);
+                }}
+                aria-label={t('conversations.shareNamed', { title: item.title || t('conversations.untitled') })}
+                onClick={() => setSharing(item)}
+              >
+                {t('conversations.share')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {list.hasMore ? (
+        <p className="app-more">
+          <button
+            type="button"
+            className="app-button"
+            aria-disabled={list.loading || undefined}
+            onClick={() => void list.loadMore()}
+          >
+            {list.loading ? t('common.loading') : t('common.loadMore')}
+          </button>
+        </p>
+      ) : null}
+
+      <ShareDialog
+        client={client}
+        open={sharing !== null}
+        conversationId={sharing?.id ?? ''}
+        conversationTitle={sharing?.title ?? ''}
+        onClose={() => setSharing(null)}
+        returnFocusRef={{ current: sharing ? (shareButtons.current.get(sharing.id) ?? null) : null }}
+      />
+    </section>
+  );
+}

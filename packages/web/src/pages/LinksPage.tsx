@@ -1,0 +1,307 @@
+/**
+ * Every link I made: search, sort, filter by state; copy, open, update, revoke one, revoke all;
+ * and the views per day of the one I pick.
+ */
+import type { ListSharesQuery, Share } from '@chatshare/client';
+import { useState } from 'react';
+import { attempt, client, type Failure } from '../api.js';
+import { Confirm } from '../components/Confirm.js';
+import { CopyButton } from '../components/CopyButton.js';
+import { ErrorMessage } from '../components/ErrorMessage.js';
+import { useDebounced } from '../components/useDebounced.js';
+import { usePageTitle } from '../components/usePageTitle.js';
+import { usePaged } from '../components/usePaged.js';
+import { ViewsChart } from '../components/ViewsChart.js';
+import { useI18n } from '../i18n/index.js';
+import { Link, setQuery, useLocation } from '../router.js';
+
+type Sort = NonNullable<ListSharesQuery['sort']>;
+type Status = NonNullable<ListSharesQuery['status']>;
+const SORTS: Sort[] = ['created', 'updated', 'views', 'title'];
+const STATUSES: Status[] = ['live', 'revoked', 'all'];
+const PAGE = 20;
+
+const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
+  allowed.includes(value as T) ? (value as T) : fallback;
+
+export function LinksPage() {
+  const { t } = useI18n();
+  const { query } = useLocation();
+  const [search, setSearch] = useState(query.get('q') ?? '');
+  const q = useDebounced(search.trim());
+  const sort = pick(query.get('sort'), SORTS, 'created');
+  const order = pick(query.get('order'), ['asc', 'desc'] as const, sort === 'title' ? 'asc' : 'desc');
+  const status = pick(query.get('status'), STATUSES, 'live');
+  const chartFor = query.get('views');
+  const list = usePaged<Share>(
+    (cursor) => client.shares.list({ q, sort, order, status, limit: PAGE, ...(cursor ? { cursor } : {}) }),
+    JSON.stringify([q, sort, order, status]),
+  );
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState<Failure | null>(null);
+  const [revokingAll, setRevokingAll] = useState(false);
+  usePageTitle(t('links.title'));
+
+  const replace = (share: Share) =>
+    list.update((items) =>
+      status === 'live' && share.settings.status === 'revoked'
+        ? items.filter((item) => item.settings.id !== share.settings.id)
+        : items.map((item) => (item.settings.id === share.settings.id ? share : item)),
+    );
+
+  const revokeAll = async () => {
+    setRevokingAll(true);
+    setError(null);
+    const result = await attempt(() => client.shares.revokeAll());
+    setRevokingAll(false);
+    if (!result.ok) return setError(result.error);
+    setNotice(t('links.revokedAll', { count: result.value.revoked }));
+    await list.reload();
+  };
+
+  return (
+    <section className="app-page" aria-labelledby="links-heading">
+      <div className="app-page-header">
+        <h1 id="links-heading">{t('links.title')}</h1>
+        {status !== 'revoked' ? (
+          <Confirm
+            label={t('links.revokeAll')}
+            question={t('links.revokeAllQuestion')}
+            confirmLabel={t('links.revokeAllConfirm')}
+            busy={revokingAll}
+            onConfirm={revokeAll}
+          />
+        ) : null}
+      </div>
+
+      <form className="app-toolbar" role="search" onSubmit={(event) => event.preventDefault()}>
+        <div className="app-field app-field-inline app-search">
+          <label htmlFor="link-search">{t('links.search')}</label>
+          <input
+            id="link-search"
+            type="search"
+            value={search}
+            placeholder={t('links.searchPlaceholder')}
+            onChange={(event) => {
+              setSearch(event.target.value);
+              setQuery({ q: event.target.value.trim() || null });
+            }}
+          />
+        </div>
+        <div className="app-field app-field-inline">
+          <label htmlFor="link-sort">{t('links.sort')}</label>
+          <select
+            id="link-sort"
+            value={`${sort}:${order}`}
+            onChange={(event) => {
+              const [nextSort, nextOrder] = event.target.value.split(':');
+              setQuery({ sort: nextSort!, order: nextOrder! });
+            }}
+          >
+            {SORTS.flatMap((value) =>
+              (value === 'title' ? (['asc', 'desc'] as const) : (['desc', 'asc'] as const)).map((direction) => (
+                <option key={`${value}:${direction}`} value={`${value}:${direction}`}>
+                  {t(`links.sortBy.${value}.${direction}`)}
+                </option>
+              )),
+            )}
+          </select>
+        </div>
+        <fieldset className="app-segmented">
+          <legend>{t('links.show')}</legend>
+          {STATUSES.map((value) => (
+            <label key={value}>
+              <input
+                type="radio"
+                name="link-status"
+                value={value}
+                checked={status === value}
+                onChange={() => setQuery({ status: value === 'live' ? null : value })}
+              />
+              <span>{t(`links.status.${value}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+      </form>
+
+      <p role="status" className="app-success">
+        {notice}
+      </p>
+      <ErrorMessage error={error ?? list.error} />
+      <p className="app-visually-hidden" role="status">
+        {list.loading ? t('common.loading') : t('links.count', { count: list.items.length })}
+      </p>
+      {!list.loading && list.items.length === 0 && !list.error ? (
+        <p className="app-empty">{q ? t('links.noMatch', { q }) : t(`links.empty.${status}`)}</p>
+      ) : null}
+
+      <ul className="app-links" aria-label={t('links.title')}>
+        {list.items.map((share) => (
+          <LinkItem
+            key={share.settings.id}
+            share={share}
+            chartOpen={chartFor === share.settings.id}
+            onToggleChart={() => setQuery({ views: chartFor === share.settings.id ? null : share.settings.id })}
+            onChanged={(changed, message) => {
+              replace(changed);
+              setNotice(message);
+            }}
+          />
+        ))}
+      </ul>
+      {list.hasMore ? (
+        <p className="app-more">
+          <button
+            type="button"
+            className="app-button"
+            aria-disabled={list.loading || undefined}
+            onClick={() => void list.loadMore()}
+          >
+            {list.loading ? t('common.loading') : t('common.loadMore')}
+          </button>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function LinkItem({
+  share,
+  chartOpen,
+  onToggleChart,
+  onChanged,
+}: {
+  share: Share;
+  chartOpen: boolean;
+  onToggleChart: () => void;
+  onChanged: (share: Share, message: string) => void;
+}) {
+  const { t, formatDate, formatNumber } = useI18n();
+  const [busy, setBusy] = useState<'refresh' | 'revoke' | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
+  const { settings, policies } = share;
+  const title = settings.title || t('conversations.untitled');
+  const chartId = `views-${settings.id}`;
+  const live = settings.status !== 'revoked';
+
+  const act = async (kind: 'refresh' | 'revoke', call: () => Promise<Share>, message: string) => {
+    if (busy) return;
+    setBusy(kind);
+    setError(null);
+    const result = await attempt(call);
+    setBusy(null);
+    if (result.ok) onChanged(result.value, message);
+    else setError(result.error);
+  };
+
+  return (
+    <li className={`app-link${live ? '' : ' app-link-revoked'}`}>
+      <div className="app-link-head">
+        <h2 className="app-link-title">
+          {settings.conversationId && live ? (
+            <Link to={`/conversations/${encodeURIComponent(settings.conversationId)}`}>{title}</Link>
+          ) : (
+            title
+          )}
+        </h2>
+        <ul className="app-badges" aria-label={t('links.properties')}>
+          {settings.status !== 'live' ? (
+            <li className={`app-badge app-badge-${settings.status === 'revoked' ? 'danger' : 'warn'}`}>
+              {t(`links.state.${settings.status}`)}
+            </li>
+          ) : null}
+          <li className={`app-badge app-badge-${settings.privacy}`}>{t(`links.privacy.${settings.privacy}`)}</li>
+          {settings.hasPassword ? <li className="app-badge">{t('links.password')}</li> : null}
+          {settings.expiresAt && settings.status === 'live' ? (
+            <li className="app-badge">{t('links.expires', { date: formatDate(settings.expiresAt, true) })}</li>
+          ) : null}
+          {settings.maxViews !== null ? (
+            <li className="app-badge">{t('links.maxViews', { count: settings.maxViews })}</li>
+          ) : null}
+        </ul>
+      </div>
+      <p className="app-link-url">
+        <code>{share.shareUrl}</code>
+      </p>
+      <dl className="app-link-stats">
+        <div>
+          <dt>{t('links.views')}</dt>
+          <dd>{formatNumber(settings.viewCount)}</dd>
+        </div>
+        <div>
+          <dt>{t('links.created')}</dt>
+          <dd>{formatDate(settings.createdAt)}</dd>
+        </div>
+        <div>
+          <dt>{t('links.updated')}</dt>
+          <dd>{formatDate(settings.updatedAt)}</dd>
+        </div>
+        {!live && settings.revokedAt ? (
+          <div>
+            <dt>{t('links.revokedOn')}</dt>
+            <dd>{formatDate(settings.revokedAt)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <div className="app-link-actions" role="group" aria-label={t('links.actionsFor', { title })}>
+        {live ? (
+          <>
+            <CopyButton text={share.shareUrl} label={t('links.copyNamed', { title })} />
+            <a
+              className="app-button"
+              href={share.shareUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={t('links.openNamed', { title })}
+            >
+              {t('links.open')}
+            </a>
+          </>
+        ) : null}
+        <button
+          type="button"
+          className="app-button"
+          aria-expanded={chartOpen}
+          aria-controls={chartOpen ? chartId : undefined}
+          aria-label={t('links.viewsNamed', { title })}
+          onClick={onToggleChart}
+        >
+          {t('links.viewsChart')}
+        </button>
+        {live && policies.update ? (
+          <button
+            type="button"
+            className="app-button"
+            aria-disabled={busy !== null || undefined}
+            aria-label={t('links.refreshNamed', { title })}
+            onClick={() =>
+              act(
+                'refresh',
+                () => client.shares.update(settings.id, { refresh: true }),
+                t('links.refreshed', { title }),
+              )
+            }
+          >
+            {busy === 'refresh' ? t('common.working') : t('links.refresh')}
+          </button>
+        ) : null}
+        {live && policies.revoke ? (
+          <Confirm
+            label={t('links.revoke')}
+            ariaLabel={t('links.revokeNamed', { title })}
+            question={t('links.revokeQuestion')}
+            confirmLabel={t('links.revokeConfirm')}
+            busy={busy !== null}
+            onConfirm={() => act('revoke', () => client.shares.revoke(settings.id), t('links.revoked', { title }))}
+          />
+        ) : null}
+      </div>
+      <ErrorMessage error={error} />
+      {chartOpen ? (
+        <div id={chartId} className="app-link-chart">
+          <ViewsChart shareId={settings.id} title={title} />
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,22 @@
+/**
+ * The owner app's build. It is served by the chatshare server under /app (see
+ * packages/server/src/routes/app), so every URL it writes starts there. `npm run dev -w
+ * @chatshare/web` runs Vite's dev server with the API proxied to a server on port 3000.
+ */
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  base: '/app/',
+  plugins: [react()],
+  build: {
+    target: 'es2022',
+    // The server's CSP allows scripts from this origin only; the polyfill would be inline.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 1024,
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:3000', '/s/': 'http://localhost:3000', '/assets': 'http://localhost:3000' },
+  },
+});
