@@ -17,6 +17,7 @@ import openapi from './plugins/openapi.js';
 import rateLimits from './plugins/rate-limits.js';
 import validation from './plugins/validation.js';
 import viewFlush from './plugins/view-flush.js';
+import appRoutes from './routes/app/index.js';
 import authRoutes from './routes/api/auth/index.js';
 import conversationRoutes from './routes/api/conversations/index.js';
 import importRoutes from './routes/api/imports/index.js';
@@ -102,5 +103,6 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(unlockRoutes);
   await app.register(sharePageRoutes);
   await app.register(assetRoutes);
+  await app.register(appRoutes, { prefix: '/app' });
   return app;
 }
