@@ -57,6 +57,9 @@ export const errors = {
   payloadTooLarge: factory(413, 'payload_too_large', 'The request body is too large.'),
   unsupportedMediaType: factory(415, 'unsupported_media_type', 'The content type is not supported.'),
   rateLimited: factory(429, 'rate_limited', 'Too many requests. Try again later.'),
+  urlNotSupported: factory(400, 'url_not_supported', 'The url is not a link to a conversation on this server.'),
+  embedDisabled: factory(404, 'embed_disabled', 'The owner of this link does not allow embedding it.'),
+  formatNotSupported: factory(501, 'format_not_supported', 'Only the json format is supported.'),
 } as const;
 
 export type ErrorCode = ReturnType<(typeof errors)[keyof typeof errors]>['code'];

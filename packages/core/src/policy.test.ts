@@ -3,6 +3,7 @@ import {
   ANONYMOUS,
   authorize,
   canView,
+  isEmbeddable,
   isIndexable,
   isListed,
   sharePolicies,
@@ -119,6 +120,26 @@ describe('listing and indexing', () => {
     expect(isIndexable({ ...share({ privacy: 'public' }), allowIndexing: false }, now)).toBe(false);
     expect(isIndexable({ ...share({ privacy: 'unlisted' }), allowIndexing: true }, now)).toBe(false);
     expect(isIndexable({ ...share({ privacy: 'public', maxViews: 100 }), allowIndexing: true }, now)).toBe(false);
+  });
+});
+
+describe('isEmbeddable', () => {
+  const embeddable = (overrides: Partial<ShareAccessState> = {}, allowEmbed = true) => ({
+    ...share(overrides),
+    allowEmbed,
+  });
+  it.each([
+    ['an unlisted link', embeddable(), true],
+    ['a public link', embeddable({ privacy: 'public' }), true],
+    ['a link with a view limit not yet reached', embeddable({ maxViews: 5, viewCount: 4 }), true],
+    ['a link whose owner turned embedding off', embeddable({}, false), false],
+    ['a private link', embeddable({ privacy: 'private', allowedEmails: ['a@example.com'] }), false],
+    ['a password link', embeddable({ hasPassword: true }), false],
+    ['an expired link', embeddable({ expiresAt: new Date(0) }), false],
+    ['a link out of views', embeddable({ maxViews: 5, viewCount: 5 }), false],
+    ['a revoked link', embeddable({ revokedAt: now }), false],
+  ])('%s: %s', (_name, state, expected) => {
+    expect(isEmbeddable(state, now)).toBe(expected);
   });
 });
 

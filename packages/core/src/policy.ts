@@ -74,6 +74,13 @@ export function isListed(share: ShareAccessState, now: Date): boolean {
 export const isIndexable = (share: ShareAccessState & { allowIndexing: boolean }, now: Date): boolean =>
   share.allowIndexing && share.maxViews === null && isListed(share, now);
 
+/**
+ * Whether any site may show the link in a frame now (`/embed/:code`, oEmbed): the owner allows
+ * it and an anonymous reader could open the link, so never a private or password link.
+ */
+export const isEmbeddable = (share: ShareAccessState & { allowEmbed: boolean }, now: Date): boolean =>
+  share.allowEmbed && canView(share, ANONYMOUS, now).allowed;
+
 export type OwnerAction = 'read' | 'update' | 'delete' | 'share' | 'revoke';
 
 /** Owner actions on a resource. A refusal is answered as "not found" by the caller. */
