@@ -3,6 +3,7 @@
  * a generic card that carries no word of the conversation.
  */
 import type { ReactNode } from 'react';
+import { textDirection } from './direction.js';
 
 export interface OpenCard {
   kind: 'open';
@@ -14,8 +15,9 @@ export interface OpenCard {
   sharedAt: Date;
 }
 
+/** A card that says what kind of link it is and nothing else (expired links show one too). */
 export interface LockedCard {
-  kind: 'password' | 'private';
+  kind: 'password' | 'private' | 'expired';
   instanceName: string;
 }
 
@@ -111,6 +113,7 @@ function openCard(card: OpenCard): Element {
         marginTop: 20,
         flexShrink: 0,
         ...clamp(2),
+        direction: textDirection(card.title),
       },
       card.title,
     ),
@@ -137,7 +140,11 @@ function openCard(card: OpenCard): Element {
             lineHeight: 1.35,
             color: excerpt.role === 'user' ? COLORS.text : '#e2e8f0',
           },
-          h('div', { width: Math.round(CONTENT_WIDTH * 0.85) - 44, ...clamp(2) }, excerpt.text),
+          h(
+            'div',
+            { width: Math.round(CONTENT_WIDTH * 0.85) - 44, ...clamp(2), direction: textDirection(excerpt.text) },
+            excerpt.text,
+          ),
         ),
       ),
     ),
@@ -145,8 +152,43 @@ function openCard(card: OpenCard): Element {
   );
 }
 
+const LOCKED_LABELS: Record<LockedCard['kind'], [string, string]> = {
+  password: ['Password-protected conversation', 'Open the link to view it.'],
+  private: ['Private conversation', 'Open the link to view it.'],
+  expired: ['Expired link', 'Ask the person who shared it for a new link.'],
+};
+
+// Icons are drawn with boxes: no font is needed for them, so they never show as a missing glyph.
+const lockIcon = () =>
+  h(
+    'div',
+    { flexDirection: 'column', alignItems: 'center' },
+    h('div', {
+      width: 30,
+      height: 22,
+      border: `6px solid ${COLORS.accent}`,
+      borderBottom: '0',
+      borderRadius: '15px 15px 0 0',
+    }),
+    h('div', { width: 46, height: 34, borderRadius: 7, background: COLORS.accent }),
+  );
+
+const clockIcon = () =>
+  h(
+    'div',
+    {
+      width: 52,
+      height: 52,
+      borderRadius: '50%',
+      border: `6px solid ${COLORS.accent}`,
+      position: 'relative',
+    },
+    h('div', { position: 'absolute', left: 17, top: 6, width: 6, height: 16, background: COLORS.accent }),
+    h('div', { position: 'absolute', left: 17, top: 17, width: 14, height: 6, background: COLORS.accent }),
+  );
+
 function lockedCard(card: LockedCard): Element {
-  const label = card.kind === 'password' ? 'Password-protected conversation' : 'Private conversation';
+  const [label, hint] = LOCKED_LABELS[card.kind];
   return h(
     'div',
     {
@@ -173,13 +215,11 @@ function lockedCard(card: LockedCard): Element {
           background: COLORS.panel,
           alignItems: 'center',
           justifyContent: 'center',
-          fontSize: 48,
-          color: COLORS.accent,
         },
-        '●',
+        card.kind === 'expired' ? clockIcon() : lockIcon(),
       ),
       h('div', { fontSize: 60, fontWeight: 700 }, label),
-      h('div', { fontSize: 30, color: COLORS.muted }, 'Open the link to view it.'),
+      h('div', { fontSize: 30, color: COLORS.muted }, hint),
     ),
     h('div', { fontSize: 26, color: COLORS.muted }, 'Shared with chatshare'),
   );
@@ -190,8 +230,7 @@ export const cardTree = (card: CardData): ReactNode =>
 
 /** Every string the card will draw, so the right font subsets can be loaded. */
 export function cardText(card: CardData): string {
-  if (card.kind !== 'open')
-    return `${card.instanceName} Password-protected conversation Private conversation Open the link to view it. Shared with chatshare ●`;
+  if (card.kind !== 'open') return `${card.instanceName} ${LOCKED_LABELS[card.kind].join(' ')} Shared with chatshare`;
   return [
     card.instanceName,
     card.title,
