@@ -26,7 +26,10 @@ import shareRoutes from './routes/api/shares/index.js';
 import tokenRoutes from './routes/api/tokens/index.js';
 import healthRoutes from './routes/health.js';
 import homeRoutes from './routes/home.js';
+import embedRoutes from './routes/embed/embed-page.js';
+import oembedRoutes from './routes/embed/oembed.js';
 import assetRoutes from './routes/pages/assets.js';
+import ogImageRoutes from './routes/pages/og-image.js';
 import sharePageRoutes from './routes/pages/share-page.js';
 import unlockRoutes from './routes/pages/unlock.js';
 
@@ -102,6 +105,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   );
   await app.register(unlockRoutes);
   await app.register(sharePageRoutes);
+  await app.register(ogImageRoutes);
+  await app.register(embedRoutes);
+  await app.register(oembedRoutes);
   await app.register(assetRoutes);
   await app.register(appRoutes, { prefix: '/app' });
   return app;

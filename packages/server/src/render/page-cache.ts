@@ -12,7 +12,8 @@ import type { Encoding } from './encoding.js';
 const MAX_PAGES = 1_000;
 const MAX_BYTES = 64 * 1024 * 1024;
 
-export function pageCacheKey(share: ShareRecord, locale: string, indexable: boolean): string {
+/** `embeddable`: whether the page offers oEmbed discovery (see share-page.ts). */
+export function pageCacheKey(share: ShareRecord, locale: string, indexable: boolean, embeddable = false): string {
   return JSON.stringify([
     share.id,
     share.snapshotVersion,
@@ -20,6 +21,7 @@ export function pageCacheKey(share: ShareRecord, locale: string, indexable: bool
     share.title,
     share.showAuthor,
     indexable,
+    embeddable,
     locale,
   ]);
 }

@@ -22,11 +22,18 @@ export function newNonce(): string {
 
 const AFTER_SCRIPTS =
   "img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+// The embedded view (/embed/:code) alone may be framed, by any site; it has no form at all.
+const AFTER_SCRIPTS_FRAMEABLE =
+  "img-src 'self' data:; font-src 'self'; form-action 'none'; frame-ancestors *; base-uri 'none'";
 
-export function contentSecurityPolicy(nonce: string, styleHashes: readonly string[] = []): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  styleHashes: readonly string[] = [],
+  framing: 'none' | 'any' = 'none',
+): string {
   let styles = "style-src 'self'";
   for (const hash of styleHashes) styles += ` 'sha256-${hash}'`;
-  return `default-src 'none'; script-src 'nonce-${nonce}'; ${styles}; ${AFTER_SCRIPTS}`;
+  return `default-src 'none'; script-src 'nonce-${nonce}'; ${styles}; ${framing === 'any' ? AFTER_SCRIPTS_FRAMEABLE : AFTER_SCRIPTS}`;
 }
 
 export const PAGE_HEADERS = {

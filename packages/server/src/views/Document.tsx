@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Locale } from './i18n.js';
+import type { PreviewMeta } from './preview.js';
+import { PreviewTags } from './PreviewTags.js';
 
 export interface DocumentProps {
   locale: Locale;
@@ -12,6 +14,10 @@ export interface DocumentProps {
   inlineStyle?: string;
   /** `same-origin` on pages with a form (see PASSWORD_REFERRER_POLICY); otherwise none at all. */
   referrer?: 'no-referrer' | 'same-origin';
+  /** Link-preview tags (Open Graph, X card, oEmbed discovery). */
+  preview?: PreviewMeta;
+  /** `<base target>`: an embedded page opens its links outside the frame. */
+  baseTarget?: '_blank';
   children: ReactNode;
 }
 
@@ -24,6 +30,8 @@ export function Document({
   stylesheets,
   inlineStyle,
   referrer = 'no-referrer',
+  preview,
+  baseTarget,
   children,
 }: DocumentProps) {
   return (
@@ -37,6 +45,8 @@ export function Document({
         <link rel="icon" href="data:," />
         {robots ? <meta name="robots" content={robots} /> : null}
         <title>{title}</title>
+        {baseTarget ? <base target={baseTarget} /> : null}
+        {preview ? <PreviewTags preview={preview} /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         {stylesheets.map((href) => (
           <link key={href} rel="stylesheet" href={href} />

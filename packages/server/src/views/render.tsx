@@ -11,8 +11,11 @@ import { PageBody } from '../render/page-body.js';
 import { NOINDEX, PASSWORD_REFERRER_POLICY } from '../render/security-headers.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import { Document } from './Document.js';
+import { EMBED_SCRIPT } from './embed-script.js';
+import { EmbedConversation, EmbedGatePage, embedGateTitle, type EmbedGate } from './EmbedPage.js';
 import { GatePage, gateTitle, type Gate } from './GatePage.js';
 import { translator, type Locale } from './i18n.js';
+import type { PreviewMeta } from './preview.js';
 import { SharePage } from './SharePage.js';
 
 const DOCTYPE = '<!DOCTYPE html>';
@@ -30,13 +33,31 @@ export interface ConversationPageInput {
   /** The public address of the page (PUBLIC_URL + /s/code). */
   shareUrl: string;
   indexable: boolean;
+  /** Link-preview tags; the routes always give them, benchmarks and tests may not. */
+  preview?: PreviewMeta;
 }
+
+/** The rendered document split before its one script's nonce; the script goes last. */
+function splitAtScript(html: string, script: string, mathCss: string): RenderedPage {
+  if (!html.endsWith(END)) throw new Error('The page document must end with </body></html>.');
+  // The script goes last, so the bytes before its nonce are the whole page and compress once.
+  const prefix = `${DOCTYPE}${html.slice(0, -END.length)}<script nonce="`;
+  const suffix = `">${script}</script>${END}`;
+  return {
+    body: new PageBody(Buffer.from(prefix), Buffer.from(suffix)),
+    styleHashes: mathCss ? [createHash('sha256').update(mathCss).digest('base64')] : [],
+  };
+}
+
+const stylesheetsFor = (hasMath: boolean) =>
+  hasMath ? [VIEWER_STYLESHEET.path, KATEX_STYLESHEET] : [VIEWER_STYLESHEET.path];
 
 export function renderConversationPage({
   conversation,
   locale,
   shareUrl,
   indexable,
+  preview,
 }: ConversationPageInput): RenderedPage {
   const t = translator(locale);
   const prepared = prepareConversation(conversation, t);
@@ -46,24 +67,18 @@ export function renderConversationPage({
       title={t('page.documentTitle', { title: conversation.title || t('view.untitled') })}
       robots={indexable ? null : NOINDEX}
       canonical={shareUrl}
-      stylesheets={prepared.hasMath ? [VIEWER_STYLESHEET.path, KATEX_STYLESHEET] : [VIEWER_STYLESHEET.path]}
+      stylesheets={stylesheetsFor(prepared.hasMath)}
       inlineStyle={prepared.mathCss || undefined}
+      {...(preview ? { preview } : {})}
     >
       <SharePage conversation={conversation} prepared={prepared} shareUrl={shareUrl} locale={locale} t={t} />
     </Document>,
   );
-  if (!html.endsWith(END)) throw new Error('The page document must end with </body></html>.');
-  // The script goes last, so the bytes before its nonce are the whole page and compress once.
-  const prefix = `${DOCTYPE}${html.slice(0, -END.length)}<script nonce="`;
-  const suffix = `">${CLIENT_SCRIPT}</script>${END}`;
-  return {
-    body: new PageBody(Buffer.from(prefix), Buffer.from(suffix)),
-    styleHashes: prepared.mathCss ? [createHash('sha256').update(prepared.mathCss).digest('base64')] : [],
-  };
+  return splitAtScript(html, CLIENT_SCRIPT, prepared.mathCss);
 }
 
-/** A not-found, expired, password or rate-limit page. */
-export function renderGatePage(gate: Gate, locale: Locale): string {
+/** A not-found, expired, password or rate-limit page, with a generic preview when given. */
+export function renderGatePage(gate: Gate, locale: Locale, preview?: PreviewMeta): string {
   const t = translator(locale);
   return (
     DOCTYPE +
@@ -74,9 +89,61 @@ export function renderGatePage(gate: Gate, locale: Locale): string {
         robots={NOINDEX}
         stylesheets={[VIEWER_STYLESHEET.path]}
         referrer={gate.kind === 'password' ? PASSWORD_REFERRER_POLICY : 'no-referrer'}
+        {...(preview ? { preview } : {})}
       >
         <GatePage gate={gate} t={t} />
       </Document>,
     )
   );
+}
+
+export interface EmbedPageInput {
+  conversation: ViewConversation;
+  locale: Locale;
+  code: string;
+  shareUrl: string;
+}
+
+/** The embedded view of a conversation, split at its script's nonce like the page. */
+export function renderEmbedPage({ conversation, locale, code, shareUrl }: EmbedPageInput): RenderedPage {
+  const t = translator(locale);
+  const prepared = prepareConversation(conversation, t);
+  const html = renderToString(
+    <Document
+      locale={locale}
+      title={t('page.documentTitle', { title: conversation.title || t('view.untitled') })}
+      robots={NOINDEX}
+      canonical={shareUrl}
+      stylesheets={stylesheetsFor(prepared.hasMath)}
+      inlineStyle={prepared.mathCss || undefined}
+      baseTarget="_blank"
+    >
+      <EmbedConversation
+        conversation={conversation}
+        prepared={prepared}
+        shareUrl={shareUrl}
+        code={code}
+        locale={locale}
+        t={t}
+      />
+    </Document>,
+  );
+  return splitAtScript(html, EMBED_SCRIPT, prepared.mathCss);
+}
+
+/** A panel for an embed with nothing to show; `code` is echoed only when it is a valid code. */
+export function renderEmbedGate(gate: EmbedGate, locale: Locale, code: string, nonce: string): string {
+  const t = translator(locale);
+  const html = renderToString(
+    <Document
+      locale={locale}
+      title={t('page.documentTitle', { title: embedGateTitle(gate, t) })}
+      robots={NOINDEX}
+      stylesheets={[VIEWER_STYLESHEET.path]}
+      baseTarget="_blank"
+    >
+      <EmbedGatePage gate={gate} code={code} t={t} />
+    </Document>,
+  );
+  return `${DOCTYPE}${html.slice(0, -END.length)}<script nonce="${nonce}">${EMBED_SCRIPT}</script>${END}`;
 }

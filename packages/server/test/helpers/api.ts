@@ -72,7 +72,12 @@ export async function signUp(
   });
   if (response.statusCode !== 201) throw new Error(`signup failed: ${response.body}`);
   const cookie = cookieFrom(response, 'cs_session')!;
-  const tokenResponse = await call(app, 'POST', '/api/v1/tokens', { auth: { cookie }, body: { name: 'tests' } });
+  const tokenResponse = await call(app, 'POST', '/api/v1/tokens', {
+    auth: { cookie },
+    body: { name: 'tests' },
+    // The site's own origin, whatever PUBLIC_URL the test app has.
+    headers: { origin: new URL(app.config.publicUrl).origin },
+  });
   if (tokenResponse.statusCode !== 201) throw new Error(`token failed: ${tokenResponse.body}`);
   const token = tokenResponse.json().token as string;
   return {

@@ -9,6 +9,7 @@ import {
 import { renderGatePage } from '../../views/render.js';
 import type { Gate } from '../../views/GatePage.js';
 import type { Locale } from '../../views/i18n.js';
+import type { PreviewMeta } from '../../views/preview.js';
 import type { Encoding } from '../../render/encoding.js';
 
 /** Responses that browsers and caches may store but must check with us before each use. */
@@ -40,9 +41,16 @@ export function etagMatches(header: string | undefined, tag: string): boolean {
 }
 
 /** A gate page (not found, expired, password, rate limited), never stored. */
-export function sendGate(reply: FastifyReply, status: number, gate: Gate, locale: Locale, nonce: string) {
+export function sendGate(
+  reply: FastifyReply,
+  status: number,
+  gate: Gate,
+  locale: Locale,
+  nonce: string,
+  preview?: PreviewMeta,
+) {
   setPageHeaders(reply, nonce);
   reply.headers({ 'cache-control': NO_STORE, 'x-robots-tag': NOINDEX, vary: 'Accept-Language' });
   if (gate.kind === 'password') reply.header('referrer-policy', PASSWORD_REFERRER_POLICY);
-  return reply.status(status).send(renderGatePage(gate, locale));
+  return reply.status(status).send(renderGatePage(gate, locale, preview));
 }

@@ -4,8 +4,9 @@
  * decision (ShareService.access, core canView); only then is a page served, from the
  * in-memory cache when the same page was rendered before.
  */
-import { ANONYMOUS, canView, isAppError, isIndexable, isShortCode } from '@chatshare/core';
+import { ANONYMOUS, canView, isAppError, isEmbeddable, isIndexable, isShortCode } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { LockedCard } from '../../og/card.js';
 import { presentSharedConversation } from '../../presenters/shared-conversation.js';
 import type { ShareRecord } from '../../repositories/shares.js';
 import { pickEncoding } from '../../render/encoding.js';
@@ -14,6 +15,7 @@ import { newNonce, NOINDEX } from '../../render/security-headers.js';
 import { isBot } from '../../services/bots.js';
 import type { Gate } from '../../views/GatePage.js';
 import { negotiateLocale, type Locale } from '../../views/i18n.js';
+import { gatePreview, oembedUrl, sharePreview } from '../../views/preview.js';
 import { renderConversationPage } from '../../views/render.js';
 import { viewerFor } from '../api/shared/viewer.js';
 import { etagFor, etagMatches, NO_STORE, REVALIDATE, sendGate, setPageHeaders } from './page-reply.js';
@@ -34,12 +36,14 @@ export function isSharedPage(share: ShareRecord, now: Date): boolean {
   );
 }
 
-const isPrefetch = (request: FastifyRequest) =>
+/** A browser fetching the page ahead of a click (not a view). */
+export const isPrefetch = (request: FastifyRequest) =>
   /prefetch/i.test(`${request.headers['sec-purpose'] ?? ''} ${request.headers.purpose ?? ''}`);
 
 export default async function sharePageRoutes(app: FastifyInstance) {
   const cache = new PageCache();
-  const shareUrl = (code: string) => `${app.config.publicUrl}/s/${code}`;
+  const { publicUrl } = app.config;
+  const shareUrl = (code: string) => `${publicUrl}/s/${code}`;
 
   /** The access decision as a page: 404, 410, 401 (password form) or 429; other errors go on. */
   async function gateFor(error: unknown, request: PageRequest, reply: FastifyReply, locale: Locale, nonce: string) {
@@ -62,7 +66,14 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     const gate = gates[error.status];
     if (!gate) throw error;
     if (error.status === 404) await app.shareMisses.record(request);
-    return sendGate(reply, error.status, gate, locale, nonce);
+    // Link previews of a gate are generic: what kind of link it is, never a word of it. A
+    // hidden private link gets the not-found page, so unknown codes get the "private" card too.
+    const kinds: Record<number, LockedCard['kind'] | undefined> = { 404: 'private', 401: 'password', 410: 'expired' };
+    const kind = kinds[error.status];
+    const preview = kind
+      ? gatePreview({ kind, url: isShortCode(code) ? shareUrl(code) : null, locale, publicUrl })
+      : undefined;
+    return sendGate(reply, error.status, gate, locale, nonce, preview);
   }
 
   async function open(request: PageRequest, reply: FastifyReply) {
@@ -84,9 +95,16 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     const now = app.now();
     const shared = isSharedPage(share, now);
     const indexable = isIndexable(share, now);
+    const embeddable = isEmbeddable(share, now);
     const encoding = pickEncoding(request.headers['accept-encoding']);
-    const key = pageCacheKey(share, locale, indexable);
+    const key = pageCacheKey(share, locale, indexable, embeddable);
     reply.header('vary', 'Accept-Encoding, Accept-Language');
+    if (embeddable) {
+      reply.header(
+        'link',
+        `<${oembedUrl(publicUrl, shareUrl(share.code))}>; rel="alternate"; type="application/json+oembed"`,
+      );
+    }
 
     let page = cache.get(key);
     if (!page) {
@@ -97,6 +115,7 @@ export default async function sharePageRoutes(app: FastifyInstance) {
         locale,
         shareUrl: shareUrl(share.code),
         indexable,
+        preview: sharePreview({ share, snapshot, locale, publicUrl, embeddable }),
       });
       cache.set(key, page);
     }

@@ -1,0 +1,145 @@
+/**
+ * `GET /embed/:code`, the conversation for other sites' iframes, and `GET /embed.js`, the
+ * script that puts it there. The embed reads the link as an anonymous reader would (a frame on
+ * another site gets no cookies of ours), through the same access decision as the page, and
+ * counts a view like the page. Only a conversation the owner lets anyone embed is sent with
+ * `frame-ancestors *`; panels that hold nothing of the conversation (not found, expired,
+ * password needed) may be framed too, so a reader sees what happened instead of a broken
+ * frame; "embedding is turned off" is `frame-ancestors 'none'`.
+ */
+import { createHash } from 'node:crypto';
+import { ANONYMOUS, isAppError, isEmbeddable, isShortCode } from '@chatshare/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { presentSharedConversation } from '../../presenters/shared-conversation.js';
+import type { ShareRecord } from '../../repositories/shares.js';
+import { pickEncoding } from '../../render/encoding.js';
+import { pageCacheKey, PageCache } from '../../render/page-cache.js';
+import { contentSecurityPolicy, newNonce, NOINDEX } from '../../render/security-headers.js';
+import { isBot } from '../../services/bots.js';
+import type { EmbedGate } from '../../views/EmbedPage.js';
+import { embedLoaderScript } from '../../views/embed-loader.js';
+import { negotiateLocale, type Locale } from '../../views/i18n.js';
+import { renderEmbedGate, renderEmbedPage } from '../../views/render.js';
+import { etagFor, etagMatches, NO_STORE, REVALIDATE } from '../pages/page-reply.js';
+import { isPrefetch, isSharedPage } from '../pages/share-page.js';
+
+type EmbedRequest = FastifyRequest<{ Params: { code: string } }>;
+
+/** embed.js has a fixed address (it is pasted into other sites): cached a day, then revalidated. */
+export const LOADER_CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
+
+const STATUS: Record<EmbedGate['kind'], number> = {
+  not_found: 404,
+  expired: 410,
+  password: 401,
+  rate_limited: 429,
+  disabled: 403,
+};
+
+function embedHeaders(reply: FastifyReply, nonce: string, framing: 'any' | 'none', styleHashes: string[] = []) {
+  reply.headers({
+    'content-security-policy': contentSecurityPolicy(nonce, styleHashes, framing),
+    'content-type': 'text/html; charset=utf-8',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-robots-tag': NOINDEX,
+  });
+  if (framing === 'none') reply.header('x-frame-options', 'DENY');
+}
+
+export default async function embedRoutes(app: FastifyInstance) {
+  const cache = new PageCache();
+  const { publicUrl } = app.config;
+  const shareUrl = (code: string) => `${publicUrl}/s/${code}`;
+
+  const loader = Buffer.from(embedLoaderScript(publicUrl));
+  const loaderTag = createHash('sha256').update(loader).digest('base64url').slice(0, 24);
+  app.get('/embed.js', { schema: { hide: true } }, async (request, reply) => {
+    reply.headers({
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': LOADER_CACHE,
+      etag: `"${loaderTag}"`,
+      'x-content-type-options': 'nosniff',
+      // Loaded by other sites, including those that require CORP of what they load.
+      'cross-origin-resource-policy': 'cross-origin',
+    });
+    if (etagMatches(request.headers['if-none-match'], loaderTag)) return reply.status(304).send();
+    return reply.send(loader);
+  });
+
+  function sendPanel(request: EmbedRequest, reply: FastifyReply, gate: EmbedGate, locale: Locale, nonce: string) {
+    const { code } = request.params;
+    embedHeaders(reply, nonce, gate.kind === 'disabled' ? 'none' : 'any');
+    reply.headers({ 'cache-control': NO_STORE, vary: 'Accept-Language' });
+    return reply.status(STATUS[gate.kind]).send(renderEmbedGate(gate, locale, isShortCode(code) ? code : '', nonce));
+  }
+
+  /** The access decision as a panel; anything that is not a decision goes on to the error handler. */
+  async function panelFor(error: unknown, request: EmbedRequest, reply: FastifyReply, locale: Locale, nonce: string) {
+    if (!isAppError(error)) throw error;
+    const gates: Record<number, EmbedGate | undefined> = {
+      404: { kind: 'not_found' },
+      410: { kind: 'expired' },
+      401: { kind: 'password', shareUrl: shareUrl(request.params.code) },
+      429: { kind: 'rate_limited' },
+    };
+    const gate = gates[error.status];
+    if (!gate) throw error;
+    if (error.status === 404) await app.shareMisses.record(request);
+    return sendPanel(request, reply, gate, locale, nonce);
+  }
+
+  app.get('/embed/:code', { schema: { hide: true } }, async (request: EmbedRequest, reply) => {
+    const locale = negotiateLocale(request.headers['accept-language']);
+    const nonce = newNonce();
+    const { code } = request.params;
+    let share: ShareRecord;
+    try {
+      await app.shareMisses.check(request, reply);
+      share = (await app.shareService.access(code, ANONYMOUS)).share;
+    } catch (error) {
+      return panelFor(error, request, reply, locale, nonce);
+    }
+    const now = app.now();
+    if (!isEmbeddable(share, now)) {
+      return sendPanel(request, reply, { kind: 'disabled', shareUrl: shareUrl(share.code) }, locale, nonce);
+    }
+
+    const shared = isSharedPage(share, now);
+    const encoding = pickEncoding(request.headers['accept-encoding']);
+    const key = `embed:${pageCacheKey(share, locale, false, true)}`;
+    reply.header('vary', 'Accept-Encoding, Accept-Language');
+    let page = cache.get(key);
+    if (!page) {
+      const snapshot = await app.shareService.snapshotOf(share);
+      const conversation = presentSharedConversation(share, snapshot, null);
+      page = renderEmbedPage({
+        conversation: { title: conversation.title, sharedAt: conversation.sharedAt, messages: conversation.messages },
+        locale,
+        code: share.code,
+        shareUrl: shareUrl(share.code),
+      });
+      cache.set(key, page);
+    }
+    if (shared) {
+      reply.headers({ 'cache-control': REVALIDATE, etag: etagFor(page.body.etag, encoding) });
+      if (etagMatches(request.headers['if-none-match'], page.body.etag)) return reply.status(304).send();
+    } else {
+      reply.header('cache-control', NO_STORE);
+    }
+    // A reader of an embed is a reader: counted like the page (people only, once per load).
+    if (request.method === 'GET') {
+      try {
+        await app.shareService.countView(share, {
+          automated: isBot(request.headers['user-agent']) || isPrefetch(request),
+        });
+      } catch (error) {
+        reply.removeHeader('etag');
+        return panelFor(error, request, reply, locale, nonce);
+      }
+    }
+    embedHeaders(reply, nonce, 'any', page.styleHashes);
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    return reply.send(cache.body(key, page, encoding, nonce));
+  });
+}
