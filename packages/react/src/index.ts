@@ -25,9 +25,12 @@ export {
 } from './markdown/index.js';
 export {
   addShareStrings,
+  canEmbed,
   copyText,
   createShareI18n,
   describeShareError,
+  EmbedCode,
+  embedSnippet,
   EXPIRY_HOURS,
   initialShareForm,
   parseEmails,

@@ -1,10 +1,12 @@
 /**
- * The live link: the address with Copy, a QR code, views and limits, "Update link", and
- * "Stop sharing" behind a confirmation step. Buttons follow the share's `policies`.
+ * The live link: the address with Copy, a QR code, views and limits, the embed code when the
+ * link may be embedded, "Update link", and "Stop sharing" behind a confirmation step. Buttons
+ * follow the share's `policies`.
  */
 import type { Share } from '@chatshare/client';
 import { useEffect, useId, useRef, useState } from 'react';
 import { copyShortcut, type CopyOutcome } from './clipboard.js';
+import { canEmbed, EmbedCode } from './EmbedCode.js';
 import { formatDateTime } from './format.js';
 import { useShareI18n } from './i18n/index.js';
 import { CopyIcon } from './icons.js';
@@ -111,6 +113,8 @@ export function ShareLinkPanel({
           {settings.hasPassword ? <li>{t('share.passwordProtected')}</li> : null}
         </ul>
       </div>
+
+      {canEmbed(settings) ? <EmbedCode share={share} /> : null}
 
       {confirmingStop ? (
         <div className="cs-confirm" role="group" aria-labelledby={`${id}-confirm`} aria-describedby={`${id}-explain`}>

@@ -2,6 +2,7 @@ export { ShareDialog, type ShareDialogProps } from './ShareDialog.js';
 export { PrivacyOption, type PrivacyOptionProps } from './PrivacyOption.js';
 export { PasswordGate, type PasswordGateProps } from './PasswordGate.js';
 export { QrCode, qrCodeDataUrl, type QrCodeProps } from './QrCode.js';
+export { canEmbed, EmbedCode, embedSnippet } from './EmbedCode.js';
 export {
   useShareConversation,
   type CreateShareSettings,

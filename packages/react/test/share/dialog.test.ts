@@ -225,6 +225,43 @@ describe('ShareDialog', () => {
     expect([field.selectionStart, field.selectionEnd]).toEqual([0, field.value.length]);
   });
 
+  it('offers the embed code for a link anyone may embed, copies it, and hides it once embedding is off', async () => {
+    const { user } = await openDialog();
+    await user.click(await screen.findByRole('button', { name: 'Create link' }));
+    const link = (await linkField()).value;
+    const code = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Embed code' });
+    const origin = new URL(link).origin;
+    expect(code.value).toBe(`<div data-chatshare="${link}"></div><script async src="${origin}/embed.js"></script>`);
+    expect(code.readOnly).toBe(true);
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Copy code' }));
+    expect(await screen.findByText('Embed code copied.')).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith(code.value);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Allow embedding' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Changes saved.')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Embed code' })).toBeNull();
+  });
+
+  it('offers no embed code for a password-protected or private link', async () => {
+    const { user } = await openDialog();
+    await user.click(await screen.findByRole('checkbox', { name: 'Require a password' }));
+    await user.type(screen.getByLabelText('Password'), 'open sesame');
+    await user.click(screen.getByRole('button', { name: 'Create link' }));
+    await linkField();
+    expect(screen.queryByRole('textbox', { name: 'Embed code' })).toBeNull();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Require a password' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByRole('textbox', { name: 'Embed code' })).toBeTruthy();
+    await user.click(screen.getByRole('radio', { name: 'Only people I invite' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Changes saved.')).toBeTruthy();
+    expect(screen.queryByRole('textbox', { name: 'Embed code' })).toBeNull();
+  });
+
   it('speaks German with the German locale', async () => {
     const { user } = await openDialog({ title: 'Reise', locale: 'de' });
     expect(screen.getByRole('heading', { name: '„Reise“ teilen' })).toBeTruthy();
@@ -241,6 +278,8 @@ describe('ShareDialog', () => {
     expect(screen.getByText('0-mal geöffnet')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Link aktualisieren' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Schließen' })).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Code zum Einbetten' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Code kopieren' })).toBeTruthy();
   });
 
   it('shows a server error inline when the link was revoked behind its back, without throwing', async () => {

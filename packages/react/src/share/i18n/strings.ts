@@ -67,6 +67,14 @@ export const SHARE_STRINGS = {
     'share.expired': 'This link has expired. Choose a new expiry and save to open it again.',
     'share.passwordProtected': 'Protected by a password',
 
+    'share.embed.heading': 'Embed on a website',
+    'share.embed.label': 'Embed code',
+    'share.embed.hint':
+      'Paste it into a web page to show the conversation there. It follows this link: stop sharing, and it disappears there too.',
+    'share.embed.copy': 'Copy code',
+    'share.embed.copied': 'Embed code copied.',
+    'share.embed.copyManual': 'Copying did not work. The code is selected: press {{shortcut}} to copy it.',
+
     'share.update': 'Update link',
     'share.updating': 'Updating…',
     'share.updated': 'Link updated. It now shows the conversation as it is now.',
@@ -186,6 +194,15 @@ export const SHARE_STRINGS = {
     'share.expiresAt': 'Läuft ab am {{date}}',
     'share.expired': 'Dieser Link ist abgelaufen. Wähle einen neuen Ablauf und speichere, um ihn wieder zu öffnen.',
     'share.passwordProtected': 'Mit Passwort geschützt',
+
+    'share.embed.heading': 'Auf einer Website einbetten',
+    'share.embed.label': 'Code zum Einbetten',
+    'share.embed.hint':
+      'Füge ihn in eine Webseite ein, um die Unterhaltung dort zu zeigen. Er folgt diesem Link: Wenn du nicht mehr teilst, verschwindet sie auch dort.',
+    'share.embed.copy': 'Code kopieren',
+    'share.embed.copied': 'Code zum Einbetten kopiert.',
+    'share.embed.copyManual':
+      'Kopieren hat nicht geklappt. Der Code ist markiert: Drücke {{shortcut}}, um ihn zu kopieren.',
 
     'share.update': 'Link aktualisieren',
     'share.updating': 'Wird aktualisiert…',
