@@ -108,6 +108,8 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
     path.resolve(fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url))),
     'utf8',
   );
+  // Colours are judged as painted: let opening transitions finish first.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
   // Injected through the devtools protocol, which the page's CSP does not govern.
   await page.evaluate(source);
   const results = (await page.evaluate(async (selector) => {
@@ -115,12 +117,16 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
     return axe.run(selector ? { include: [selector] } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
-  }, include ?? null)) as { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
+  }, include ?? null)) as {
+    violations: { id: string; impact: string; help: string; nodes: { target: string[]; failureSummary?: string }[] }[];
+  };
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(
       (violation) =>
-        `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+        `${violation.impact} ${violation.id}: ${violation.help} (${violation.nodes
+          .map((node) => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
+          .join('; ')})`,
     );
 }
 

@@ -9,9 +9,10 @@ import { attempt, client, type Failure } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
-const WIDTH = 640;
-const HEIGHT = 180;
-const PAD = { top: 12, right: 8, bottom: 26, left: 34 };
+// The SVG stretches to its box (bars and lines only); the axis labels are HTML beside it, so
+// text keeps its size and shape at any width.
+const WIDTH = 600;
+const HEIGHT = 160;
 
 /** A round upper bound for the axis: 1, 2, 5, 10, 20, 50, … */
 export function niceMax(value: number): number {
@@ -58,11 +59,9 @@ export function ViewsChart({ shareId, title, days = 30 }: { shareId: string; tit
   const total = data.reduce((sum, day) => sum + day.views, 0);
   const best = data.reduce((top, day) => (day.views > top.views ? day : top), data[0] ?? { day: '', views: 0 });
   const top = niceMax(best.views);
-  const plotWidth = WIDTH - PAD.left - PAD.right;
-  const plotHeight = HEIGHT - PAD.top - PAD.bottom;
-  const slot = plotWidth / Math.max(data.length, 1);
-  const barWidth = Math.max(2, slot * 0.7);
-  const y = (value: number) => PAD.top + plotHeight - (value / top) * plotHeight;
+  const slot = WIDTH / Math.max(data.length, 1);
+  const barWidth = Math.max(2, slot * 0.68);
+  const y = (value: number) => HEIGHT - (value / top) * HEIGHT;
   const summary =
     total === 0
       ? t('chart.summaryNone', { days: data.length })
@@ -78,50 +77,46 @@ export function ViewsChart({ shareId, title, days = 30 }: { shareId: string; tit
       <figcaption id={headingId} className="app-chart-caption">
         {t('chart.title', { title, days: data.length })}
       </figcaption>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        className="app-chart-svg"
-        role="img"
-        aria-labelledby={summaryId}
-        preserveAspectRatio="none"
-      >
-        <title id={summaryId}>{summary}</title>
-        {[0, top / 2, top].map((tick) => (
-          <g key={tick} className="app-chart-grid">
-            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} />
-            <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end">
-              {formatNumber(tick)}
-            </text>
-          </g>
-        ))}
-        {data.map((day, index) => {
-          const height = (day.views / top) * plotHeight;
-          return (
-            <rect
-              key={day.day}
-              className="app-chart-bar"
-              x={PAD.left + index * slot + (slot - barWidth) / 2}
-              y={PAD.top + plotHeight - height}
-              width={barWidth}
-              height={Math.max(height, day.views > 0 ? 1 : 0)}
-              rx={Math.min(3, barWidth / 3)}
-            />
-          );
-        })}
-        {data.length > 0
-          ? [0, data.length - 1].map((index) => (
-              <text
-                key={index}
-                className="app-chart-label"
-                x={PAD.left + index * slot + slot / 2}
-                y={HEIGHT - 6}
-                textAnchor={index === 0 ? 'start' : 'end'}
-              >
-                {short.format(dayDate(data[index]!.day))}
-              </text>
-            ))
-          : null}
-      </svg>
+      <div className="app-chart-plot">
+        <div className="app-chart-y" aria-hidden="true">
+          <span>{formatNumber(top)}</span>
+          <span>{formatNumber(top / 2)}</span>
+          <span>0</span>
+        </div>
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          className="app-chart-svg"
+          role="img"
+          aria-labelledby={summaryId}
+          preserveAspectRatio="none"
+        >
+          <title id={summaryId}>{summary}</title>
+          {[0, top / 2, top].map((tick) => (
+            <line key={tick} className="app-chart-grid" x1={0} x2={WIDTH} y1={y(tick)} y2={y(tick)} />
+          ))}
+          {data.map((day, index) => {
+            const height = (day.views / top) * HEIGHT;
+            return (
+              <rect
+                key={day.day}
+                className="app-chart-bar"
+                x={index * slot + (slot - barWidth) / 2}
+                y={HEIGHT - height}
+                width={barWidth}
+                height={Math.max(height, day.views > 0 ? 1 : 0)}
+              />
+            );
+          })}
+        </svg>
+        <div className="app-chart-x" aria-hidden="true">
+          {data.length > 0 ? (
+            <>
+              <span>{short.format(dayDate(data[0]!.day))}</span>
+              <span>{short.format(dayDate(data[data.length - 1]!.day))}</span>
+            </>
+          ) : null}
+        </div>
+      </div>
       <p className="app-chart-summary" aria-hidden="true">
         {summary}
       </p>
