@@ -7,20 +7,13 @@ import type { DailyViews } from '@chatshare/client';
 import { useEffect, useId, useState } from 'react';
 import { attempt, client, type Failure } from '../api.js';
 import { useI18n } from '../i18n/index.js';
+import { niceMax } from './chart-scale.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
 // The SVG stretches to its box (bars and lines only); the axis labels are HTML beside it, so
 // text keeps its size and shape at any width.
 const WIDTH = 600;
 const HEIGHT = 160;
-
-/** A round upper bound for the axis: 1, 2, 5, 10, 20, 50, … */
-export function niceMax(value: number): number {
-  if (value <= 1) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 5, 10]) if (value <= step * power) return step * power;
-  return 10 * power;
-}
 
 const dayDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
