@@ -224,6 +224,17 @@ describe('the preview of a locked or missing link', () => {
     expectNoContent(response.body);
   });
 
+  it('drops the oEmbed Link header when the view that used up a link turns the page into a gate', async () => {
+    const share = await shareOf(t, owner, { maxViews: 1 });
+    const first = await getPage(t, share.shortCode);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers.link).toBeDefined();
+    const second = await getPage(t, share.shortCode);
+    expect(second.statusCode).toBe(410);
+    expect(second.headers.link).toBeUndefined();
+    expect(parseHead(second.body).one('og:title')).toBe('Expired link');
+  });
+
   it('draws generic images from cards that hold no content at all', async () => {
     const drawn: CardData[] = [];
     const render = t.app.ogImages.render;

@@ -134,7 +134,9 @@ export default async function sharePageRoutes(app: FastifyInstance) {
           automated: isBot(request.headers['user-agent']) || isPrefetch(request),
         });
       } catch (error) {
+        // The gate replaces the page: nothing that described the page may stay.
         reply.removeHeader('etag');
+        reply.removeHeader('link');
         return gateFor(error, request, reply, locale, nonce);
       }
     }
