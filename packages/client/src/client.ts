@@ -29,6 +29,8 @@ import type {
   Page,
   Readiness,
   RevokeAllResult,
+  ScanQuery,
+  ScanResult,
   Share,
   SharedConversation,
   ShareViewsQuery,
@@ -135,6 +137,8 @@ export interface SharesApi {
   revokeAll(options?: RequestOptions): Promise<RevokeAllResult>;
   /** The conversation's live link; `share_not_found` when it is not shared. */
   forConversation(conversationId: string, options?: RequestOptions): Promise<Share>;
+  /** Secrets that sharing the conversation (or the branch ending at `leafMessageId`) would publish. */
+  scan(conversationId: string, query?: ScanQuery, options?: RequestOptions): Promise<ScanResult>;
   /** Views per UTC day for the last `days` days (default 30), oldest first, zeros included. */
   views(id: string, query?: ShareViewsQuery, options?: RequestOptions): Promise<DailyViews[]>;
 }
@@ -301,6 +305,13 @@ export class ChatshareClient {
       revokeAll: (options) => this.#json({ method: 'DELETE', path, options }),
       forConversation: (conversationId, options) =>
         this.#json({ method: 'GET', path: `${API}/conversations/${segment(conversationId)}/share`, options }),
+      scan: (conversationId, query = {}, options) =>
+        this.#json({
+          method: 'GET',
+          path: `${API}/conversations/${segment(conversationId)}/secrets`,
+          query: { ...query },
+          options,
+        }),
       views: (id, query = {}, options) =>
         this.#json({ method: 'GET', path: `${path}/${segment(id)}/views`, query: { ...query }, options }),
     };

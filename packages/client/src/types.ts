@@ -141,7 +141,7 @@ export interface ShareSettingsInput {
 }
 
 export interface SnapshotInput {
-  /** Replace secrets found in the content in the shared copy. */
+  /** Replace secrets found in the content in the shared copy; kept for later refreshes until set false. */
   redact?: boolean;
   /** Share the branch ending at this message. */
   leafMessageId?: string;
@@ -170,6 +170,8 @@ export interface ShareSettings {
   allowIndexing: boolean;
   allowEmbed: boolean;
   showAuthor: boolean;
+  /** Secrets are redacted in the shared copy, at every refresh. */
+  redact: boolean;
   viewCount: number;
   lastViewedAt: Timestamp | null;
   messageCount: number;
@@ -190,6 +192,16 @@ export interface SecretWarning {
   /** `title` or `messages[i]` (position in the shared copy). */
   location: string;
   redacted: boolean;
+}
+
+export interface ScanQuery {
+  /** Scan the branch ending at this message instead of the current one. */
+  leafMessageId?: string;
+}
+
+/** What a share would publish, found before sharing. `redacted` is always false here. */
+export interface ScanResult {
+  warnings: SecretWarning[];
 }
 
 /** What the signed-in user may do with the share (for enabling buttons). */

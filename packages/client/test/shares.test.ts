@@ -24,6 +24,18 @@ async function conversation(client: ChatshareClient, title: string) {
 }
 
 describe('sharing', () => {
+  it('scans a conversation for secrets before sharing it, and redacts them on request', async () => {
+    const { id } = await conversation(owner, 'my key sk-abcdefghijklmnopqrstuvwxyz0123');
+    const { warnings } = await owner.shares.scan(id);
+    expect(warnings.map((warning) => warning.kind)).toEqual(['openai_key', 'openai_key']);
+    expect(warnings.every((warning) => !warning.redacted)).toBe(true);
+    const share = await owner.shares.create({ conversationId: id, redact: true });
+    expect(share.settings.redact).toBe(true);
+    expect(JSON.stringify(await visitor.shared.get(share.shortCode))).not.toContain(
+      'sk-abcdefghijklmnopqrstuvwxyz0123',
+    );
+  });
+
   it('shares a conversation and keeps the code when the same conversation is shared again', async () => {
     const { id } = await conversation(owner, 'Refreshing');
     const first = await owner.shares.create({ conversationId: id });

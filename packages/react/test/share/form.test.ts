@@ -21,6 +21,7 @@ const settings = (changes: Partial<ShareSettings> = {}): ShareSettings => ({
   allowIndexing: false,
   allowEmbed: true,
   showAuthor: false,
+  redact: false,
   viewCount: 0,
   lastViewedAt: null,
   messageCount: 2,

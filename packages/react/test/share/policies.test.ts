@@ -25,6 +25,7 @@ const share = (policies: Share['policies']): Share => ({
     allowIndexing: false,
     allowEmbed: true,
     showAuthor: false,
+    redact: false,
     viewCount: 3,
     lastViewedAt: null,
     messageCount: 2,

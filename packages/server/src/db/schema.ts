@@ -71,6 +71,8 @@ export interface ShareTable {
   allow_indexing: number;
   allow_embed: number;
   show_author: number;
+  /** 1 when the owner chose to redact secrets: every refresh of the snapshot redacts again. */
+  redact: Generated<number>;
   view_count: Generated<number>;
   last_viewed_at: string | null;
   created_at: string;

@@ -29,6 +29,7 @@ export function presentShareSettings(share: ShareRecord, now: Date) {
     allowIndexing: share.allowIndexing,
     allowEmbed: share.allowEmbed,
     showAuthor: share.showAuthor,
+    redact: share.redact,
     viewCount: share.viewCount,
     lastViewedAt: share.lastViewedAt,
     messageCount: share.messageCount,

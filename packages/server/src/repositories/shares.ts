@@ -13,6 +13,7 @@ export interface ShareRecord extends ShareAccessState {
   allowIndexing: boolean;
   allowEmbed: boolean;
   showAuthor: boolean;
+  redact: boolean;
   snapshotVersion: number;
   snapshotAt: string;
   messageCount: number;
@@ -22,7 +23,6 @@ export interface ShareRecord extends ShareAccessState {
   updatedAt: string;
 }
 
-export type ShareSort = 'created' | 'updated' | 'views' | 'title';
 /** Views of one UTC day (`YYYY-MM-DD`). */
 export interface DailyViews {
   day: string;
@@ -42,6 +42,7 @@ async function addDailyViews(db: Kysely<Database>, shareId: string, days: Readon
   }
 }
 
+export type ShareSort = 'created' | 'updated' | 'views' | 'title';
 export type ShareStatusFilter = 'live' | 'revoked' | 'all';
 
 const SORT_COLUMNS = {
@@ -74,6 +75,7 @@ export const toShareRecord = (row: RecordRow): ShareRecord => ({
   allowIndexing: row.allow_indexing === 1,
   allowEmbed: row.allow_embed === 1,
   showAuthor: row.show_author === 1,
+  redact: Number(row.redact) === 1,
   snapshotVersion: Number(row.snapshot_version),
   snapshotAt: row.snapshot_at,
   messageCount: Number(row.message_count),
@@ -103,6 +105,7 @@ const RECORD_COLUMNS = [
   'allow_indexing',
   'allow_embed',
   'show_author',
+  'redact',
   'view_count',
   'last_viewed_at',
   'created_at',

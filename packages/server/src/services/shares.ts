@@ -44,10 +44,12 @@ export interface ShareServiceDeps {
   enableOpenSharing: boolean;
 }
 
-function freeze(
-  conversation: ConversationRecord,
-  input: { redact?: boolean; leafMessageId?: string; range?: SnapshotOptions['range'] },
-) {
+type SnapshotChoice = { redact?: boolean; leafMessageId?: string; range?: SnapshotOptions['range'] };
+
+/** Redaction as asked now, or as the owner chose when they last said. */
+const redactionOf = (input: { redact?: boolean }, share?: ShareRecord) => input.redact ?? share?.redact ?? false;
+
+function freeze(conversation: ConversationRecord, input: SnapshotChoice & { redact: boolean }) {
   // Authors are kept in the stored copy and dropped at read time unless `showAuthor`, so the
   // owner can switch names on and off without re-sharing newer messages.
   const options: SnapshotOptions = {
@@ -59,7 +61,7 @@ function freeze(
   const plain = presentSnapshot(conversation, options);
   const found = scanSnapshot(plain);
   const snapshot = input.redact ? presentSnapshot(conversation, { ...options, redact: true }) : plain;
-  return { snapshot, warnings: found.map((warning) => ({ ...warning, redacted: input.redact === true })) };
+  return { snapshot, warnings: found.map((warning) => ({ ...warning, redacted: input.redact })) };
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -84,8 +86,8 @@ export class ShareService {
   /** Creates a share, or refreshes the live one of this conversation and keeps its code. */
   async createOrRefresh(user: User, input: CreateShareInput) {
     const conversation = await this.ownConversation(user, input.conversationId);
-    const { snapshot, warnings } = freeze(conversation, input);
     const existing = await this.deps.shares.findLiveByConversation(conversation.id);
+    const { snapshot, warnings } = freeze(conversation, { ...input, redact: redactionOf(input, existing) });
     if (existing) return { share: await this.refresh(existing, snapshot, input), warnings, created: false };
     try {
       return { share: await this.insert(user, conversation, snapshot, input), warnings, created: true };
@@ -124,6 +126,7 @@ export class ShareService {
       show_author: Number(DEFAULT_SETTINGS.showAuthor),
       last_viewed_at: null,
       ...columns,
+      redact: input.redact ? 1 : 0,
       snapshot: JSON.stringify(snapshot),
       snapshot_version: 1,
       snapshot_at: at,
@@ -134,7 +137,7 @@ export class ShareService {
     return (await this.deps.shares.findById(id))!;
   }
 
-  private async refresh(share: ShareRecord, snapshot: Snapshot, input: ShareSettingsInput) {
+  private async refresh(share: ShareRecord, snapshot: Snapshot, input: ShareSettingsInput & { redact?: boolean }) {
     const now = this.deps.now();
     const columns = await settingsToColumns(input, {
       now,
@@ -148,6 +151,7 @@ export class ShareService {
     await this.deps.shares.update(share.id, {
       ...(followsConversation ? { title: snapshot.title } : {}),
       ...columns,
+      ...(input.redact !== undefined ? { redact: input.redact ? 1 : 0 } : {}),
       snapshot: JSON.stringify(snapshot),
       snapshot_version: share.snapshotVersion + 1,
       snapshot_at: now.toISOString(),
@@ -161,10 +165,10 @@ export class ShareService {
     const share = await this.ownShare(user, id);
     if (!authorize(user, 'update', share))
       throw errors.shareRevoked('This link was revoked; share the conversation again for a new link.');
-    if (input.refresh || input.redact || input.leafMessageId || input.range) {
+    if (input.refresh || input.redact !== undefined || input.leafMessageId || input.range) {
       if (!share.conversationId) throw errors.conflict('The conversation of this link was deleted.');
       const conversation = await this.ownConversation(user, share.conversationId);
-      const { snapshot, warnings } = freeze(conversation, input);
+      const { snapshot, warnings } = freeze(conversation, { ...input, redact: redactionOf(input, share) });
       return { share: await this.refresh(share, snapshot, input), warnings };
     }
     const now = this.deps.now();
@@ -186,10 +190,6 @@ export class ShareService {
     return (await this.deps.shares.findById(share.id))!;
   }
 
-  async revokeAll(user: User): Promise<number> {
-    return this.deps.shares.revokeAllOf(user.id);
-  }
-
   /**
    * The owner's views per UTC day for the `days` days ending today, oldest first, with a 0 for
    * each day nobody looked (a chart needs every day). Revoked links keep their history.
@@ -206,6 +206,16 @@ export class ShareService {
       const day = dayAt(days - 1 - index);
       return { day, views: counted.get(day) ?? 0 };
     });
+  }
+
+  async revokeAll(user: User): Promise<number> {
+    return this.deps.shares.revokeAllOf(user.id);
+  }
+
+  /** The secrets a share of this conversation would contain, before anything is shared. */
+  async scan(user: User, conversationId: string, choice: Omit<SnapshotChoice, 'redact'>) {
+    const conversation = await this.ownConversation(user, conversationId);
+    return freeze(conversation, { ...choice, redact: false }).warnings;
   }
 
   async forConversation(user: User, conversationId: string): Promise<ShareRecord | undefined> {

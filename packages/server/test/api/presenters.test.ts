@@ -172,4 +172,49 @@ describe('secret scanning', () => {
     const original = (await call(t.app, 'GET', `/api/v1/conversations/${id}`, { auth: owner.bearer })).body;
     expect(original).toContain('AKIAIOSFODNN7EXAMPLE');
   });
+
+  it('tells the owner what a share would publish before anything is shared', async () => {
+    const { id } = await createConversation(t.app, owner, leaky);
+    const scan = await call(t.app, 'GET', `/api/v1/conversations/${id}/secrets`, { auth: owner.bearer });
+    expect(scan.statusCode).toBe(200);
+    expect(
+      scan
+        .json()
+        .warnings.map((w: { kind: string }) => w.kind)
+        .sort(),
+    ).toEqual(['aws_access_key', 'email', 'github_token', 'jwt', 'openai_key']);
+    expect((await call(t.app, 'GET', `/api/v1/conversations/${id}/share`, { auth: owner.bearer })).statusCode).toBe(
+      404,
+    );
+    const stranger = await signUp(t.app);
+    expect(
+      (await call(t.app, 'GET', `/api/v1/conversations/${id}/secrets`, { auth: stranger.bearer })).statusCode,
+    ).toBe(404);
+  });
+
+  it('keeps redacting at every refresh once chosen, until the owner turns it off', async () => {
+    const { id } = await createConversation(t.app, owner, leaky);
+    const share = await createShare(t.app, owner, { conversationId: id, redact: true });
+    expect(share.settings.redact).toBe(true);
+    await call(t.app, 'POST', `/api/v1/conversations/${id}/messages`, {
+      auth: owner.bearer,
+      body: { messages: [{ role: 'user', parts: [{ type: 'text', text: 'new key AKIAABCDEFGHIJKLMNOP' }] }] },
+    });
+    const refreshed = await call(t.app, 'PATCH', `/api/v1/shares/${share.settings.id}`, {
+      auth: owner.bearer,
+      body: { refresh: true },
+    });
+    expect(refreshed.json().settings.redact).toBe(true);
+    const again = await createShare(t.app, owner, { conversationId: id });
+    expect(again.settings.redact).toBe(true);
+    const body = (await call(t.app, 'GET', `/api/v1/shared/${share.shortCode}`)).body;
+    expect(body).not.toContain('AKIAABCDEFGHIJKLMNOP');
+    expect(body).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    const off = await call(t.app, 'PATCH', `/api/v1/shares/${share.settings.id}`, {
+      auth: owner.bearer,
+      body: { redact: false },
+    });
+    expect(off.json().settings.redact).toBe(false);
+    expect((await call(t.app, 'GET', `/api/v1/shared/${share.shortCode}`)).body).toContain('AKIAABCDEFGHIJKLMNOP');
+  });
 });

@@ -27,7 +27,7 @@ describe('the SQLite statement cache', () => {
     const cached = withStatementCache(file);
     file.exec('create table t (a integer)');
     file.exec('insert into t values (1)');
-    const read = () => cached.prepare('select * from t').all();
+    const read = () => cached.prepare('select * from t').all([]);
     expect(read()).toEqual([{ a: 1 }]);
     file.exec('alter table t add column b integer default 7');
     expect(read()).toEqual([{ a: 1, b: 7 }]);

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.js';
 import * as shareDailyViews from './0002_share_daily_views.js';
+import * as shareRedact from './0003_share_redact.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from any working directory. */
 export const migrationProvider: MigrationProvider = {
   getMigrations: async (): Promise<Record<string, Migration>> => ({
     '0001_initial': initial,
     '0002_share_daily_views': shareDailyViews,
+    '0003_share_redact': shareRedact,
   }),
 };

@@ -11,6 +11,8 @@ import {
   DailyViewsResponse,
   ListSharesQuery,
   RevokeAllResponse,
+  ScanQuery,
+  ScanResponse,
   ShareListResponse,
   ShareResponse,
   ShareViewsQuery,
@@ -158,6 +160,26 @@ export default async function shareRoutes(fastify: FastifyInstance) {
     async (request) => {
       const user = requireUser(request);
       return present(await service.revoke(user, request.params.id), user);
+    },
+  );
+
+  app.get(
+    '/conversations/:conversationId/secrets',
+    {
+      schema: {
+        tags: ['shares'],
+        summary: 'Secrets a share would publish (API keys, tokens, emails), before sharing',
+        params: ConversationIdParams,
+        querystring: ScanQuery,
+        response: { 200: ScanResponse, ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => {
+      const { leafMessageId } = request.query;
+      const warnings = await service.scan(requireUser(request), request.params.conversationId, {
+        ...(leafMessageId ? { leafMessageId } : {}),
+      });
+      return { warnings };
     },
   );
 

@@ -41,7 +41,11 @@ const settingsFields = {
 };
 
 const snapshotFields = {
-  redact: Type.Optional(Type.Boolean({ description: 'Replace secrets found in the content in the shared copy.' })),
+  redact: Type.Optional(
+    Type.Boolean({
+      description: 'Replace secrets found in the content in the shared copy; kept for later refreshes until set false.',
+    }),
+  ),
   leafMessageId: Type.Optional(
     Type.String({ minLength: 1, maxLength: LIMITS.messageIdLength, description: 'Share the branch ending here.' }),
   ),
@@ -81,6 +85,7 @@ export const ShareSettingsSchema = Type.Object(
     allowIndexing: Type.Boolean(),
     allowEmbed: Type.Boolean(),
     showAuthor: Type.Boolean(),
+    redact: Type.Boolean({ description: 'Secrets are redacted in the shared copy, at every refresh.' }),
     viewCount: Type.Integer(),
     lastViewedAt: NullableTimestamp,
     messageCount: Type.Integer(),
