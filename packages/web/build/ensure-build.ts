@@ -8,7 +8,10 @@
  * never serves half a build; a lock folder keeps two processes (parallel test files) from
  * building at once.
  */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inputsHash } from './inputs.js';
@@ -46,19 +49,41 @@ async function takeLock(): Promise<boolean> {
   }
 }
 
+/** Runs `vite build` in a child process: always a production build (React's production bundle),
+ * whatever NODE_ENV this process has (vitest sets `test`), and none of Vite's memory stays here. */
+function viteBuild(outDir: string): Promise<void> {
+  const vitePackage = createRequire(import.meta.url).resolve('vite/package.json');
+  const { bin } = JSON.parse(readFileSync(vitePackage, 'utf8')) as { bin: Record<string, string> };
+  const cli = path.join(path.dirname(vitePackage), bin.vite!);
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        cli,
+        'build',
+        '--config',
+        path.join(WEB_ROOT, 'vite.config.ts'),
+        '--outDir',
+        outDir,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: WEB_ROOT, env: { ...process.env, NODE_ENV: 'production' }, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`vite build failed (${signal ?? `exit code ${code}`})`)),
+    );
+  });
+}
+
 async function build(hash: string, log: (line: string) => void): Promise<void> {
-  // Imported here so that checking a current build never loads Vite.
-  const { build: viteBuild } = await import('vite');
   const temporary = path.join(WEB_ROOT, `.dist-${process.pid}`);
   const previous = path.join(WEB_ROOT, `.dist-old-${process.pid}`);
   await rm(temporary, { recursive: true, force: true });
   try {
-    await viteBuild({
-      configFile: path.join(WEB_ROOT, 'vite.config.ts'),
-      root: WEB_ROOT,
-      logLevel: 'warn',
-      build: { outDir: temporary, emptyOutDir: true },
-    });
+    await viteBuild(temporary);
     await precompress(temporary);
     await writeFile(path.join(temporary, BUILD_STAMP), `${JSON.stringify({ inputs: hash })}\n`);
     await rename(WEB_DIST_DIR, previous).catch((error: NodeJS.ErrnoException) => {

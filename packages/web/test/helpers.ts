@@ -88,6 +88,8 @@ export async function expectQuiet(tab: Tab): Promise<void> {
   expect(events.dialogs).toEqual([]);
   // 4xx answers the app expects (a 401 from /me before sign-in) are logged by Chromium; nothing else.
   expect(events.console.filter((line) => line.startsWith('error') && !/status of 40[14]/.test(line))).toEqual([]);
+  // React's development build greets the console; the app must ship the production build.
+  expect(events.console.filter((line) => line.includes('React DevTools'))).toEqual([]);
 }
 
 let counter = 0;

@@ -90,58 +90,66 @@ function Loaded({ conversation, onChange }: { conversation: Conversation; onChan
       <p className="app-back">
         <Link to="/conversations">← {t('nav.conversations')}</Link>
       </p>
-      {renaming ? (
-        <RenameForm
-          conversation={conversation}
-          onDone={(updated) => {
-            setRenaming(false);
-            if (updated) onChange(updated);
-          }}
-        />
-      ) : null}
-      <div className="app-conversation-actions" role="group" aria-label={t('conversation.actions')}>
-        <button
-          ref={shareButton}
-          type="button"
-          className="app-button app-button-primary"
-          onClick={() => setSharing(true)}
-        >
-          {t('conversations.share')}
-        </button>
-        {!renaming ? (
-          <button type="button" className="app-button" onClick={() => setRenaming(true)}>
-            {t('conversation.rename')}
-          </button>
-        ) : null}
-        <Confirm
-          label={t('conversation.delete')}
-          question={t('conversation.deleteQuestion')}
-          confirmLabel={t('conversation.deleteConfirm')}
-          busy={busy}
-          onConfirm={remove}
-        />
-      </div>
-      <ErrorMessage error={error} />
+      <ConversationView
+        conversation={view}
+        prepared={prepared}
+        t={viewT}
+        locale={language}
+        actions={
+          <div className="app-conversation-tools">
+            {renaming ? (
+              <RenameForm
+                conversation={conversation}
+                onDone={(updated) => {
+                  setRenaming(false);
+                  if (updated) onChange(updated);
+                }}
+              />
+            ) : null}
+            <div className="app-conversation-actions" role="group" aria-label={t('conversation.actions')}>
+              <button
+                ref={shareButton}
+                type="button"
+                className="app-button app-button-primary"
+                onClick={() => setSharing(true)}
+              >
+                {t('conversations.share')}
+              </button>
+              {!renaming ? (
+                <button type="button" className="app-button" onClick={() => setRenaming(true)}>
+                  {t('conversation.rename')}
+                </button>
+              ) : null}
+              <Confirm
+                label={t('conversation.delete')}
+                question={t('conversation.deleteQuestion')}
+                confirmLabel={t('conversation.deleteConfirm')}
+                busy={busy}
+                onConfirm={remove}
+              />
+            </div>
+            <ErrorMessage error={error} />
 
-      {branches.length > 1 ? (
-        <div className="app-branches">
-          <label htmlFor={branchId}>{t('conversation.branch')}</label>
-          <select id={branchId} value={picked} onChange={(event) => setPicked(Number(event.target.value))}>
-            {branches.map((item, index) => (
-              <option key={item.leafId} value={index}>
-                {t(index === current ? 'conversation.branchCurrent' : 'conversation.branchOption', {
-                  index: index + 1,
-                  count: branches.length,
-                  excerpt: branchExcerpt(item),
-                })}
-              </option>
-            ))}
-          </select>
-          {picked !== current ? <p className="app-hint">{t('conversation.branchNote')}</p> : null}
-        </div>
-      ) : null}
-
-      <ConversationView conversation={view} prepared={prepared} t={viewT} locale={language} />
+            {branches.length > 1 ? (
+              <div className="app-branches">
+                <label htmlFor={branchId}>{t('conversation.branch')}</label>
+                <select id={branchId} value={picked} onChange={(event) => setPicked(Number(event.target.value))}>
+                  {branches.map((item, index) => (
+                    <option key={item.leafId} value={index}>
+                      {t(index === current ? 'conversation.branchCurrent' : 'conversation.branchOption', {
+                        index: index + 1,
+                        count: branches.length,
+                        excerpt: branchExcerpt(item),
+                      })}
+                    </option>
+                  ))}
+                </select>
+                {picked !== current ? <p className="app-hint">{t('conversation.branchNote')}</p> : null}
+              </div>
+            ) : null}
+          </div>
+        }
+      />
 
       <ShareDialog
         client={client}
