@@ -36,6 +36,9 @@ export const SERVER_ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'url_not_supported',
+  'embed_disabled',
+  'format_not_supported',
   'internal_error',
   'not_ready',
 ] as const;
