@@ -82,4 +82,20 @@ describe.skipIf(!hasChromium)('language and redirects', () => {
     expect(new URL(tab.page.url()).searchParams.get('next')).toBe('/app/links?status=all');
     await tab.close();
   });
+
+  it('signs out: the session ends, and app pages ask to sign in again', async () => {
+    const tab = await openTab(web.browser);
+    await signUpInApp(tab.page, web.base, uniqueEmail('leaving'));
+    await tab.page.getByRole('link', { name: 'Shared links' }).click();
+    // Moving between pages puts focus on the new page's content.
+    await tab.page.getByRole('heading', { level: 1, name: 'Shared links' }).waitFor();
+    expect(await tab.page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await tab.page.getByRole('button', { name: 'Sign out' }).click();
+    await tab.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await tab.page.goto(`${web.base}/app/links`);
+    await tab.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect((await tab.page.request.get(`${web.base}/api/v1/me`)).status()).toBe(401);
+    await expectQuiet(tab);
+    await tab.close();
+  });
 });

@@ -1,5 +1,5 @@
 /** The frame of every signed-in page: a skip link, the header with navigation, and <main>. */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.js';
 import { Link, navigate, useLocation } from '../router.js';
 import { useSession } from '../session.js';
@@ -14,6 +14,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { user, signOut } = useSession();
   const { path } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  // After moving to another page in the app, screen readers start at its content, as after a
+  // page load; the first page keeps the browser's own focus.
+  const shown = useRef(path);
+  useEffect(() => {
+    if (shown.current === path) return;
+    shown.current = path;
+    main.current?.focus({ preventScroll: true });
+  }, [path]);
   return (
     <div className="app-shell">
       <a className="app-skip" href="#main">
@@ -55,7 +64,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </button>
         </div>
       </header>
-      <main id="main" className="app-main" tabIndex={-1}>
+      <main id="main" className="app-main" tabIndex={-1} ref={main}>
         {children}
       </main>
     </div>
