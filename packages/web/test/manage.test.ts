@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)('managing conversations, links and tokens', () => 
     // The token works, and the list shows only its last four characters.
     const me = await page.request.get(`${web.base}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
     expect(me.status()).toBe(200);
-    const item = page.getByRole('list', { name: 'API tokens' }).getByRole('listitem', { hasText: 'laptop CLI' });
+    const item = page.getByRole('list', { name: 'API tokens' }).getByRole('listitem').filter({ hasText: 'laptop CLI' });
     expect(await item.textContent()).toContain(`…${secret.slice(-4)}`);
     await page.getByRole('button', { name: 'Done' }).click();
     expect(await page.getByRole('textbox', { name: 'The new token' }).count()).toBe(0);
