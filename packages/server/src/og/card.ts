@@ -82,6 +82,19 @@ const clamp = (lines: number): Style => ({
 
 const CONTENT_WIDTH = 1200 - 2 * 64;
 
+/** The whole card: padding included in its 1200 x 630, content spread from top to bottom. */
+const CARD_FRAME: Style = {
+  flexDirection: 'column',
+  width: '100%',
+  height: '100%',
+  padding: '56px 64px',
+  boxSizing: 'border-box',
+  background: COLORS.background,
+  color: COLORS.text,
+  fontFamily: 'Card',
+  justifyContent: 'space-between',
+};
+
 function openCard(card: OpenCard): Element {
   const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(card.sharedAt);
   const footer = [
@@ -91,17 +104,7 @@ function openCard(card: OpenCard): Element {
   ].join('  ·  ');
   return h(
     'div',
-    {
-      flexDirection: 'column',
-      width: '100%',
-      height: '100%',
-      padding: '56px 64px',
-      boxSizing: 'border-box',
-      background: COLORS.background,
-      color: COLORS.text,
-      fontFamily: 'Card',
-      justifyContent: 'space-between',
-    },
+    CARD_FRAME,
     brand(card.instanceName),
     h(
       'div',
@@ -191,17 +194,7 @@ function lockedCard(card: LockedCard): Element {
   const [label, hint] = LOCKED_LABELS[card.kind];
   return h(
     'div',
-    {
-      flexDirection: 'column',
-      width: '100%',
-      height: '100%',
-      padding: '56px 64px',
-      boxSizing: 'border-box',
-      background: COLORS.background,
-      color: COLORS.text,
-      fontFamily: 'Card',
-      justifyContent: 'space-between',
-    },
+    CARD_FRAME,
     brand(card.instanceName),
     h(
       'div',
