@@ -4,12 +4,13 @@ import { ShareDialog } from '@chatshare/react';
 import { useRef, useState } from 'react';
 import { client } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { SearchField } from '../components/SearchField.js';
 import { useDebounced } from '../components/useDebounced.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { usePaged } from '../components/usePaged.js';
 import { VerifyBanner } from '../components/VerifyBanner.js';
 import { useI18n } from '../i18n/index.js';
-import { Link, setQuery, useLocation } from '../router.js';
+import { Link, useLocation } from '../router.js';
 import { ImportPanel } from './ImportPanel.js';
 
 const PAGE = 20;
@@ -36,19 +37,13 @@ export function ConversationsPage() {
       <ImportPanel onImported={() => void list.reload()} />
 
       <div className="app-toolbar">
-        <div className="app-field app-field-inline app-search">
-          <label htmlFor="conversation-search">{t('conversations.search')}</label>
-          <input
-            id="conversation-search"
-            type="search"
-            value={search}
-            placeholder={t('conversations.searchPlaceholder')}
-            onChange={(event) => {
-              setSearch(event.target.value);
-              setQuery({ q: event.target.value.trim() || null });
-            }}
-          />
-        </div>
+        <SearchField
+          id="conversation-search"
+          label={t('conversations.search')}
+          placeholder={t('conversations.searchPlaceholder')}
+          value={search}
+          onChange={setSearch}
+        />
       </div>
 
       <ErrorMessage error={list.error} />

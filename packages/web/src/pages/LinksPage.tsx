@@ -8,6 +8,7 @@ import { attempt, client, type Failure } from '../api.js';
 import { Confirm } from '../components/Confirm.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { SearchField } from '../components/SearchField.js';
 import { useDebounced } from '../components/useDebounced.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { usePaged } from '../components/usePaged.js';
@@ -75,19 +76,13 @@ export function LinksPage() {
       </div>
 
       <form className="app-toolbar" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div className="app-field app-field-inline app-search">
-          <label htmlFor="link-search">{t('links.search')}</label>
-          <input
-            id="link-search"
-            type="search"
-            value={search}
-            placeholder={t('links.searchPlaceholder')}
-            onChange={(event) => {
-              setSearch(event.target.value);
-              setQuery({ q: event.target.value.trim() || null });
-            }}
-          />
-        </div>
+        <SearchField
+          id="link-search"
+          label={t('links.search')}
+          placeholder={t('links.searchPlaceholder')}
+          value={search}
+          onChange={setSearch}
+        />
         <div className="app-field app-field-inline">
           <label htmlFor="link-sort">{t('links.sort')}</label>
           <select
