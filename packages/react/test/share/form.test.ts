@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ShareSettings } from '@chatshare/client';
 import {
   EXPIRY_HOURS,
   initialShareForm,
@@ -8,31 +7,9 @@ import {
   shareFormInput,
   validateShareForm,
 } from '../../src/index.js';
+import { buildShareSettings } from './helpers/build-settings.js';
 
-const settings = (changes: Partial<ShareSettings> = {}): ShareSettings => ({
-  id: 'share-1',
-  conversationId: 'conversation-1',
-  title: 'A chat',
-  privacy: 'unlisted',
-  hasPassword: false,
-  expiresAt: null,
-  maxViews: null,
-  allowedEmails: [],
-  allowIndexing: false,
-  allowEmbed: true,
-  showAuthor: false,
-  redact: false,
-  viewCount: 0,
-  lastViewedAt: null,
-  messageCount: 2,
-  snapshotAt: '2026-01-01T00:00:00.000Z',
-  snapshotVersion: 1,
-  status: 'live',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  revokedAt: null,
-  ...changes,
-});
+const settings = buildShareSettings;
 
 describe('the share form', () => {
   it('starts from the server defaults: unlisted, no password, never expires, embeddable', () => {

@@ -4,6 +4,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ShareLinkPanel } from '../../src/share/ShareLinkPanel.js';
+import { buildShareSettings } from './helpers/build-settings.js';
 
 afterEach(cleanup);
 
@@ -13,29 +14,7 @@ const share = (policies: Share['policies']): Share => ({
   shortCode: 'abcdefghijkl',
   warnings: [],
   policies,
-  settings: {
-    id: 'share-1',
-    conversationId: 'conversation-1',
-    title: 'A chat',
-    privacy: 'unlisted',
-    hasPassword: false,
-    expiresAt: null,
-    maxViews: null,
-    allowedEmails: [],
-    allowIndexing: false,
-    allowEmbed: true,
-    showAuthor: false,
-    redact: false,
-    viewCount: 3,
-    lastViewedAt: null,
-    messageCount: 2,
-    snapshotAt: '2026-01-01T00:00:00.000Z',
-    snapshotVersion: 1,
-    status: 'live',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    revokedAt: null,
-  },
+  settings: buildShareSettings({ viewCount: 3 }),
 });
 
 const panel = (policies: Share['policies']) =>
