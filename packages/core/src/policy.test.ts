@@ -22,6 +22,7 @@ const share = (overrides: Partial<ShareAccessState> = {}): ShareAccessState => (
   maxViews: null,
   viewCount: 0,
   revokedAt: null,
+  takenDownAt: null,
   ...overrides,
 });
 const viewer = (overrides: Partial<Viewer> = {}): Viewer => ({ ...ANONYMOUS, ...overrides });

@@ -16,6 +16,8 @@ export interface ShareAccessState {
   maxViews: number | null;
   viewCount: number;
   revokedAt: Date | null;
+  /** Set when an instance admin took the link down. */
+  takenDownAt: Date | null;
 }
 
 export interface Viewer {
@@ -29,8 +31,8 @@ export interface Viewer {
 
 export const ANONYMOUS: Viewer = { userId: null, email: null, emailVerified: false, unlockedPasswordVersion: null };
 
-export type ViewDecision =
-  { allowed: true; isOwner: boolean } | { allowed: false; reason: 'not_found' | 'expired' | 'password_required' };
+export type DenialReason = 'not_found' | 'expired' | 'password_required' | 'taken_down';
+export type ViewDecision = { allowed: true; isOwner: boolean } | { allowed: false; reason: DenialReason };
 
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -38,7 +40,10 @@ const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().
 export function canView(share: ShareAccessState, viewer: Viewer, now: Date): ViewDecision {
   // A revoked link is dead for everyone; the owner still has it in their own list.
   if (share.revokedAt !== null) return { allowed: false, reason: 'not_found' };
-  if (viewer.userId !== null && viewer.userId === share.ownerId) return { allowed: true, isOwner: true };
+  const isOwner = viewer.userId !== null && viewer.userId === share.ownerId;
+  // A link an admin took down is dead like a revoked one; only its owner is told why.
+  if (share.takenDownAt !== null) return { allowed: false, reason: isOwner ? 'taken_down' : 'not_found' };
+  if (isOwner) return { allowed: true, isOwner: true };
   if (share.privacy === 'private') {
     const invited =
       viewer.email !== null &&
@@ -62,6 +67,7 @@ export function isListed(share: ShareAccessState, now: Date): boolean {
     share.privacy === 'public' &&
     !share.hasPassword &&
     share.revokedAt === null &&
+    share.takenDownAt === null &&
     (share.expiresAt === null || share.expiresAt.getTime() > now.getTime()) &&
     (share.maxViews === null || share.viewCount < share.maxViews)
   );
@@ -87,16 +93,21 @@ export type OwnerAction = 'read' | 'update' | 'delete' | 'share' | 'revoke';
 export function authorize(
   user: { id: string } | null,
   action: OwnerAction,
-  resource: { ownerId: string; revokedAt?: Date | null },
+  resource: { ownerId: string; revokedAt?: Date | null; takenDownAt?: Date | null },
 ): boolean {
   if (user === null || user.id !== resource.ownerId) return false;
   // A revoked share can be read (it stays in the owner's list) but not changed or revoked again.
   if (resource.revokedAt && action !== 'read') return false;
+  // A share taken down by an admin can be read and revoked by its owner, not changed.
+  if (resource.takenDownAt && action !== 'read' && action !== 'revoke') return false;
   return true;
 }
 
 /** What the owner may do with a share, for the share dialog's buttons. */
-export const sharePolicies = (user: { id: string } | null, share: { ownerId: string; revokedAt: Date | null }) => ({
+export const sharePolicies = (
+  user: { id: string } | null,
+  share: { ownerId: string; revokedAt: Date | null; takenDownAt?: Date | null },
+) => ({
   read: authorize(user, 'read', share),
   update: authorize(user, 'update', share),
   revoke: authorize(user, 'revoke', share),

@@ -24,7 +24,12 @@ export interface Config {
   /** When false, only private shares may be created: every viewer must sign in. */
   enableOpenSharing: boolean;
   enableCommunitySharing: boolean;
+  /** The hub this instance publishes to (origin and path prefix, no trailing slash). */
   communityUrl: string | null;
+  /** Origins allowed to send conversations to this instance's /publish page; empty = any. */
+  communityAllowedOrigins: string[];
+  /** Lower-cased emails of instance admins; empty = the first account is the admin. */
+  adminEmails: string[];
   trustProxy: boolean;
   /** Largest export file accepted by POST /api/v1/imports (bytes). */
   importMaxBytes: number;
@@ -127,6 +132,29 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (enableCommunitySharing && communityUrl === null) {
     problems.push('COMMUNITY_URL is required when ENABLE_COMMUNITY_SHARING is true');
   }
+  const communityAllowedOrigins = (read.optional('COMMUNITY_ALLOWED_ORIGINS') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .flatMap((entry) => {
+      try {
+        const url = new URL(entry);
+        if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === entry.replace(/\/+$/, '')) {
+          return [url.origin];
+        }
+      } catch {
+        // reported below
+      }
+      problems.push(`COMMUNITY_ALLOWED_ORIGINS: "${entry}" is not an origin like https://chat.example.com`);
+      return [];
+    });
+  const adminEmails = (read.optional('ADMIN_EMAILS') ?? '')
+    .split(',')
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
+  for (const email of adminEmails) {
+    if (!/^[^\s@]+@[^\s@]+$/.test(email)) problems.push(`ADMIN_EMAILS: "${email}" is not an email address`);
+  }
   const config: Config = {
     port,
     host,
@@ -141,7 +169,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     enableSignup: read.boolean('ENABLE_SIGNUP', true),
     enableOpenSharing: read.boolean('ENABLE_OPEN_SHARING', true),
     enableCommunitySharing,
-    communityUrl,
+    communityUrl: communityUrl?.replace(/\/+$/, '') ?? null,
+    communityAllowedOrigins,
+    adminEmails,
     trustProxy: read.boolean('TRUST_PROXY', false),
     importMaxBytes: read.integer('IMPORT_MAX_MB', LIMITS.importFileBytes / 1024 / 1024, 1, 100_000) * 1024 * 1024,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),

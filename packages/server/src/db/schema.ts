@@ -77,6 +77,10 @@ export interface ShareTable {
   last_viewed_at: string | null;
   created_at: string;
   updated_at: string;
+  /** Set when an instance admin took the link down: it then answers as revoked to all but its owner. */
+  taken_down_at: Generated<string | null>;
+  takedown_reason: Generated<string | null>;
+  taken_down_by: Generated<string | null>;
 }
 
 /** Views of a share on one UTC day (`YYYY-MM-DD`), for the owner's chart. */
@@ -86,6 +90,38 @@ export interface ShareDailyViewsTable {
   views: number;
 }
 
+/** A reader's report of a share, for the instance admin. */
+export interface ShareReportTable {
+  id: string;
+  share_id: string;
+  reason: string;
+  note: string | null;
+  /** The signed-in reporter, if any: reports work without an account. */
+  reporter_id: string | null;
+  created_at: string;
+  resolved_at: string | null;
+  /** `taken_down` or `dismissed`. */
+  resolution: string | null;
+  resolved_by: string | null;
+}
+
+/**
+ * The searchable text of a share that may be listed. On SQLite `doc_id` links the row to its
+ * FTS5 entry; on PostgreSQL a generated `document` tsvector column (not mapped here) is searched.
+ */
+export interface ShareSearchTable {
+  /** SQLite only. */
+  doc_id: Generated<number>;
+  share_id: string;
+  title: string;
+  body: string;
+  excerpt: string;
+  /** JSON array of model names. */
+  models: string;
+  /** When the share entered the listing (explore's "newest"). */
+  listed_at: string;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -93,6 +129,8 @@ export interface Database {
   conversations: ConversationTable;
   shares: ShareTable;
   share_daily_views: ShareDailyViewsTable;
+  share_reports: ShareReportTable;
+  share_search: ShareSearchTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -19,6 +19,8 @@ export interface ShareRecord extends ShareAccessState {
   messageCount: number;
   lastViewedAt: string | null;
   revokedBy: string | null;
+  /** Why an admin took the link down; shown to its owner only. */
+  takedownReason: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -52,7 +54,7 @@ const SORT_COLUMNS = {
   title: 'title',
 } as const satisfies Record<ShareSort, keyof ShareRow>;
 
-type RecordRow = Omit<ShareRow, 'snapshot'>;
+type RecordRow = Omit<ShareRow, 'snapshot' | 'taken_down_by'>;
 
 const date = (value: string | null) => (value === null ? null : new Date(value));
 
@@ -71,6 +73,8 @@ export const toShareRecord = (row: RecordRow): ShareRecord => ({
   viewCount: Number(row.view_count),
   revokedAt: date(row.revoked_at),
   revokedBy: row.revoked_by,
+  takenDownAt: date(row.taken_down_at),
+  takedownReason: row.takedown_reason,
   title: row.title,
   allowIndexing: row.allow_indexing === 1,
   allowEmbed: row.allow_embed === 1,
@@ -98,6 +102,8 @@ const RECORD_COLUMNS = [
   'max_views',
   'revoked_at',
   'revoked_by',
+  'taken_down_at',
+  'takedown_reason',
   'snapshot_version',
   'snapshot_at',
   'message_count',

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   authorize,
   canView,
+  type DenialReason,
   errors,
   isShortCode,
   makeShortCode,
@@ -274,7 +275,7 @@ export class ShareService {
   }
 }
 
-export function decisionError(reason: 'not_found' | 'expired' | 'password_required') {
+export function decisionError(reason: DenialReason) {
   switch (reason) {
     case 'not_found':
       return errors.shareNotFound();
@@ -282,5 +283,7 @@ export function decisionError(reason: 'not_found' | 'expired' | 'password_requir
       return errors.shareExpired();
     case 'password_required':
       return errors.passwordRequired();
+    case 'taken_down':
+      return errors.shareTakenDown();
   }
 }

@@ -72,6 +72,8 @@ export async function buildTestApp(overrides: Partial<Config> = {}, options: Tes
     enableOpenSharing: true,
     enableCommunitySharing: false,
     communityUrl: null,
+    communityAllowedOrigins: [],
+    adminEmails: [],
     trustProxy: false,
     importMaxBytes: 1024 * 1024 * 1024,
     logLevel: 'silent',

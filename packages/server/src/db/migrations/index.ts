@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001_initial.js';
 import * as shareDailyViews from './0002_share_daily_views.js';
 import * as shareRedact from './0003_share_redact.js';
+import * as exploreReports from './0004_explore_reports.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from any working directory. */
 export const migrationProvider: MigrationProvider = {
@@ -9,5 +10,6 @@ export const migrationProvider: MigrationProvider = {
     '0001_initial': initial,
     '0002_share_daily_views': shareDailyViews,
     '0003_share_redact': shareRedact,
+    '0004_explore_reports': exploreReports,
   }),
 };
