@@ -32,6 +32,11 @@ export const LIMITS = {
   maxViewsMax: 1_000_000_000,
   /** How many days of views per day an owner can ask for at once. */
   viewHistoryDaysMax: 365,
+  /** A reader's note on a report, and an admin's reason for a takedown (characters). */
+  reportNoteLength: 1_000,
+  takedownReasonLength: 1_000,
+  /** Open reports kept per share; more add nothing an admin needs to see. */
+  openReportsPerShare: 100,
 } as const;
 
 /** Rate limits for guessable or abusable paths: `max` requests per `windowMs`. */
@@ -42,8 +47,12 @@ export const RATE_LIMITS = {
   shareMiss: { max: 60, windowMs: 10 * 60_000 },
   /** Share creation and update by one user. */
   shareCreate: { max: 60, windowMs: 60_000 },
+  /** Explore listings and searches from one address (a search costs more than a page view). */
+  explore: { max: 120, windowMs: 60_000 },
   /** Sign-in and sign-up attempts from one address. */
   auth: { max: 20, windowMs: 15 * 60_000 },
+  /** Reports of shared links from one address (the API and the page's form together). */
+  report: { max: 5, windowMs: 10 * 60_000 },
 } as const;
 
 /** How long things live (milliseconds). */

@@ -17,6 +17,10 @@ import { ConversationRepository } from '../repositories/conversations.js';
 import { SessionRepository } from '../repositories/sessions.js';
 import { ShareRepository } from '../repositories/shares.js';
 import { UserRepository } from '../repositories/users.js';
+import { ExploreRepository } from '../search/explore-repository.js';
+import { postgresSearch } from '../search/postgres-search.js';
+import { SearchIndex } from '../search/search-index.js';
+import { sqliteSearch } from '../search/sqlite-search.js';
 import { ShareService } from '../services/shares.js';
 
 export interface Repositories {
@@ -25,6 +29,7 @@ export interface Repositories {
   apiTokens: ApiTokenRepository;
   conversations: ConversationRepository;
   shares: ShareRepository;
+  explore: ExploreRepository;
 }
 
 declare module 'fastify' {
@@ -35,6 +40,7 @@ declare module 'fastify' {
     dialect: DialectName;
     repos: Repositories;
     shareService: ShareService;
+    searchIndex: SearchIndex;
     mailer: Mailer;
     signers: { emailVerification: Signer; shareUnlock: Signer };
     redis: Redis | null;
@@ -69,7 +75,14 @@ export default fp<ContextOptions>(
       apiTokens: new ApiTokenRepository(handle.db, now),
       conversations: new ConversationRepository(handle.db, now),
       shares: new ShareRepository(handle.db, now),
+      explore: new ExploreRepository(
+        handle.db,
+        handle.dialect === 'postgres' ? postgresSearch(handle.db) : sqliteSearch(handle.db),
+        now,
+      ),
     };
+    const searchIndex = new SearchIndex(handle.db, repos.shares, repos.explore, now);
+    await searchIndex.indexMissing();
     const mailer =
       options.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(app.log));
     app.addHook('onClose', async () => mailer.close());
@@ -87,6 +100,7 @@ export default fp<ContextOptions>(
     app.decorate('db', handle.db);
     app.decorate('dialect', handle.dialect);
     app.decorate('repos', repos);
+    app.decorate('searchIndex', searchIndex);
     app.decorate('redis', redis);
     app.decorate('mailer', mailer);
     app.decorate('signers', {
@@ -98,6 +112,7 @@ export default fp<ContextOptions>(
       new ShareService({
         shares: repos.shares,
         conversations: repos.conversations,
+        searchIndex,
         now,
         enableOpenSharing: config.enableOpenSharing,
       }),

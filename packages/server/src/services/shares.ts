@@ -20,6 +20,7 @@ import type { ConversationRecord, ConversationRepository } from '../repositories
 import { isUniqueViolation } from '../repositories/db-errors.js';
 import type { DailyViews, ShareRecord, ShareRepository } from '../repositories/shares.js';
 import type { User } from '../repositories/users.js';
+import type { SearchIndex } from '../search/search-index.js';
 import { DEFAULT_SETTINGS, settingsToColumns, type ShareSettingsInput } from './share-settings.js';
 
 export interface CreateShareInput extends ShareSettingsInput {
@@ -41,6 +42,8 @@ export interface UpdateShareInput extends ShareSettingsInput {
 export interface ShareServiceDeps {
   shares: ShareRepository;
   conversations: ConversationRepository;
+  /** Told of every change that can add a share to, or take it out of, explore and search. */
+  searchIndex: Pick<SearchIndex, 'sync' | 'removeOwner' | 'removeConversation'>;
   now: () => Date;
   enableOpenSharing: boolean;
 }
@@ -88,6 +91,7 @@ export class ShareService {
   async createOrRefresh(user: User, input: CreateShareInput) {
     const conversation = await this.ownConversation(user, input.conversationId);
     const existing = await this.deps.shares.findLiveByConversation(conversation.id);
+    if (existing?.takenDownAt) throw takenDownError(existing);
     const { snapshot, warnings } = freeze(conversation, { ...input, redact: redactionOf(input, existing) });
     if (existing) return { share: await this.refresh(existing, snapshot, input), warnings, created: false };
     try {
@@ -135,6 +139,7 @@ export class ShareService {
       created_at: at,
       updated_at: at,
     });
+    await this.deps.searchIndex.sync(id);
     return (await this.deps.shares.findById(id))!;
   }
 
@@ -159,11 +164,14 @@ export class ShareService {
       message_count: snapshot.messages.length,
       updated_at: now.toISOString(),
     });
+    await this.deps.searchIndex.sync(share.id);
     return (await this.deps.shares.findById(share.id))!;
   }
 
   async update(user: User, id: string, input: UpdateShareInput) {
     const share = await this.ownShare(user, id);
+    // Taken down by an admin: the owner may read and revoke it, not bring it back by editing.
+    if (share.takenDownAt) throw takenDownError(share);
     if (!authorize(user, 'update', share))
       throw errors.shareRevoked('This link was revoked; share the conversation again for a new link.');
     if (input.refresh || input.redact !== undefined || input.leafMessageId || input.range) {
@@ -181,6 +189,7 @@ export class ShareService {
       enableOpenSharing: this.deps.enableOpenSharing,
     });
     await this.deps.shares.update(share.id, { ...columns, updated_at: now.toISOString() });
+    await this.deps.searchIndex.sync(share.id);
     return { share: (await this.deps.shares.findById(share.id))!, warnings: [] };
   }
 
@@ -188,6 +197,7 @@ export class ShareService {
     const share = await this.ownShare(user, id);
     if (!authorize(user, 'revoke', share)) throw errors.shareRevoked();
     await this.deps.shares.revoke(share.id, user.id);
+    await this.deps.searchIndex.sync(share.id);
     return (await this.deps.shares.findById(share.id))!;
   }
 
@@ -210,13 +220,33 @@ export class ShareService {
   }
 
   async revokeAll(user: User): Promise<number> {
-    return this.deps.shares.revokeAllOf(user.id);
+    const revoked = await this.deps.shares.revokeAllOf(user.id);
+    await this.deps.searchIndex.removeOwner(user.id);
+    return revoked;
+  }
+
+  /** Revokes a deleted conversation's links and empties them; nothing of it stays readable or searchable. */
+  async purgeConversation(conversationId: string, by: string): Promise<void> {
+    await this.deps.shares.purgeConversation(conversationId, by);
+    await this.deps.searchIndex.removeConversation(conversationId);
   }
 
   /** The secrets a share of this conversation would contain, before anything is shared. */
   async scan(user: User, conversationId: string, choice: Omit<SnapshotChoice, 'redact'>) {
     const conversation = await this.ownConversation(user, conversationId);
     return freeze(conversation, { ...choice, redact: false }).warnings;
+  }
+
+  /**
+   * The public snapshot a share would hold, for sending elsewhere (community publishing)
+   * without creating a link: names only if `showAuthor`, secrets replaced if `redact`.
+   */
+  async preview(user: User, conversationId: string, choice: SnapshotChoice & { showAuthor: boolean }) {
+    const conversation = await this.ownConversation(user, conversationId);
+    const { snapshot, warnings } = freeze(conversation, { ...choice, redact: choice.redact ?? false });
+    if (choice.showAuthor) return { snapshot, warnings };
+    const withoutNames = snapshot.messages.map(({ author: _author, ...message }) => message);
+    return { snapshot: { ...snapshot, messages: withoutNames }, warnings };
   }
 
   async forConversation(user: User, conversationId: string): Promise<ShareRecord | undefined> {
@@ -232,7 +262,7 @@ export class ShareService {
     const share = isShortCode(code) ? await this.deps.shares.findByCode(code) : undefined;
     if (!share) throw errors.shareNotFound();
     const decision = canView(share, viewer, this.deps.now());
-    if (!decision.allowed) throw decisionError(decision.reason);
+    if (!decision.allowed) throw decisionError(decision.reason, share);
     return { share, isOwner: decision.isOwner };
   }
 
@@ -270,12 +300,19 @@ export class ShareService {
     const share = isShortCode(code) ? await this.deps.shares.findByCode(code) : undefined;
     if (!share) throw errors.shareNotFound();
     const decision = canView(share, { ...viewer, unlockedPasswordVersion: share.passwordVersion }, this.deps.now());
-    if (!decision.allowed) throw decisionError(decision.reason);
+    if (!decision.allowed) throw decisionError(decision.reason, share);
     return share;
   }
 }
 
-export function decisionError(reason: DenialReason) {
+/** 410 `share_taken_down` with the admin's reason: only ever sent to the link's owner. */
+const takenDownError = (share: ShareRecord) =>
+  errors.shareTakenDown(undefined, {
+    takenDownAt: share.takenDownAt?.toISOString() ?? null,
+    reason: share.takedownReason,
+  });
+
+export function decisionError(reason: DenialReason, share?: ShareRecord) {
   switch (reason) {
     case 'not_found':
       return errors.shareNotFound();
@@ -284,6 +321,6 @@ export function decisionError(reason: DenialReason) {
     case 'password_required':
       return errors.passwordRequired();
     case 'taken_down':
-      return errors.shareTakenDown();
+      return share ? takenDownError(share) : errors.shareTakenDown();
   }
 }

@@ -133,7 +133,7 @@ export default async function conversationRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const conversation = await ownConversation(request, request.params.id);
       // Links die first: if the delete then failed, nothing would be left readable.
-      await app.repos.shares.purgeConversation(conversation.id, conversation.ownerId);
+      await app.shareService.purgeConversation(conversation.id, conversation.ownerId);
       await app.repos.conversations.delete(conversation.id);
       return reply.status(204).send(null);
     },

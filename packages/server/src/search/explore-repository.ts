@@ -1,0 +1,269 @@
+/**
+ * The explore listing and full-text search, one interface over two engines: SQLite FTS5
+ * (`sqlite-search.ts`) and PostgreSQL `tsvector` (`postgres-search.ts`). What differs is only
+ * how text is matched, ranked and highlighted; which shares may appear is decided here, once,
+ * by `listedFilter` in SQL and again by core's `isListed` on every row returned.
+ */
+import { errors, isListed, type Privacy, type ShareAccessState } from '@chatshare/core';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { decodeCursor, encodeCursor } from '../repositories/cursor.js';
+import { toSegments, type TextSegment } from './highlight.js';
+import { isEmptySearch, parseSearch, type SearchTerms } from './query.js';
+import type { SearchDocument } from './search-document.js';
+
+export type ExploreSort = 'relevance' | 'newest' | 'views';
+export const EXPLORE_SORTS: readonly ExploreSort[] = ['relevance', 'newest', 'views'];
+
+export interface ExploreQuery {
+  q?: string;
+  /** Default: relevance with search words, newest without. */
+  sort?: ExploreSort;
+  cursor?: string;
+  limit: number;
+}
+
+export interface ExploreHit {
+  shareId: string;
+  code: string;
+  title: TextSegment[];
+  excerpt: TextSegment[];
+  messageCount: number;
+  models: string[];
+  viewCount: number;
+  listedAt: string;
+  author: string | null;
+}
+
+export interface ExplorePage {
+  hits: ExploreHit[];
+  sort: ExploreSort;
+  nextCursor: string | null;
+}
+
+export interface SitemapEntry {
+  code: string;
+  lastModified: string;
+}
+
+/** Relevance pages by offset (ranks are floats); deeper than this nobody reads. */
+export const MAX_RELEVANCE_OFFSET = 1000;
+export const SITEMAP_PAGE_SIZE = 50_000;
+
+/** One row as both engines return it: the share's live state plus the indexed text. */
+export interface HitRow {
+  share_id: string;
+  code: string;
+  title: string;
+  excerpt: string;
+  models: string;
+  listed_at: string;
+  owner_id: string;
+  privacy: string;
+  has_password: number | string;
+  expires_at: string | null;
+  max_views: number | string | null;
+  view_count: number | string;
+  revoked_at: string | null;
+  taken_down_at: string | null;
+  message_count: number | string;
+  show_author: number | string;
+  author_name: string | null;
+}
+
+/**
+ * The listing rule of core's `isListed`, as SQL over `shares s`: public, no password, live,
+ * not taken down, not expired, views left. Expiry and view limits change without any write,
+ * so this runs on every query; the index only holds text. Kept equal to `isListed` by a test.
+ */
+export const listedFilter = (now: Date): RawBuilder<boolean> => sql<boolean>`(
+  s.privacy = 'public' and s.password_hash is null and s.revoked_at is null and s.taken_down_at is null
+  and (s.expires_at is null or s.expires_at > ${now.toISOString()})
+  and (s.max_views is null or s.view_count < s.max_views))`;
+
+/** The columns of `HitRow` from `share_search ss`, `shares s` and `users u`. */
+export const HIT_COLUMNS = sql`ss.share_id, s.code, ss.title, ss.excerpt, ss.models, ss.listed_at, s.owner_id,
+  s.privacy, case when s.password_hash is null then 0 else 1 end as has_password, s.expires_at, s.max_views,
+  s.view_count, s.revoked_at, s.taken_down_at, s.message_count, s.show_author, u.name as author_name`;
+
+const date = (value: string | null) => (value === null ? null : new Date(value));
+
+function accessState(row: HitRow): ShareAccessState {
+  return {
+    ownerId: row.owner_id,
+    privacy: row.privacy as Privacy,
+    hasPassword: Number(row.has_password) === 1,
+    passwordVersion: 0,
+    allowedEmails: [],
+    expiresAt: date(row.expires_at),
+    maxViews: row.max_views === null ? null : Number(row.max_views),
+    viewCount: Number(row.view_count),
+    revokedAt: date(row.revoked_at),
+    takenDownAt: date(row.taken_down_at),
+  };
+}
+
+export function toHit(row: HitRow & { title_marked?: string; excerpt_marked?: string }): ExploreHit {
+  const marked = row.excerpt_marked?.trim();
+  return {
+    shareId: row.share_id,
+    code: row.code,
+    title: toSegments(row.title_marked ?? row.title),
+    // A match only in the title leaves no body snippet worth showing: use the stored excerpt.
+    excerpt: marked && marked.includes('\uE000') ? toSegments(marked) : toSegments(row.excerpt),
+    messageCount: Number(row.message_count),
+    models: JSON.parse(row.models) as string[],
+    viewCount: Number(row.view_count),
+    listedAt: row.listed_at,
+    author: Number(row.show_author) === 1 ? row.author_name : null,
+  };
+}
+
+/** Where a page starts: a keyset for newest / views, an offset for relevance. */
+export type PageStart =
+  | { kind: 'first' }
+  | { kind: 'after'; value: string | number; id: string }
+  | { kind: 'offset'; offset: number };
+
+function pageStart(sort: ExploreSort, cursor: string | undefined): PageStart {
+  if (!cursor) return { kind: 'first' };
+  const { value, id } = decodeCursor(cursor);
+  if (sort === 'relevance') {
+    if (id !== 'offset' || typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+      throw errors.invalidCursor();
+    }
+    return { kind: 'offset', offset: Math.min(value, MAX_RELEVANCE_OFFSET) };
+  }
+  const expected = sort === 'newest' ? 'string' : 'number';
+  if (typeof value !== expected || id === 'offset') throw errors.invalidCursor();
+  return { kind: 'after', value, id };
+}
+
+/** The page's start as SQL (after `where …`): rows past the cursor, in the order of `sort`. */
+export function keysetAfter(sort: ExploreSort, start: PageStart): RawBuilder<unknown> {
+  if (start.kind !== 'after') return sql``;
+  const { value, id } = start;
+  return sort === 'views'
+    ? sql` and (s.view_count < ${value} or (s.view_count = ${value} and s.id < ${id}))`
+    : sql` and (ss.listed_at < ${value} or (ss.listed_at = ${value} and ss.share_id < ${id}))`;
+}
+
+/** ORDER BY for the two orders that need no search words. */
+export const listOrder = (sort: 'newest' | 'views') =>
+  sort === 'views' ? sql`s.view_count desc, s.id desc` : sql`ss.listed_at desc, ss.share_id desc`;
+
+export const offsetOf = (start: PageStart) => (start.kind === 'offset' ? start.offset : 0);
+
+/** The listing without search words: the same SQL on both dialects. */
+async function listPage(db: Kysely<Database>, sort: 'newest' | 'views', start: PageStart, limit: number, now: Date) {
+  const result = await sql<HitRow>`
+    select ${HIT_COLUMNS} from share_search ss
+    join shares s on s.id = ss.share_id left join users u on u.id = s.owner_id
+    where ${listedFilter(now)}${keysetAfter(sort, start)}
+    order by ${listOrder(sort)} limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+/** What each engine implements: match, rank and highlight. */
+export interface SearchEngine {
+  /** Rows of listed shares matching `terms`, in the order of `sort`, at most `limit`, from `start`. */
+  page(options: {
+    terms: SearchTerms;
+    sort: ExploreSort;
+    start: PageStart;
+    limit: number;
+    now: Date;
+  }): Promise<Array<HitRow & { title_marked?: string; excerpt_marked?: string }>>;
+}
+
+export class ExploreRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: SearchEngine,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Adds or replaces a share's text; `listed_at` stays the time it first entered the listing. */
+  async upsert(shareId: string, document: SearchDocument): Promise<void> {
+    const values = {
+      share_id: shareId,
+      title: document.title,
+      body: document.body,
+      excerpt: document.excerpt,
+      models: JSON.stringify(document.models),
+      listed_at: this.now().toISOString(),
+    };
+    await this.db
+      .insertInto('share_search')
+      .values(values)
+      .onConflict((oc) =>
+        oc.column('share_id').doUpdateSet({
+          title: values.title,
+          body: values.body,
+          excerpt: values.excerpt,
+          models: values.models,
+        }),
+      )
+      .execute();
+  }
+
+  async remove(shareIds: readonly string[]): Promise<void> {
+    if (shareIds.length === 0) return;
+    await this.db.deleteFrom('share_search').where('share_id', 'in', shareIds).execute();
+  }
+
+  async has(shareId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('share_search')
+      .select('share_id')
+      .where('share_id', '=', shareId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async search(query: ExploreQuery): Promise<ExplorePage> {
+    const terms = query.q ? parseSearch(query.q) : null;
+    const searching = terms !== null && !isEmptySearch(terms);
+    // Relevance means nothing without words; "newest" is then the natural order.
+    const sort = query.sort === 'relevance' && !searching ? 'newest' : (query.sort ?? (searching ? 'relevance' : 'newest'));
+    // Words that hold no letter or digit (only punctuation) find nothing rather than everything.
+    if (terms !== null && !searching) return { hits: [], sort, nextCursor: null };
+    const start = pageStart(sort, query.cursor);
+    if (start.kind === 'offset' && start.offset >= MAX_RELEVANCE_OFFSET) return { hits: [], sort, nextCursor: null };
+    const now = this.now();
+    const rows = searching
+      ? await this.engine.page({ terms, sort, start, limit: query.limit + 1, now })
+      : await listPage(this.db, sort === 'views' ? 'views' : 'newest', start, query.limit + 1, now);
+    const more = rows.length > query.limit;
+    const pageRows = rows.slice(0, query.limit);
+    const last = pageRows.at(-1);
+    let nextCursor: string | null = null;
+    if (more && last) {
+      if (sort === 'relevance') {
+        const offset = (start.kind === 'offset' ? start.offset : 0) + query.limit;
+        nextCursor = offset < MAX_RELEVANCE_OFFSET ? encodeCursor(offset, 'offset') : null;
+      } else {
+        nextCursor = encodeCursor(sort === 'newest' ? last.listed_at : Number(last.view_count), last.share_id);
+      }
+    }
+    // The policy module has the last word on every row, whatever the SQL said.
+    const hits = pageRows.filter((row) => isListed(accessState(row), now)).map(toHit);
+    return { hits, sort, nextCursor };
+  }
+
+  /** Shares search engines may index (public, `allowIndexing`, no view limit), by page. */
+  async sitemap(page: number): Promise<SitemapEntry[]> {
+    const rows = await sql<{ code: string; snapshot_at: string }>`
+      select s.code, s.snapshot_at from share_search ss join shares s on s.id = ss.share_id
+      where ${listedFilter(this.now())} and s.allow_indexing = 1 and s.max_views is null
+      order by ss.share_id limit ${SITEMAP_PAGE_SIZE} offset ${(page - 1) * SITEMAP_PAGE_SIZE}`.execute(this.db);
+    return rows.rows.map((row) => ({ code: row.code, lastModified: row.snapshot_at }));
+  }
+
+  async sitemapCount(): Promise<number> {
+    const result = await sql<{ count: number | string }>`
+      select count(*) as count from share_search ss join shares s on s.id = ss.share_id
+      where ${listedFilter(this.now())} and s.allow_indexing = 1 and s.max_views is null`.execute(this.db);
+    return Number(result.rows[0]?.count ?? 0);
+  }
+}
