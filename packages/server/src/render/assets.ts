@@ -23,6 +23,8 @@ const viewerCss = Buffer.concat([
   readFileSync(fileURLToPath(conversationStylesheetUrl)),
   Buffer.from('\n'),
   readFileSync(fileURLToPath(new URL('../views/page.css', import.meta.url))),
+  Buffer.from('\n'),
+  readFileSync(fileURLToPath(new URL('../views/explore.css', import.meta.url))),
 ]);
 
 export const VIEWER_STYLESHEET = {

@@ -121,9 +121,7 @@ export function toHit(row: HitRow & { title_marked?: string; excerpt_marked?: st
 
 /** Where a page starts: a keyset for newest / views, an offset for relevance. */
 export type PageStart =
-  | { kind: 'first' }
-  | { kind: 'after'; value: string | number; id: string }
-  | { kind: 'offset'; offset: number };
+  { kind: 'first' } | { kind: 'after'; value: string | number; id: string } | { kind: 'offset'; offset: number };
 
 function pageStart(sort: ExploreSort, cursor: string | undefined): PageStart {
   if (!cursor) return { kind: 'first' };
@@ -225,7 +223,8 @@ export class ExploreRepository {
     const terms = query.q ? parseSearch(query.q) : null;
     const searching = terms !== null && !isEmptySearch(terms);
     // Relevance means nothing without words; "newest" is then the natural order.
-    const sort = query.sort === 'relevance' && !searching ? 'newest' : (query.sort ?? (searching ? 'relevance' : 'newest'));
+    const sort =
+      query.sort === 'relevance' && !searching ? 'newest' : (query.sort ?? (searching ? 'relevance' : 'newest'));
     // Words that hold no letter or digit (only punctuation) find nothing rather than everything.
     if (terms !== null && !searching) return { hits: [], sort, nextCursor: null };
     const start = pageStart(sort, query.cursor);

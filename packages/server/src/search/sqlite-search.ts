@@ -21,8 +21,7 @@ export function sqliteSearch(db: Kysely<Database>): SearchEngine {
   return {
     async page({ terms, sort, start, limit, now }) {
       const match = fts5Query(terms);
-      const order =
-        sort === 'relevance' ? sql`bm25(share_search_fts, 10.0, 1.0), ss.share_id` : listOrder(sort);
+      const order = sort === 'relevance' ? sql`bm25(share_search_fts, 10.0, 1.0), ss.share_id` : listOrder(sort);
       const ranked = await sql<HitRow & { doc_id: number }>`
         select ss.doc_id, ${HIT_COLUMNS} from share_search_fts
         join share_search ss on ss.doc_id = share_search_fts.rowid

@@ -5,6 +5,8 @@
  */
 import { VIEW_STRINGS, type Translate } from '@chatshare/react';
 import i18next from 'i18next';
+import { EXPLORE_STRINGS } from './explore-strings.js';
+import { REPORT_STRINGS } from './report-strings.js';
 import { PAGE_STRINGS } from './strings.js';
 
 export const LOCALES = ['en', 'de'] as const;
@@ -14,7 +16,17 @@ export const DEFAULT_LOCALE: Locale = 'en';
 const i18n = i18next.createInstance();
 void i18n.init({
   resources: Object.fromEntries(
-    LOCALES.map((locale) => [locale, { translation: { ...VIEW_STRINGS[locale], ...PAGE_STRINGS[locale] } }]),
+    LOCALES.map((locale) => [
+      locale,
+      {
+        translation: {
+          ...VIEW_STRINGS[locale],
+          ...PAGE_STRINGS[locale],
+          ...EXPLORE_STRINGS[locale],
+          ...REPORT_STRINGS[locale],
+        },
+      },
+    ]),
   ),
   lng: DEFAULT_LOCALE,
   fallbackLng: DEFAULT_LOCALE,

@@ -54,7 +54,9 @@ describe(`what explore lists (${DIALECT})`, () => {
   it('drops a share at once when it is revoked', async () => {
     const share = await publicShare();
     expect(await findable(share.shortCode, share.word)).toBe(true);
-    expect((await call(t.app, 'DELETE', `/api/v1/shares/${share.settings.id}`, { auth: owner.bearer })).statusCode).toBe(200);
+    expect(
+      (await call(t.app, 'DELETE', `/api/v1/shares/${share.settings.id}`, { auth: owner.bearer })).statusCode,
+    ).toBe(200);
     expect(await findable(share.shortCode, share.word)).toBe(false);
     expect(await t.app.repos.explore.has(share.settings.id)).toBe(false);
   });
@@ -81,7 +83,9 @@ describe(`what explore lists (${DIALECT})`, () => {
   it('drops a share whose last allowed view was used', async () => {
     const share = await publicShare({ maxViews: 1 });
     expect(await findable(share.shortCode, share.word)).toBe(true);
-    const view = await call(t.app, 'GET', `/s/${share.shortCode}`, { headers: { 'user-agent': 'Mozilla/5.0 Firefox/120.0' } });
+    const view = await call(t.app, 'GET', `/s/${share.shortCode}`, {
+      headers: { 'user-agent': 'Mozilla/5.0 Firefox/120.0' },
+    });
     expect(view.statusCode).toBe(200);
     expect(await findable(share.shortCode, share.word)).toBe(false);
   });
@@ -137,7 +141,8 @@ describe(`what explore lists (${DIALECT})`, () => {
         for (const expires of [null, past, future])
           for (const limit of [null, 'used', 'left'] as const)
             for (const revoked of [null, past])
-              for (const takenDown of [null, past]) cases.push({ privacy, password, expires, limit, revoked, takenDown });
+              for (const takenDown of [null, past])
+                cases.push({ privacy, password, expires, limit, revoked, takenDown });
     // All start public and indexed, then their state is written straight to the table (no sync),
     // so only the search's own filter stands between them and the listing.
     const shares = [];

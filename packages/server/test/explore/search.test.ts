@@ -12,7 +12,12 @@ beforeAll(async () => {
   t = await buildTestApp({}, { rateLimits: { explore: { max: 10_000, windowMs: 60_000 } } });
   owner = await signUp(t.app);
   const fixtures: [string, string, string, string][] = [
-    ['kubernetes', 'Kubernetes autoscaling explained', 'How does the horizontal pod autoscaler work?', 'It watches metrics.'],
+    [
+      'kubernetes',
+      'Kubernetes autoscaling explained',
+      'How does the horizontal pod autoscaler work?',
+      'It watches metrics.',
+    ],
     ['body-only', 'Cluster questions', 'My pods keep restarting', 'Kubernetes restarts containers that fail probes.'],
     ['sourdough', 'Baking sourdough bread', 'My starter is not rising', 'Feed it twice a day and keep it warm.'],
     ['running', 'Training plan', 'I am running a marathon in spring', 'Build mileage slowly.'],

@@ -33,7 +33,9 @@ export const ExploreItemSchema = Type.Object(
     models: Type.Array(Type.String()),
     views: Type.Integer(),
     publishedAt: Timestamp,
-    sharedBy: Type.Union([Type.String(), Type.Null()], { description: 'Only when the owner chose to show their name.' }),
+    sharedBy: Type.Union([Type.String(), Type.Null()], {
+      description: 'Only when the owner chose to show their name.',
+    }),
   },
   { title: 'ExploreItem' },
 );
