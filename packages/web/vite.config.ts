@@ -3,6 +3,7 @@
  * packages/server/src/routes/app), so every URL it writes starts there. `npm run dev -w
  * @chatshare/web` runs Vite's dev server with the API proxied to a server on port 3000.
  */
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -15,6 +16,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1024,
+    // Two pages: the app (index.html, under /app) and the community publish page (served at /publish).
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        publish: fileURLToPath(new URL('./publish.html', import.meta.url)),
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:3000', '/s/': 'http://localhost:3000', '/assets': 'http://localhost:3000' },

@@ -14,6 +14,7 @@ const REPO = path.resolve(WEB_ROOT, '../..');
 export const BUILD_INPUTS = [
   'packages/web/src',
   'packages/web/index.html',
+  'packages/web/publish.html',
   'packages/web/vite.config.ts',
   'packages/web/package.json',
   'packages/react/src',

@@ -18,14 +18,15 @@ export interface SecretWarningsProps {
   onDismiss: () => void;
 }
 
-function where(t: ShareTranslate, location: string): string {
+/** Where a secret is, in words: "in the title", "in message 3". */
+export function where(t: ShareTranslate, location: string): string {
   if (location === 'title') return t('share.warnings.inTitle');
   const index = /^messages\[(\d+)\]$/.exec(location)?.[1];
   return index === undefined ? location : t('share.warnings.inMessage', { number: Number(index) + 1 });
 }
 
 /** The server's English label, unless the kit knows the kind. */
-const kindLabel = (t: ShareTranslate, warning: SecretWarning) => {
+export const kindLabel = (t: ShareTranslate, warning: SecretWarning) => {
   const key = `share.secret.${warning.kind}`;
   const label = t(key);
   return label === key ? warning.label : label;

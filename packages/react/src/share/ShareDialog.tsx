@@ -2,18 +2,21 @@
  * `<ShareDialog>`: everything about one conversation's link in an accessible modal. Before
  * sharing it offers the settings and "Create link"; after, the link (copy, QR code, views),
  * secret-scan warnings with "Redact and share", "Update link", "Stop sharing" and the same
- * settings to change. Failures show inline; nothing is thrown and nothing pops up.
+ * settings to change. Failures show inline; nothing is thrown and nothing pops up. When the
+ * instance has community sharing on, also "Publish to community".
  */
 import type { ChatshareClient, Share } from '@chatshare/client';
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { describeShareError } from './errors.js';
 import { createInput, hasProblems, initialForm, updateInput, validateForm, type ShareFormState } from './form.js';
 import { ShareI18nProvider, useShareI18n } from './i18n/index.js';
+import { CommunityPublish } from './CommunityPublish.js';
 import { CloseIcon } from './icons.js';
 import { Modal } from './Modal.js';
 import { SecretWarnings } from './SecretWarnings.js';
 import { ShareLinkPanel } from './ShareLinkPanel.js';
 import { ShareSettingsFields } from './ShareSettingsFields.js';
+import { useCommunityUrl } from './useCommunityUrl.js';
 import { useShareConversation, type ShareActionResult } from './useShareConversation.js';
 
 export interface ShareDialogProps {
@@ -31,6 +34,11 @@ export interface ShareDialogProps {
   returnFocusRef?: RefObject<HTMLElement | null>;
   /** A language for this dialog alone; otherwise the nearest `ShareI18nProvider`, or English. */
   locale?: string;
+  /**
+   * The community instance to offer "Publish to community" for; `null` hides it. Left out, the
+   * dialog asks the server (`client.config()`) and shows it when community sharing is on.
+   */
+  communityUrl?: string | null;
 }
 
 /**
@@ -55,9 +63,11 @@ function ShareDialogBody({
   conversationTitle,
   onShareChange,
   returnFocusRef,
+  communityUrl: givenCommunityUrl,
 }: BodyProps) {
   const { t } = useShareI18n();
   const sharing = useShareConversation(client, conversationId);
+  const communityUrl = useCommunityUrl(client, givenCommunityUrl);
   const { share, pending } = sharing;
   const headingId = useId();
   const ruleId = useId();
@@ -220,6 +230,9 @@ function ShareDialogBody({
               </div>
             ) : null}
           </form>
+          {communityUrl ? (
+            <CommunityPublish client={client} conversationId={conversationId} communityUrl={communityUrl} />
+          ) : null}
         </>
       )}
     </Modal>

@@ -11,6 +11,21 @@ export {
   type ShareConversationState,
 } from './useShareConversation.js';
 export { copyText, type CopyOutcome } from './clipboard.js';
+export { CommunityPublish, type CommunityPublishProps } from './CommunityPublish.js';
+export {
+  COMMUNITY_LOADED,
+  COMMUNITY_PUBLISH,
+  communityOrigin,
+  communityPublishUrl,
+  publishToCommunity,
+  type CommunityFailure,
+  type CommunityOutcome,
+  type CommunityPayload,
+  type HandshakeEvent,
+  type HandshakeHost,
+  type PublishToCommunityOptions,
+} from './community-handshake.js';
+export { useCommunityUrl } from './useCommunityUrl.js';
 export { describeShareError, toShareError, type ShareError } from './errors.js';
 export {
   createInput as shareFormInput,

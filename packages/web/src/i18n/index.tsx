@@ -6,6 +6,7 @@
 import { ShareI18nProvider, VIEW_STRINGS, type Translate } from '@chatshare/react';
 import i18next from 'i18next';
 import { createContext, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { PUBLISH_STRINGS } from '../publish/strings.js';
 import { APP_STRINGS } from './strings.js';
 
 export const LANGUAGES = ['en', 'de'] as const;
@@ -38,8 +39,8 @@ void i18n.init({
   ns: ['app', 'view'],
   defaultNS: 'app',
   resources: {
-    en: { app: APP_STRINGS.en, view: VIEW_STRINGS.en },
-    de: { app: APP_STRINGS.de, view: VIEW_STRINGS.de },
+    en: { app: { ...APP_STRINGS.en, ...PUBLISH_STRINGS.en }, view: VIEW_STRINGS.en },
+    de: { app: { ...APP_STRINGS.de, ...PUBLISH_STRINGS.de }, view: VIEW_STRINGS.de },
   },
   initAsync: false,
   // React escapes what it renders; escaping here too would show `&amp;` to people.

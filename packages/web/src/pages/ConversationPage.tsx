@@ -11,7 +11,9 @@ import { attempt, client, type Failure } from '../api.js';
 import { branchesOf, branchExcerpt, currentBranchIndex } from '../branches.js';
 import { Confirm } from '../components/Confirm.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { TakedownNotice } from '../components/TakedownNotice.js';
 import { useMathStyles } from '../components/useMathStyles.js';
+import { useInstanceConfig } from '../instance-config.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { useI18n } from '../i18n/index.js';
 import { Link, navigate } from '../router.js';
@@ -76,6 +78,7 @@ function Loaded({ conversation, onChange }: { conversation: Conversation; onChan
   const [error, setError] = useState<Failure | null>(null);
   const shareButton = useRef<HTMLButtonElement>(null);
   const branchId = useId();
+  const community = useInstanceConfig()?.communitySharing;
 
   const remove = async () => {
     setBusy(true);
@@ -129,6 +132,7 @@ function Loaded({ conversation, onChange }: { conversation: Conversation; onChan
               />
             </div>
             <ErrorMessage error={error} />
+            <TakedownNotice conversationId={conversation.id} />
 
             {branches.length > 1 ? (
               <div className="app-branches">
@@ -158,6 +162,8 @@ function Loaded({ conversation, onChange }: { conversation: Conversation; onChan
         conversationTitle={conversation.title}
         onClose={() => setSharing(false)}
         returnFocusRef={shareButton}
+        // Known from the app's one read of /api/v1/config; null hides "Publish to community".
+        communityUrl={community?.enabled ? community.url : null}
       />
     </section>
   );

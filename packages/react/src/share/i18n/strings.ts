@@ -124,6 +124,28 @@ export const SHARE_STRINGS = {
     'share.error.password_required': 'Enter the password.',
     'share.error.share_expired': 'This link has expired.',
 
+    'share.community.heading': 'Publish to community',
+    'share.community.explain':
+      'Publish a copy for everyone on {{host}}. It opens in a new tab, where you sign in, choose the title and publish; nothing is sent before that page is open.',
+    'share.community.start': 'Publish to community',
+    'share.community.preparing': 'Preparing the copy…',
+    'share.community.ready_one': 'The copy holds {{count}} message, as a link would show it.',
+    'share.community.ready_other': 'The copy holds {{count}} messages, as a link would show it.',
+    'share.community.secrets_one': '{{count}} possible secret would be sent:',
+    'share.community.secrets_other': '{{count}} possible secrets would be sent:',
+    'share.community.redact': 'Replace possible secrets before sending',
+    'share.community.showAuthor': 'Include author names',
+    'share.community.continue': 'Continue on {{host}}',
+    'share.community.waiting': 'Waiting for {{host}} to open in the new tab…',
+    'share.community.sent': 'Sent to {{host}}. Finish in the new tab: sign in there, choose the title and publish.',
+    'share.community.error.popup_blocked':
+      'The browser blocked the new tab. Allow pop-ups for this site and try again.',
+    'share.community.error.closed': 'The tab was closed before anything was sent.',
+    'share.community.error.timeout': '{{host}} did not answer, so nothing was sent. Try again later.',
+    'share.community.error.wrong_origin':
+      'The page that opened is at {{origins}}, not at {{host}}, so nothing was sent to it.',
+    'share.community.error.aborted': 'Stopped: nothing was sent.',
+
     'share.gate.label': 'Password',
     'share.gate.explain': 'This conversation is protected by a password.',
     'share.gate.submit': 'Open',
@@ -255,6 +277,29 @@ export const SHARE_STRINGS = {
     'share.error.wrong_password': 'Das Passwort stimmt nicht.',
     'share.error.password_required': 'Gib das Passwort ein.',
     'share.error.share_expired': 'Dieser Link ist abgelaufen.',
+
+    'share.community.heading': 'In der Community veröffentlichen',
+    'share.community.explain':
+      'Veröffentliche eine Kopie für alle auf {{host}}. Sie öffnet sich in einem neuen Tab, in dem du dich anmeldest, den Titel wählst und veröffentlichst; vorher wird nichts gesendet.',
+    'share.community.start': 'In der Community veröffentlichen',
+    'share.community.preparing': 'Die Kopie wird vorbereitet…',
+    'share.community.ready_one': 'Die Kopie enthält {{count}} Nachricht, so wie ein Link sie zeigen würde.',
+    'share.community.ready_other': 'Die Kopie enthält {{count}} Nachrichten, so wie ein Link sie zeigen würde.',
+    'share.community.secrets_one': '{{count}} mögliches Geheimnis würde gesendet:',
+    'share.community.secrets_other': '{{count}} mögliche Geheimnisse würden gesendet:',
+    'share.community.redact': 'Mögliche Geheimnisse vor dem Senden ersetzen',
+    'share.community.showAuthor': 'Namen der Verfasser mitsenden',
+    'share.community.continue': 'Weiter auf {{host}}',
+    'share.community.waiting': 'Warte, bis {{host}} im neuen Tab geöffnet ist…',
+    'share.community.sent':
+      'An {{host}} gesendet. Mach im neuen Tab weiter: melde dich dort an, wähle den Titel und veröffentliche.',
+    'share.community.error.popup_blocked':
+      'Der Browser hat den neuen Tab blockiert. Erlaube Pop-ups für diese Seite und versuche es noch einmal.',
+    'share.community.error.closed': 'Der Tab wurde geschlossen, bevor etwas gesendet wurde.',
+    'share.community.error.timeout': '{{host}} hat nicht geantwortet, daher wurde nichts gesendet. Versuche es später.',
+    'share.community.error.wrong_origin':
+      'Die geöffnete Seite liegt auf {{origins}}, nicht auf {{host}}, daher wurde ihr nichts gesendet.',
+    'share.community.error.aborted': 'Abgebrochen: Es wurde nichts gesendet.',
 
     'share.gate.label': 'Passwort',
     'share.gate.explain': 'Diese Unterhaltung ist mit einem Passwort geschützt.',

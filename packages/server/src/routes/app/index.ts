@@ -38,7 +38,10 @@ function securityHeaders(reply: FastifyReply): void {
   reply.header('x-content-type-options', 'nosniff');
   reply.header('x-frame-options', 'DENY');
   reply.header('referrer-policy', 'same-origin');
-  reply.header('cross-origin-opener-policy', 'same-origin');
+  // Not `same-origin`: "Publish to community" opens the community's /publish page, which needs
+  // this tab as its opener to receive the conversation. Pages that open the app still get no
+  // handle on it.
+  reply.header('cross-origin-opener-policy', 'same-origin-allow-popups');
 }
 
 export default async function appRoutes(app: FastifyInstance, options: AppRoutesOptions) {
