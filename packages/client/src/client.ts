@@ -17,17 +17,25 @@ import type {
   ApiTokenList,
   Conversation,
   ConversationInput,
+  ConversationSnapshot,
   ConversationSummary,
   CreatedApiToken,
+  CreateReportInput,
   CreateShareInput,
   DailyViews,
   Health,
   ImportReport,
+  InstanceConfig,
   ListConversationsQuery,
+  ListReportsQuery,
   ListSharesQuery,
+  ModeratedShare,
   NewMessage,
   Page,
+  PublicationInput,
   Readiness,
+  Report,
+  ReportReceived,
   RevokeAllResult,
   ScanQuery,
   ScanResult,
@@ -36,6 +44,8 @@ import type {
   ShareViewsQuery,
   SigninInput,
   SignupInput,
+  SnapshotQuery,
+  TakedownInput,
   UnlockResult,
   UpdateShareInput,
   UserResponse,
@@ -120,6 +130,8 @@ export interface ConversationsApi {
   delete(id: string, options?: RequestOptions): Promise<void>;
   /** Appends messages as a chain after `parentId` (default: the current leaf). */
   appendMessages(id: string, messages: NewMessage[], options?: AppendMessagesOptions): Promise<Conversation>;
+  /** What a link of the conversation would show (and the secrets in it), without creating one. */
+  snapshot(id: string, query?: SnapshotQuery, options?: RequestOptions): Promise<ConversationSnapshot>;
 }
 
 export interface SharesApi {
@@ -143,6 +155,15 @@ export interface SharesApi {
   views(id: string, query?: ShareViewsQuery, options?: RequestOptions): Promise<DailyViews[]>;
 }
 
+export interface CommunityApi {
+  /**
+   * Publishes a conversation another instance sent to this one's /publish page, as a public
+   * link of the signed-in user. `community_origin_not_allowed` when this instance does not
+   * accept that sender; `open_sharing_disabled` when it allows no public links.
+   */
+  publish(input: PublicationInput, options?: RequestOptions): Promise<Share>;
+}
+
 export interface ImportsApi {
   /**
    * Uploads a whole export file (ChatGPT, Claude, Open WebUI, LibreChat, OpenAI; auto-detected
@@ -159,6 +180,20 @@ export interface SharedApi {
    * keeps it; elsewhere this client keeps it in memory so its later `get(code)` is unlocked.
    */
   unlock(code: string, password: string, options?: RequestOptions): Promise<UnlockResult>;
+  /** Reports a link to the instance's admins; works without an account (rate limited). */
+  report(code: string, input: CreateReportInput, options?: RequestOptions): Promise<ReportReceived>;
+}
+
+/** The instance admin's API; `forbidden` for everyone else. */
+export interface AdminApi {
+  /** Reports, newest first; `open` ones unless `status` says otherwise. */
+  reports(query?: ListReportsQuery, options?: RequestOptions): Promise<Page<Report>>;
+  /** Closes a report without acting on its link. */
+  dismissReport(id: string, options?: RequestOptions): Promise<Report>;
+  /** Takes a link down (a 404 for everyone but its owner) and closes its open reports. */
+  takeDown(shareId: string, input: TakedownInput, options?: RequestOptions): Promise<ModeratedShare>;
+  /** Lifts a takedown. */
+  restore(shareId: string, options?: RequestOptions): Promise<ModeratedShare>;
 }
 
 const segment = (value: string) => encodeURIComponent(value);
@@ -180,6 +215,8 @@ export class ChatshareClient {
   readonly shares: SharesApi;
   readonly shared: SharedApi;
   readonly imports: ImportsApi;
+  readonly community: CommunityApi;
+  readonly admin: AdminApi;
 
   readonly #options: ClientOptions;
   readonly #http: HttpConfig;
@@ -202,6 +239,11 @@ export class ChatshareClient {
     this.shares = this.#sharesApi();
     this.shared = this.#sharedApi();
     this.imports = this.#importsApi();
+    this.admin = this.#adminApi();
+    this.community = {
+      publish: (input, options) =>
+        this.#json({ method: 'POST', path: `${API}/community/publications`, json: input, options }),
+    };
   }
 
   /** A client with the same options but another token (`undefined` for cookie mode). */
@@ -214,6 +256,11 @@ export class ChatshareClient {
   /** The signed-in user; `unauthenticated` when nobody is. */
   me(options?: RequestOptions): Promise<UserResponse> {
     return this.#json({ method: 'GET', path: `${API}/me`, options });
+  }
+
+  /** What this instance offers: sign-up, open sharing, community publishing. No sign-in needed. */
+  config(options?: RequestOptions): Promise<InstanceConfig> {
+    return this.#json({ method: 'GET', path: `${API}/config`, options });
   }
 
   /** Resolves when the process is up (`/healthz`). */
@@ -287,6 +334,8 @@ export class ChatshareClient {
           json: { messages, ...(parentId !== undefined ? { parentId } : {}) },
           options,
         }),
+      snapshot: (id, query = {}, options) =>
+        this.#json({ method: 'GET', path: `${path}/${segment(id)}/snapshot`, query: { ...query }, options }),
     };
   }
 
@@ -327,6 +376,20 @@ export class ChatshareClient {
     };
   }
 
+  #adminApi(): AdminApi {
+    const path = `${API}/admin`;
+    return {
+      reports: (query = {}, options) =>
+        this.#json({ method: 'GET', path: `${path}/reports`, query: { ...query }, options }),
+      dismissReport: (id, options) =>
+        this.#json({ method: 'POST', path: `${path}/reports/${segment(id)}/dismiss`, options }),
+      takeDown: (shareId, input, options) =>
+        this.#json({ method: 'POST', path: `${path}/shares/${segment(shareId)}/takedown`, json: input, options }),
+      restore: (shareId, options) =>
+        this.#json({ method: 'DELETE', path: `${path}/shares/${segment(shareId)}/takedown`, options }),
+    };
+  }
+
   #sharedApi(): SharedApi {
     return {
       get: (code, options) =>
@@ -348,6 +411,15 @@ export class ChatshareClient {
         if (pairs.length > 0) this.#unlockCookies.set(code, pairs);
         return body;
       },
+      report: (code, input, options) =>
+        this.#json({
+          method: 'POST',
+          path: `${API}/shared/${segment(code)}/reports`,
+          json: input,
+          // A locked link can be reported once unlocked, with the cookie `get` uses.
+          cookies: this.#unlockCookies.get(code) ?? [],
+          options,
+        }),
     };
   }
 }

@@ -1,8 +1,10 @@
 export {
   ChatshareClient,
   createClient,
+  type AdminApi,
   type AppendMessagesOptions,
   type AuthApi,
+  type CommunityApi,
   type ClientOptions,
   type ConversationsApi,
   type CreateApiTokenInput,

@@ -35,6 +35,8 @@ export interface User {
   name: string | null;
   emailVerified: boolean;
   createdAt: Timestamp;
+  /** Whether this user moderates the instance (reports, takedowns). */
+  isAdmin: boolean;
 }
 
 export interface UserResponse {
@@ -181,6 +183,15 @@ export interface ShareSettings {
   createdAt: Timestamp;
   updatedAt: Timestamp;
   revokedAt: Timestamp | null;
+  /** Set when an admin of this instance took the link down: it is a 404 for everyone else. */
+  takenDown: ShareTakedown | null;
+}
+
+/** Why and when an admin took a link down. */
+export interface ShareTakedown {
+  at: Timestamp;
+  /** The admin's reason, shown to the link's owner. */
+  reason: string;
 }
 
 /** A secret found in the shared content. */
@@ -279,6 +290,108 @@ export interface SharedConversation {
 
 export interface UnlockResult {
   unlocked: boolean;
+}
+
+// --- reports and moderation -----------------------------------------------------------------
+
+export type ReportReason =
+  'spam' | 'harassment' | 'illegal' | 'sexual' | 'violence' | 'personal_information' | 'copyright' | 'other';
+
+export interface CreateReportInput {
+  reason: ReportReason;
+  /** Up to 1000 characters for the admins; trimmed, control characters dropped. */
+  note?: string;
+}
+
+export interface ReportReceived {
+  received: true;
+}
+
+/** A reported link as the instance admin sees it. */
+export interface ModeratedShare {
+  id: string;
+  code: string;
+  url: string;
+  title: string;
+  privacy: SharePrivacy;
+  ownerEmail: string;
+  revokedAt: Timestamp | null;
+  takenDown: ShareTakedown | null;
+  /** Reports of this link, open or not. */
+  reportCount: number;
+  openReportCount: number;
+}
+
+export interface Report {
+  id: string;
+  reason: ReportReason;
+  note: string | null;
+  /** `null` when reported without an account. */
+  reporterEmail: string | null;
+  createdAt: Timestamp;
+  resolvedAt: Timestamp | null;
+  resolution: 'taken_down' | 'dismissed' | null;
+  share: ModeratedShare;
+}
+
+export interface ListReportsQuery {
+  cursor?: string;
+  limit?: number;
+  /** Default `open`. */
+  status?: 'open' | 'resolved' | 'all';
+}
+
+export interface TakedownInput {
+  /** Why the link is taken down (1 to 1000 characters); its owner sees it. */
+  reason: string;
+}
+
+// --- instance and community publishing -------------------------------------------------------
+
+/** What an instance offers (`GET /api/v1/config`): public, cacheable, nothing secret. */
+export interface InstanceConfig {
+  signupEnabled: boolean;
+  /** False: only private links can be made here. */
+  openSharing: boolean;
+  /** Publishing from this instance to a community instance ("Publish to community"). */
+  communitySharing: { enabled: boolean; url: string | null };
+  /** Sites whose conversations this instance's /publish page accepts; empty means any. */
+  communityPublishing: { allowedOrigins: string[] };
+}
+
+export interface SnapshotQuery {
+  /** The branch ending at this message instead of the current one. */
+  leafMessageId?: string;
+  /** Replace secrets found in the content. */
+  redact?: boolean;
+  /** Keep author names on messages (default false). */
+  showAuthor?: boolean;
+}
+
+/** A conversation as a link would show it: positional ids, no system messages, no hidden context. */
+export interface Snapshot {
+  format: 1;
+  title: string;
+  models: string[];
+  messages: SharedMessage[];
+}
+
+/** `GET /api/v1/conversations/:id/snapshot`: what would be published, and the secrets in it. */
+export interface ConversationSnapshot {
+  snapshot: Snapshot;
+  /** `redacted` says whether each secret was replaced in `snapshot`. */
+  warnings: SecretWarning[];
+}
+
+/** `POST /api/v1/community/publications`, sent by the /publish page of the receiving instance. */
+export interface PublicationInput {
+  /** The snapshot the sending instance posted. */
+  conversation: unknown;
+  title: string;
+  /** Show the publisher's name (and author names) on the link. */
+  showAuthor: boolean;
+  /** The sending site's origin, as the page saw it on the message. */
+  sourceOrigin: string;
 }
 
 // --- operations -----------------------------------------------------------------------------

@@ -38,19 +38,41 @@ import type {
 } from '../../server/src/routes/api/tokens/schema.js';
 import type { ErrorSchema } from '../../server/src/routes/api/common-schema.js';
 import type {
+  ListReportsQuery as ListReportsQuerySchema,
+  ModeratedShareSchema,
+  ReportListResponse,
+  ReportSchema,
+  TakedownBody,
+} from '../../server/src/routes/api/admin/schema.js';
+import type { CreateReportBody, CreateReportResponse } from '../../server/src/routes/api/reports/schema.js';
+import type { InstanceConfigSchema } from '../../server/src/routes/api/config/schema.js';
+import type {
+  PublicationBody,
+  SnapshotQuery as SnapshotQuerySchema,
+  SnapshotResponse,
+} from '../../server/src/routes/api/community/schema.js';
+import type {
   ApiToken,
   ApiTokenList,
   AppendMessagesInput,
   Conversation,
+  ConversationSnapshot,
   ConversationSummary,
   CreateApiTokenInput,
   CreatedApiToken,
+  CreateReportInput,
   CreateShareInput,
   DailyViews,
   ImportReport,
+  InstanceConfig,
   ListConversationsQuery,
+  ListReportsQuery,
   ListSharesQuery,
+  ModeratedShare,
   Page,
+  Report,
+  ReportReceived,
+  PublicationInput,
   RevokeAllResult,
   SecretWarning,
   Share,
@@ -60,6 +82,8 @@ import type {
   ShareViewsQuery,
   SigninInput,
   SignupInput,
+  TakedownInput,
+  SnapshotQuery,
   UpdateShareInput,
   UserResponse,
 } from '../src/index.js';
@@ -95,4 +119,15 @@ export type Checks = [
   Check<Same<SharedMessage, Static<typeof SharedMessageSchema>>>,
   Check<Same<SharedConversation, Static<typeof SharedConversationSchema>>>,
   Check<Same<{ error: { code: string; message: string; details?: unknown } }, Static<typeof ErrorSchema>>>,
+  Check<Same<CreateReportInput, CreateReportBody>>,
+  Check<Same<ReportReceived, Static<typeof CreateReportResponse>>>,
+  Check<Same<ModeratedShare, Static<typeof ModeratedShareSchema>>>,
+  Check<Same<Report, Static<typeof ReportSchema>>>,
+  Check<Same<Page<Report>, Static<typeof ReportListResponse>>>,
+  Check<Same<ListReportsQuery, Static<typeof ListReportsQuerySchema>>>,
+  Check<Same<TakedownInput, Static<typeof TakedownBody>>>,
+  Check<Same<InstanceConfig, Static<typeof InstanceConfigSchema>>>,
+  Check<Same<SnapshotQuery, Static<typeof SnapshotQuerySchema>>>,
+  Check<Same<ConversationSnapshot, Static<typeof SnapshotResponse>>>,
+  Check<Same<PublicationInput, Static<typeof PublicationBody>>>,
 ];

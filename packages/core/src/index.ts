@@ -6,6 +6,7 @@ export * from './text.js';
 export * from './short-code.js';
 export * from './secrets.js';
 export * from './policy.js';
+export * from './reports.js';
 export * from './presenters/snapshot.js';
 export * from './importers/index.js';
 export * from './import-stream.js';

@@ -5,6 +5,7 @@ import {
   canView,
   isEmbeddable,
   isIndexable,
+  isInstanceAdmin,
   isListed,
   sharePolicies,
   type ShareAccessState,
@@ -159,5 +160,43 @@ describe('authorize', () => {
       update: false,
       revoke: false,
     });
+  });
+});
+
+describe('a link taken down by an admin', () => {
+  const takenDown = share({ takenDownAt: now, privacy: 'public' });
+
+  it('tells its owner why, and answers everyone else as if it did not exist', () => {
+    expect(canView(takenDown, viewer({ userId: 'owner' }), now)).toEqual({ allowed: false, reason: 'taken_down' });
+    expect(canView(takenDown, ANONYMOUS, now)).toEqual({ allowed: false, reason: 'not_found' });
+    expect(canView(takenDown, viewer({ userId: 'other' }), now)).toEqual({ allowed: false, reason: 'not_found' });
+    expect(isListed(takenDown, now)).toBe(false);
+  });
+
+  it('lets its owner read and revoke it, not change it', () => {
+    expect(sharePolicies({ id: 'owner' }, { ownerId: 'owner', revokedAt: null, takenDownAt: now })).toEqual({
+      read: true,
+      update: false,
+      revoke: true,
+    });
+  });
+});
+
+describe('isInstanceAdmin', () => {
+  const user = (id: string, email: string, emailVerified = true) => ({ id, email, emailVerified });
+
+  it('without admin emails, is the first account and nobody else', () => {
+    const admins = { adminEmails: [], firstAccountId: 'first' };
+    expect(isInstanceAdmin(user('first', 'a@example.com', false), admins)).toBe(true);
+    expect(isInstanceAdmin(user('second', 'b@example.com'), admins)).toBe(false);
+    expect(isInstanceAdmin(null, admins)).toBe(false);
+    expect(isInstanceAdmin(user('first', 'a@example.com'), { adminEmails: [], firstAccountId: null })).toBe(false);
+  });
+
+  it('with admin emails, is exactly the users who verified a listed email, first account or not', () => {
+    const admins = { adminEmails: ['boss@example.com'], firstAccountId: 'first' };
+    expect(isInstanceAdmin(user('second', 'Boss@Example.com'), admins)).toBe(true);
+    expect(isInstanceAdmin(user('second', 'boss@example.com', false), admins)).toBe(false);
+    expect(isInstanceAdmin(user('first', 'first@example.com'), admins)).toBe(false);
   });
 });

@@ -112,3 +112,26 @@ export const sharePolicies = (
   update: authorize(user, 'update', share),
   revoke: authorize(user, 'revoke', share),
 });
+
+/** Who may moderate an instance: its configured admin emails, or else its first account. */
+export interface InstanceAdmins {
+  /** Lower-cased emails from ADMIN_EMAILS; empty means "the first account". */
+  adminEmails: readonly string[];
+  /** The earliest account (by creation time, then id), or null when there is none. */
+  firstAccountId: string | null;
+}
+
+/**
+ * Whether `user` is an instance admin. With admin emails configured, exactly the users whose
+ * verified email is listed (an unverified address proves nothing); otherwise the first account.
+ */
+export function isInstanceAdmin(
+  user: { id: string; email: string; emailVerified: boolean } | null,
+  admins: InstanceAdmins,
+): boolean {
+  if (user === null) return false;
+  if (admins.adminEmails.length > 0) {
+    return user.emailVerified && admins.adminEmails.some((email) => sameEmail(email, user.email));
+  }
+  return admins.firstAccountId !== null && user.id === admins.firstAccountId;
+}

@@ -13,24 +13,34 @@ import type { Mailer } from './mail/mailer.js';
 import auth from './plugins/auth.js';
 import context, { type RateLimits } from './plugins/context.js';
 import errorHandling from './plugins/errors.js';
+import moderation from './plugins/moderation.js';
 import openapi from './plugins/openapi.js';
 import rateLimits from './plugins/rate-limits.js';
 import validation from './plugins/validation.js';
 import viewFlush from './plugins/view-flush.js';
 import appRoutes from './routes/app/index.js';
+import adminRoutes from './routes/api/admin/index.js';
 import authRoutes from './routes/api/auth/index.js';
+import communityRoutes from './routes/api/community/index.js';
+import configRoutes from './routes/api/config/index.js';
 import conversationRoutes from './routes/api/conversations/index.js';
 import importRoutes from './routes/api/imports/index.js';
+import reportRoutes from './routes/api/reports/index.js';
 import sharedRoutes from './routes/api/shared/index.js';
+import sharedListRoutes from './routes/api/shared/list.js';
 import shareRoutes from './routes/api/shares/index.js';
 import tokenRoutes from './routes/api/tokens/index.js';
 import healthRoutes from './routes/health.js';
 import homeRoutes from './routes/home.js';
 import embedRoutes from './routes/embed/embed-page.js';
 import oembedRoutes from './routes/embed/oembed.js';
+import publishRoutes from './routes/publish/index.js';
 import assetRoutes from './routes/pages/assets.js';
 import ogImageRoutes from './routes/pages/og-image.js';
+import reportPageRoutes from './routes/pages/report.js';
+import explorePageRoutes from './routes/pages/explore.js';
 import sharePageRoutes from './routes/pages/share-page.js';
+import sitemapRoutes from './routes/pages/sitemap.js';
 import unlockRoutes from './routes/pages/unlock.js';
 
 export interface BuildOptions {
@@ -88,27 +98,37 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(viewFlush);
   await app.register(rateLimits);
   await app.register(auth);
+  await app.register(moderation);
   await app.register(openapi);
 
   await app.register(healthRoutes);
   await app.register(homeRoutes);
   await app.register(
     async (api) => {
+      await api.register(configRoutes);
       await api.register(authRoutes);
       await api.register(tokenRoutes);
       await api.register(conversationRoutes);
       await api.register(importRoutes);
       await api.register(shareRoutes);
       await api.register(sharedRoutes);
+      await api.register(reportRoutes);
+      await api.register(adminRoutes);
+      await api.register(sharedListRoutes);
+      await api.register(communityRoutes);
     },
     { prefix: '/api/v1' },
   );
   await app.register(unlockRoutes);
+  await app.register(reportPageRoutes);
   await app.register(sharePageRoutes);
+  await app.register(explorePageRoutes);
+  await app.register(sitemapRoutes);
   await app.register(ogImageRoutes);
   await app.register(embedRoutes);
   await app.register(oembedRoutes);
   await app.register(assetRoutes);
+  await app.register(publishRoutes);
   await app.register(appRoutes, { prefix: '/app' });
   return app;
 }

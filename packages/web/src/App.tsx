@@ -15,6 +15,8 @@ import { SessionProvider, useSession } from './session.js';
 
 // Markdown, highlighting and math are only needed once a conversation is opened.
 const ConversationPage = lazy(() => import('./pages/ConversationPage.js'));
+// Only instance admins ever open the reports page.
+const AdminPage = lazy(() => import('./pages/AdminPage.js').then((module) => ({ default: module.AdminPage })));
 
 export function App() {
   return (
@@ -60,6 +62,7 @@ function Pages() {
   else if (conversation) page = <ConversationPage id={decodeURIComponent(conversation[1]!)} />;
   else if (path === '/links') page = <LinksPage />;
   else if (path === '/account') page = <AccountPage />;
+  else if (path === '/admin' && user.isAdmin) page = <AdminPage />;
   else page = <NotFoundPage />;
   return (
     <Layout>

@@ -39,6 +39,8 @@ export function presentShareSettings(share: ShareRecord, now: Date) {
     createdAt: share.createdAt,
     updatedAt: share.updatedAt,
     revokedAt: share.revokedAt?.toISOString() ?? null,
+    // The owner is told that, and why, an admin took the link down; never who did.
+    takenDown: share.takenDownAt ? { at: share.takenDownAt.toISOString(), reason: share.takedownReason ?? '' } : null,
   };
 }
 

@@ -57,6 +57,18 @@ export class UserRepository {
     return row && toUser(row);
   }
 
+  /** The earliest account (by creation time, then id): the instance admin when ADMIN_EMAILS is unset. */
+  async firstAccountId(): Promise<string | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .select('id')
+      .orderBy('created_at', 'asc')
+      .orderBy('id', 'asc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.id ?? null;
+  }
+
   /** Marks the email verified, only if it is still the account's email. */
   async markVerified(id: string, email: string): Promise<boolean> {
     const at = this.now().toISOString();

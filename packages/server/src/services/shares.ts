@@ -171,7 +171,7 @@ export class ShareService {
   async update(user: User, id: string, input: UpdateShareInput) {
     const share = await this.ownShare(user, id);
     // Taken down by an admin: the owner may read and revoke it, not bring it back by editing.
-    if (share.takenDownAt) throw takenDownError(share);
+    if (share.takenDownAt && !share.revokedAt) throw takenDownError(share);
     if (!authorize(user, 'update', share))
       throw errors.shareRevoked('This link was revoked; share the conversation again for a new link.');
     if (input.refresh || input.redact !== undefined || input.leafMessageId || input.range) {

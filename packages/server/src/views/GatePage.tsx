@@ -1,6 +1,7 @@
 /**
  * Pages shown instead of a conversation: not found (also for revoked and hidden private
- * links, so they look the same), expired, password needed, too many requests.
+ * links, so they look the same), expired, password needed, too many requests, and for the
+ * owner alone, taken down by an admin (everyone else gets "not found").
  */
 import type { Translate } from '@chatshare/react';
 import { Frame } from './Frame.js';
@@ -9,7 +10,8 @@ export type Gate =
   | { kind: 'not_found'; signInUrl: string }
   | { kind: 'expired' }
   | { kind: 'password'; code: string; error: 'wrong_password' | 'rate_limited' | null }
-  | { kind: 'rate_limited' };
+  | { kind: 'rate_limited' }
+  | { kind: 'taken_down'; reason: string };
 
 function PasswordForm({
   code,
@@ -50,6 +52,7 @@ const TITLES = {
   expired: 'gate.expired.title',
   password: 'gate.password.title',
   rate_limited: 'gate.rateLimited.title',
+  taken_down: 'gate.takenDown.title',
 } as const;
 
 export const gateTitle = (gate: Gate, t: Translate) => t(TITLES[gate.kind]);
@@ -72,6 +75,21 @@ export function GatePage({ gate, t }: { gate: Gate; t: Translate }) {
         ) : null}
         {gate.kind === 'expired' ? <p>{t('gate.expired.body')}</p> : null}
         {gate.kind === 'rate_limited' ? <p>{t('gate.rateLimited.body')}</p> : null}
+        {gate.kind === 'taken_down' ? (
+          <>
+            <p>{t('gate.takenDown.body')}</p>
+            {gate.reason ? (
+              <blockquote className="gate-reason">
+                <p>{gate.reason}</p>
+              </blockquote>
+            ) : null}
+            <p>
+              <a className="gate-button" href="/app/links">
+                {t('gate.takenDown.manage')}
+              </a>
+            </p>
+          </>
+        ) : null}
         {gate.kind === 'password' ? (
           <>
             <p>{t('gate.password.body')}</p>

@@ -7,14 +7,16 @@ export interface SharePageProps {
   conversation: ViewConversation;
   prepared: PreparedConversation;
   shareUrl: string;
+  /** The report form's address; null on the owner's own page. */
+  reportUrl?: string | null;
   locale: Locale;
   t: Translate;
 }
 
 /** The body of a shared conversation's page. */
-export function SharePage({ conversation, prepared, shareUrl, locale, t }: SharePageProps) {
+export function SharePage({ conversation, prepared, shareUrl, reportUrl = null, locale, t }: SharePageProps) {
   return (
-    <Frame t={t}>
+    <Frame t={t} reportUrl={reportUrl}>
       <ConversationView
         conversation={conversation}
         prepared={prepared}

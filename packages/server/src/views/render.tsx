@@ -16,6 +16,7 @@ import { EmbedConversation, EmbedGatePage, embedGateTitle, type EmbedGate } from
 import { GatePage, gateTitle, type Gate } from './GatePage.js';
 import { translator, type Locale } from './i18n.js';
 import type { PreviewMeta } from './preview.js';
+import { ReportPage, reportTitle, type ReportView } from './ReportPage.js';
 import { SharePage } from './SharePage.js';
 
 const DOCTYPE = '<!DOCTYPE html>';
@@ -32,6 +33,8 @@ export interface ConversationPageInput {
   locale: Locale;
   /** The public address of the page (PUBLIC_URL + /s/code). */
   shareUrl: string;
+  /** Where the footer's "Report" link goes; none on the owner's own page. */
+  reportUrl?: string | null;
   indexable: boolean;
   /** Link-preview tags; the routes always give them, benchmarks and tests may not. */
   preview?: PreviewMeta;
@@ -56,6 +59,7 @@ export function renderConversationPage({
   conversation,
   locale,
   shareUrl,
+  reportUrl = null,
   indexable,
   preview,
 }: ConversationPageInput): RenderedPage {
@@ -71,7 +75,14 @@ export function renderConversationPage({
       inlineStyle={prepared.mathCss || undefined}
       {...(preview ? { preview } : {})}
     >
-      <SharePage conversation={conversation} prepared={prepared} shareUrl={shareUrl} locale={locale} t={t} />
+      <SharePage
+        conversation={conversation}
+        prepared={prepared}
+        shareUrl={shareUrl}
+        reportUrl={reportUrl}
+        locale={locale}
+        t={t}
+      />
     </Document>,
   );
   return splitAtScript(html, CLIENT_SCRIPT, prepared.mathCss);
@@ -146,4 +157,24 @@ export function renderEmbedGate(gate: EmbedGate, locale: Locale, code: string, n
     </Document>,
   );
   return `${DOCTYPE}${html.slice(0, -END.length)}<script nonce="${nonce}">${EMBED_SCRIPT}</script>${END}`;
+}
+
+/** The report form, its thank-you page, or the owner's "this is your own link". */
+export function renderReportPage(view: ReportView, locale: Locale): string {
+  const t = translator(locale);
+  return (
+    DOCTYPE +
+    renderToString(
+      <Document
+        locale={locale}
+        title={t('page.documentTitle', { title: reportTitle(view, t) })}
+        robots={NOINDEX}
+        stylesheets={[VIEWER_STYLESHEET.path]}
+        // The form's POST must carry an Origin for the CSRF check (see PASSWORD_REFERRER_POLICY).
+        referrer={PASSWORD_REFERRER_POLICY}
+      >
+        <ReportPage view={view} t={t} />
+      </Document>,
+    )
+  );
 }

@@ -23,6 +23,8 @@ const KNOWN = new Set([
   'conflict',
   'forbidden',
   'csrf_rejected',
+  'share_taken_down',
+  'report_not_found',
 ]);
 
 export function describeFailure(t: T, error: Failure): string {

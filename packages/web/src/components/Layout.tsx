@@ -9,6 +9,8 @@ const NAV = [
   { to: '/links', key: 'nav.links' },
   { to: '/account', key: 'nav.account' },
 ] as const;
+/** Shown to instance admins only. */
+const ADMIN_NAV = { to: '/admin', key: 'nav.admin' } as const;
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
@@ -41,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </Link>
         <nav className="app-nav" aria-label={t('nav.label')}>
           <ul>
-            {NAV.map((item) => (
+            {(user?.isAdmin ? [...NAV, ADMIN_NAV] : NAV).map((item) => (
               <li key={item.to}>
                 <Link to={item.to} aria-current={path.startsWith(item.to) ? 'page' : undefined}>
                   {t(item.key)}

@@ -205,6 +205,9 @@ function LinkItem({
               {t(`links.state.${settings.status}`)}
             </li>
           ) : null}
+          {settings.takenDown && live ? (
+            <li className="app-badge app-badge-danger">{t('links.state.takenDown')}</li>
+          ) : null}
           <li className={`app-badge app-badge-${settings.privacy}`}>{t(`links.privacy.${settings.privacy}`)}</li>
           {settings.hasPassword ? <li className="app-badge">{t('links.password')}</li> : null}
           {settings.expiresAt && settings.status === 'live' ? (
@@ -218,6 +221,9 @@ function LinkItem({
       <p className="app-link-url">
         <code>{share.shareUrl}</code>
       </p>
+      {settings.takenDown && live ? (
+        <p className="app-error">{t('links.takenDown', { reason: settings.takenDown.reason })}</p>
+      ) : null}
       <dl className="app-link-stats">
         <div>
           <dt>{t('links.views')}</dt>

@@ -23,5 +23,6 @@ export const buildShareSettings = (changes: Partial<ShareSettings> = {}): ShareS
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   revokedAt: null,
+  takenDown: null,
   ...changes,
 });

@@ -4,21 +4,20 @@
  * decision (ShareService.access, core canView); only then is a page served, from the
  * in-memory cache when the same page was rendered before.
  */
-import { ANONYMOUS, canView, isAppError, isEmbeddable, isIndexable, isShortCode } from '@chatshare/core';
+import { ANONYMOUS, canView, isAppError, isEmbeddable, isIndexable } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { LockedCard } from '../../og/card.js';
 import { presentSharedConversation } from '../../presenters/shared-conversation.js';
 import type { ShareRecord } from '../../repositories/shares.js';
 import { pickEncoding } from '../../render/encoding.js';
 import { pageCacheKey, PageCache } from '../../render/page-cache.js';
 import { newNonce, NOINDEX } from '../../render/security-headers.js';
 import { isBot } from '../../services/bots.js';
-import type { Gate } from '../../views/GatePage.js';
 import { negotiateLocale, type Locale } from '../../views/i18n.js';
-import { gatePreview, oembedUrl, sharePreview } from '../../views/preview.js';
+import { oembedUrl, sharePreview } from '../../views/preview.js';
 import { renderConversationPage } from '../../views/render.js';
 import { viewerFor } from '../api/shared/viewer.js';
-import { etagFor, etagMatches, NO_STORE, REVALIDATE, sendGate, setPageHeaders } from './page-reply.js';
+import { sendAccessGate } from './access-gate.js';
+import { etagFor, etagMatches, NO_STORE, REVALIDATE, setPageHeaders } from './page-reply.js';
 import { sendMarkdown } from './markdown.js';
 
 type PageRequest = FastifyRequest<{ Params: { code: string }; Querystring: { error?: string } }>;
@@ -45,36 +44,9 @@ export default async function sharePageRoutes(app: FastifyInstance) {
   const { publicUrl } = app.config;
   const shareUrl = (code: string) => `${publicUrl}/s/${code}`;
 
-  /** The access decision as a page: 404, 410, 401 (password form) or 429; other errors go on. */
-  async function gateFor(error: unknown, request: PageRequest, reply: FastifyReply, locale: Locale, nonce: string) {
-    if (!isAppError(error)) throw error;
-    const { code } = request.params;
-    const gates: Record<number, Gate | undefined> = {
-      // The same page for unknown, revoked and hidden private links: it reveals nothing.
-      404: { kind: 'not_found', signInUrl: isShortCode(code) ? `/app/signin?next=%2Fs%2F${code}` : '/app/signin' },
-      410: { kind: 'expired' },
-      401: {
-        kind: 'password',
-        code,
-        error:
-          request.query.error === 'wrong_password' || request.query.error === 'rate_limited'
-            ? request.query.error
-            : null,
-      },
-      429: { kind: 'rate_limited' },
-    };
-    const gate = gates[error.status];
-    if (!gate) throw error;
-    if (error.status === 404) await app.shareMisses.record(request);
-    // Link previews of a gate are generic: what kind of link it is, never a word of it. A
-    // hidden private link gets the not-found page, so unknown codes get the "private" card too.
-    const kinds: Record<number, LockedCard['kind'] | undefined> = { 404: 'private', 401: 'password', 410: 'expired' };
-    const kind = kinds[error.status];
-    const preview = kind
-      ? gatePreview({ kind, url: isShortCode(code) ? shareUrl(code) : null, locale, publicUrl })
-      : undefined;
-    return sendGate(reply, error.status, gate, locale, nonce, preview);
-  }
+  /** The access decision as a page (see access-gate.ts); other errors go on. */
+  const gateFor = (error: unknown, request: PageRequest, reply: FastifyReply, locale: Locale, nonce: string) =>
+    sendAccessGate(app, error, request, reply, locale, nonce);
 
   async function open(request: PageRequest, reply: FastifyReply) {
     await app.shareMisses.check(request, reply);
@@ -97,7 +69,8 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     const indexable = isIndexable(share, now);
     const embeddable = isEmbeddable(share, now);
     const encoding = pickEncoding(request.headers['accept-encoding']);
-    const key = pageCacheKey(share, locale, indexable, embeddable);
+    // The owner's page has no "Report" link (they can revoke it instead), so it is its own entry.
+    const key = `${pageCacheKey(share, locale, indexable, embeddable)}${isOwner ? ':owner' : ''}`;
     reply.header('vary', 'Accept-Encoding, Accept-Language');
     if (embeddable) {
       reply.header(
@@ -114,6 +87,7 @@ export default async function sharePageRoutes(app: FastifyInstance) {
         conversation: { title: conversation.title, sharedAt: conversation.sharedAt, messages: conversation.messages },
         locale,
         shareUrl: shareUrl(share.code),
+        reportUrl: isOwner ? null : `/s/${share.code}/report`,
         indexable,
         preview: sharePreview({ share, snapshot, locale, publicUrl, embeddable }),
       });

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { createVerificationToken, readVerificationToken } from '../../../auth/email-verification.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../../auth/passwords.js';
 import { requireUser, SESSION_COOKIE } from '../../../plugins/auth.js';
+import { presentUser } from '../../../presenters/user.js';
 import type { User } from '../../../repositories/users.js';
 import { errorResponses } from '../common-schema.js';
 import { SigninBody, SignupBody, UserResponse, VerifyBody, VerifyQuery } from './schema.js';
@@ -11,6 +12,9 @@ import { SigninBody, SignupBody, UserResponse, VerifyBody, VerifyQuery } from '.
 export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const authLimit = { rateLimit: { max: app.rateLimits.auth.max, timeWindow: app.rateLimits.auth.windowMs } };
+
+  /** The `{ user }` answer of every auth route, with whether the user is an instance admin. */
+  const userResponse = async (user: User) => ({ user: presentUser(user, { isAdmin: await app.admins.isAdmin(user) }) });
 
   async function startSession(reply: FastifyReply, user: User) {
     const { token, expiresAt } = await app.repos.sessions.create(user.id);
@@ -52,7 +56,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
       });
       await startSession(reply, user);
       await sendVerification(user);
-      return reply.status(201).send({ user });
+      return reply.status(201).send(await userResponse(user));
     },
   );
 
@@ -74,7 +78,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
       if (!row || !ok) throw errors.invalidCredentials();
       const user = (await app.repos.users.findById(row.id))!;
       await startSession(reply, user);
-      return { user };
+      return userResponse(user);
     },
   );
 
@@ -106,7 +110,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
         response: { 200: UserResponse, ...errorResponses(400, 429) },
       },
     },
-    async (request) => ({ user: await verify(request.body.token) }),
+    async (request) => userResponse(await verify(request.body.token)),
   );
 
   app.get(
@@ -168,6 +172,6 @@ export default async function authRoutes(fastify: FastifyInstance) {
         response: { 200: UserResponse, ...errorResponses(401) },
       },
     },
-    async (request) => ({ user: requireUser(request) }),
+    async (request) => userResponse(requireUser(request)),
   );
 }

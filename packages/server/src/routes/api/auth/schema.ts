@@ -11,6 +11,7 @@ export const UserSchema = Type.Object(
     name: Type.Union([Type.String(), Type.Null()]),
     emailVerified: Type.Boolean(),
     createdAt: Timestamp,
+    isAdmin: Type.Boolean({ description: 'Whether this user moderates the instance (reports, takedowns).' }),
   },
   { title: 'User' },
 );

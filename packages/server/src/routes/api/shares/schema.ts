@@ -95,6 +95,10 @@ export const ShareSettingsSchema = Type.Object(
     createdAt: Timestamp,
     updatedAt: Timestamp,
     revokedAt: NullableTimestamp,
+    takenDown: Type.Union(
+      [Type.Object({ at: Timestamp, reason: Type.String() }, { title: 'ShareTakedown' }), Type.Null()],
+      { description: 'Set when an admin of this instance took the link down, with their reason.' },
+    ),
   },
   { title: 'ShareSettings' },
 );

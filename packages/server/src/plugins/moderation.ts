@@ -1,0 +1,55 @@
+/**
+ * Moderation context: who the instance admins are, the report and takedown service, and the
+ * one rate limit shared by the report API and the report page's form.
+ */
+import { errors } from '@chatshare/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ReportRepository } from '../repositories/reports.js';
+import type { User } from '../repositories/users.js';
+import { AdminDirectory } from '../services/admins.js';
+import { ModerationService } from '../services/moderation.js';
+import { requireUser } from './auth.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    admins: AdminDirectory;
+    moderation: ModerationService;
+    /** Counts one report from the request's address; throws 429 (with Retry-After) past the limit. */
+    reportLimit(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+  }
+}
+
+export default fp(
+  async function moderation(app: FastifyInstance) {
+    app.decorate('admins', new AdminDirectory(app.repos.users, app.config.adminEmails));
+    app.decorate(
+      'moderation',
+      new ModerationService({
+        reports: new ReportRepository(app.db, app.now),
+        shares: app.repos.shares,
+        shareService: app.shareService,
+        // Explore's index, decorated by the context; listings also check takedowns themselves.
+        ...(app.hasDecorator('searchIndex') ? { searchIndex: app.searchIndex } : {}),
+      }),
+    );
+    const { max, windowMs } = app.rateLimits.report;
+    // One limiter for both routes, so the form and the API draw on the same budget.
+    const limit = app.rateLimit({
+      max,
+      timeWindow: windowMs,
+      keyGenerator: (request: FastifyRequest) => `report:${request.ip}`,
+    });
+    app.decorate('reportLimit', async (request: FastifyRequest, reply: FastifyReply) => {
+      await limit.call(app, request, reply);
+    });
+  },
+  { name: 'moderation', dependencies: ['context', 'rate-limits', 'auth'] },
+);
+
+/** The signed-in instance admin: 401 when nobody is signed in, 403 for anyone else. */
+export async function requireAdmin(app: FastifyInstance, request: FastifyRequest): Promise<User> {
+  const user = requireUser(request);
+  if (!(await app.admins.isAdmin(user))) throw errors.forbidden('Only an admin of this instance can do that.');
+  return user;
+}

@@ -1,0 +1,95 @@
+/**
+ * `GET /s/:code/report` and `POST /s/:code/report`: the report form of a shared conversation,
+ * for readers without JavaScript or an account. Every request takes the share page's access
+ * decision first and answers a locked, expired or unknown link with the very same page. The
+ * POST is form-encoded, checked for same origin by the auth plugin like the unlock form, and
+ * draws on the same per-address limit as the report API; it ends in a thank-you page (303).
+ */
+import { isAppError, isReportReason, LIMITS, type ReportReason } from '@chatshare/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { newNonce, NOINDEX, PASSWORD_REFERRER_POLICY } from '../../render/security-headers.js';
+import { negotiateLocale, type Locale } from '../../views/i18n.js';
+import type { ReportFormError, ReportView } from '../../views/ReportPage.js';
+import { renderReportPage } from '../../views/render.js';
+import { viewerFor } from '../api/shared/viewer.js';
+import { sendAccessGate } from './access-gate.js';
+import { NO_STORE, setPageHeaders } from './page-reply.js';
+
+type ReportRequest = FastifyRequest<{ Params: { code: string }; Querystring: { error?: string; sent?: string } }>;
+
+function sendReportPage(reply: FastifyReply, status: number, view: ReportView, locale: Locale, nonce: string) {
+  setPageHeaders(reply, nonce);
+  reply.headers({
+    'cache-control': NO_STORE,
+    'x-robots-tag': NOINDEX,
+    'referrer-policy': PASSWORD_REFERRER_POLICY,
+    vary: 'Accept-Language',
+  });
+  return reply.status(status).send(renderReportPage(view, locale));
+}
+
+/** The form's fields as sent; anything else in the body is ignored. */
+function formFields(body: unknown): { reason: ReportReason | null; note: string } {
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  return {
+    reason: isReportReason(fields.reason) ? fields.reason : null,
+    note: typeof fields.note === 'string' ? fields.note : '',
+  };
+}
+
+export default async function reportPageRoutes(app: FastifyInstance) {
+  /** The share's access decision, as the share page takes it; a gate page has been sent when null. */
+  async function open(request: ReportRequest, reply: FastifyReply, locale: Locale, nonce: string) {
+    const { code } = request.params;
+    try {
+      await app.shareMisses.check(request, reply);
+      return await app.shareService.access(code, viewerFor(app, request, code));
+    } catch (error) {
+      await sendAccessGate(app, error, request, reply, locale, nonce);
+      return null;
+    }
+  }
+
+  app.get('/s/:code/report', { schema: { hide: true } }, async (request: ReportRequest, reply) => {
+    const locale = negotiateLocale(request.headers['accept-language']);
+    const nonce = newNonce();
+    const access = await open(request, reply, locale, nonce);
+    if (!access) return reply;
+    const { share, isOwner } = access;
+    const view: ReportView = isOwner
+      ? { kind: 'own', code: share.code }
+      : request.query.sent !== undefined
+        ? { kind: 'sent', code: share.code }
+        : { kind: 'form', code: share.code, title: share.title, reason: null, note: '', error: null };
+    return sendReportPage(reply, isOwner ? 403 : 200, view, locale, nonce);
+  });
+
+  app.post('/s/:code/report', { schema: { hide: true } }, async (request: ReportRequest, reply) => {
+    const locale = negotiateLocale(request.headers['accept-language']);
+    const nonce = newNonce();
+    const access = await open(request, reply, locale, nonce);
+    if (!access) return reply;
+    const { share, isOwner } = access;
+    if (isOwner) return sendReportPage(reply, 403, { kind: 'own', code: share.code }, locale, nonce);
+    const { reason, note } = formFields(request.body);
+    const form = (status: number, error: ReportFormError) =>
+      sendReportPage(
+        reply,
+        status,
+        { kind: 'form', code: share.code, title: share.title, reason, note, error },
+        locale,
+        nonce,
+      );
+    try {
+      await app.reportLimit(request, reply);
+    } catch (error) {
+      // The form again, with what was typed and Retry-After from the limiter.
+      if (isAppError(error) && error.status === 429) return form(429, 'rate_limited');
+      throw error;
+    }
+    if (reason === null) return form(400, 'reason');
+    if (note.length > LIMITS.reportNoteLength) return form(400, 'note');
+    await app.moderation.file(access, request.user?.id ?? null, { reason, note });
+    return reply.redirect(`/s/${share.code}/report?sent=1`, 303);
+  });
+}
