@@ -21,6 +21,8 @@ import type {
   ConversationSummary,
   CreatedApiToken,
   CreateReportInput,
+  ExplorePage,
+  ExploreQuery,
   CreateShareInput,
   DailyViews,
   Health,
@@ -175,6 +177,8 @@ export interface ImportsApi {
 export interface SharedApi {
   /** A shared conversation, under the same access rules as its page. No sign-in needed. */
   get(code: string, options?: RequestOptions): Promise<SharedConversation>;
+  /** Public shares, newest or most viewed, or a ranked full-text search (explore). No sign-in needed. */
+  explore(query?: ExploreQuery, options?: RequestOptions): Promise<ExplorePage>;
   /**
    * Sends a link's password. The server answers with a cookie scoped to that link: a browser
    * keeps it; elsewhere this client keeps it in memory so its later `get(code)` is unlocked.
@@ -392,6 +396,8 @@ export class ChatshareClient {
 
   #sharedApi(): SharedApi {
     return {
+      explore: (query = {}, options) =>
+        this.#json<ExplorePage>({ method: 'GET', path: `${API}/shared`, query: { ...query }, options }),
       get: (code, options) =>
         this.#json({
           method: 'GET',

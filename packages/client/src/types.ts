@@ -292,6 +292,46 @@ export interface UnlockResult {
   unlocked: boolean;
 }
 
+// --- explore and search ---------------------------------------------------------------------
+
+export type ExploreSort = 'relevance' | 'newest' | 'views';
+
+export interface ExploreQuery {
+  /** Words to find in titles and messages (all must match); "quotes" for a phrase. */
+  q?: string;
+  /** Default: relevance when searching, newest otherwise. */
+  sort?: ExploreSort;
+  cursor?: string;
+  /** 1 to 50, default 20. */
+  limit?: number;
+}
+
+/** A piece of text; `match` marks the words a search found. Render each piece as text. */
+export interface TextSegment {
+  text: string;
+  match: boolean;
+}
+
+/** A public share as explore and search list it. */
+export interface ExploreItem {
+  shortCode: string;
+  url: string;
+  title: string;
+  titleHighlights: TextSegment[];
+  excerpt: TextSegment[];
+  messageCount: number;
+  models: string[];
+  views: number;
+  publishedAt: Timestamp;
+  /** Only when the owner chose to show their name. */
+  sharedBy: string | null;
+}
+
+export interface ExplorePage extends Page<ExploreItem> {
+  /** The order used (relevance needs search words). */
+  sort: ExploreSort;
+}
+
 // --- reports and moderation -----------------------------------------------------------------
 
 export type ReportReason =

@@ -17,6 +17,11 @@ import type {
   ListConversationsQuery as ListConversationsQuerySchema,
 } from '../../server/src/routes/api/conversations/schema.js';
 import type { SharedConversationSchema, SharedMessageSchema } from '../../server/src/routes/api/shared/schema.js';
+import type {
+  ExploreItemSchema,
+  ExplorePageSchema,
+  ExploreQuerySchema,
+} from '../../server/src/routes/api/shared/list-schema.js';
 import type { ImportReportSchema } from '../../server/src/routes/api/imports/schema.js';
 import type {
   CreateShareBody,
@@ -63,6 +68,9 @@ import type {
   CreateReportInput,
   CreateShareInput,
   DailyViews,
+  ExploreItem,
+  ExplorePage,
+  ExploreQuery,
   ImportReport,
   InstanceConfig,
   ListConversationsQuery,
@@ -118,6 +126,9 @@ export type Checks = [
   Check<Same<ImportReport, Static<typeof ImportReportSchema>>>,
   Check<Same<SharedMessage, Static<typeof SharedMessageSchema>>>,
   Check<Same<SharedConversation, Static<typeof SharedConversationSchema>>>,
+  Check<Same<ExploreItem, Static<typeof ExploreItemSchema>>>,
+  Check<Same<ExplorePage, Static<typeof ExplorePageSchema>>>,
+  Check<Same<ExploreQuery, Static<typeof ExploreQuerySchema>>>,
   Check<Same<{ error: { code: string; message: string; details?: unknown } }, Static<typeof ErrorSchema>>>,
   Check<Same<CreateReportInput, CreateReportBody>>,
   Check<Same<ReportReceived, Static<typeof CreateReportResponse>>>,

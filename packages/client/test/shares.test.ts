@@ -24,6 +24,25 @@ async function conversation(client: ChatshareClient, title: string) {
 }
 
 describe('sharing', () => {
+  it('finds public shares through explore, with the matched words marked', async () => {
+    const { id } = await conversation(owner, 'Narwhal tusks');
+    const share = await owner.shares.create({ conversationId: id, privacy: 'public' });
+    const hidden = await owner.shares.create({ conversationId: (await conversation(owner, 'Narwhal diet')).id });
+    const result = await visitor.shared.explore({ q: 'narwhal' });
+    expect(result.sort).toBe('relevance');
+    expect(result.items.map((item) => item.shortCode)).toEqual([share.shortCode]);
+    expect(result.items.map((item) => item.shortCode)).not.toContain(hidden.shortCode);
+    expect(result.items[0]!.titleHighlights).toEqual([
+      { text: 'Narwhal', match: true },
+      { text: ' tusks', match: false },
+    ]);
+    expect((await visitor.shared.explore({ sort: 'views', limit: 1 })).items).toHaveLength(1);
+    expect(await failure(visitor.shared.explore({ cursor: 'nonsense' }))).toMatchObject({
+      status: 400,
+      code: 'invalid_cursor',
+    });
+  });
+
   it('scans a conversation for secrets before sharing it, and redacts them on request', async () => {
     const { id } = await conversation(owner, 'my key sk-abcdefghijklmnopqrstuvwxyz0123');
     const { warnings } = await owner.shares.scan(id);

@@ -102,6 +102,18 @@ describe(`what explore lists (${DIALECT})`, () => {
     expect(await t.app.repos.explore.has(share.settings.id)).toBe(false);
   });
 
+  it('drops a share taken down through the admin API, and lists it again when restored', async () => {
+    // The first account of the instance is its admin.
+    const share = await publicShare();
+    const takedown = `/api/v1/admin/shares/${share.settings.id}/takedown`;
+    const down = await call(t.app, 'POST', takedown, { auth: owner.bearer, body: { reason: 'Spam' } });
+    expect(down.statusCode).toBe(200);
+    expect(await findable(share.shortCode, share.word)).toBe(false);
+    expect(await t.app.repos.explore.has(share.settings.id)).toBe(false);
+    expect((await call(t.app, 'DELETE', takedown, { auth: owner.bearer })).statusCode).toBe(200);
+    expect(await findable(share.shortCode, share.word)).toBe(true);
+  });
+
   it('forgets the text of a deleted conversation and of a whole account’s revoked links', async () => {
     const share = await publicShare();
     const conversationId = (await t.app.repos.shares.findById(share.settings.id))!.conversationId!;
