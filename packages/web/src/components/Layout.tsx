@@ -50,6 +50,10 @@ export function Layout({ children }: { children: ReactNode }) {
                 </Link>
               </li>
             ))}
+            <li>
+              {/* The public listing is a server page, not part of the app. */}
+              <a href="/explore">{t('nav.explore')}</a>
+            </li>
           </ul>
         </nav>
         <div className="app-user">

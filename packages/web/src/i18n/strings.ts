@@ -20,6 +20,7 @@ const en = {
   'nav.account': 'Account',
   'nav.signOut': 'Sign out',
   'nav.admin': 'Admin',
+  'nav.explore': 'Explore',
   'admin.title': 'Reports',
   'admin.intro':
     'Reports of links on this instance. Taking a link down makes it “not found” for everyone but its owner, who sees your reason.',
@@ -272,6 +273,7 @@ const de: Record<AppStringKey, string> = {
   'nav.links': 'Geteilte Links',
   'nav.account': 'Konto',
   'nav.signOut': 'Abmelden',
+  'nav.explore': 'Entdecken',
   'nav.admin': 'Admin',
   'admin.title': 'Meldungen',
   'admin.intro':
