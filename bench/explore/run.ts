@@ -23,7 +23,7 @@ const IN_PROCESS_SAMPLES = 200;
 const HTTP_SAMPLES = 40;
 const SORTED_SAMPLES = 16;
 // Bump when the generator changes, so a cached database of the old shape is not reused.
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 const count = Number(process.env.BENCH_EXPLORE_SHARES ?? 100_000);
 const dataDir = path.join(tmpdir(), `chatshare-bench-explore-v${GENERATOR_VERSION}-${count}`);

@@ -96,7 +96,10 @@ export async function buildTestApp(overrides: Partial<Config> = {}, options: Tes
     mailer,
     config,
     async close() {
-      if (schema) await sql.raw(`drop schema if exists "${schema}" cascade`).execute(app.db);
+      // A test may ask for SQLite whatever the suite runs on: then there is no schema to drop.
+      if (config.databaseUrl && config.databaseSchema) {
+        await sql.raw(`drop schema if exists "${config.databaseSchema}" cascade`).execute(app.db);
+      }
       await app.close();
       await rm(dataDir, { recursive: true, force: true });
     },

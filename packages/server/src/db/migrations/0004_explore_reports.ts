@@ -14,8 +14,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('shares').addColumn('taken_down_at', 'text').execute();
   await db.schema.alterTable('shares').addColumn('takedown_reason', 'text').execute();
   await db.schema.alterTable('shares').addColumn('taken_down_by', 'text').execute();
-  // Explore's "most viewed" walks this index instead of sorting every share.
-  await db.schema.createIndex('shares_view_count_idx').on('shares').columns(['view_count', 'id']).execute();
+  // Explore's "most viewed" walks this index instead of sorting every share; it holds every
+  // column of the listing rule, so the walk never reads a share's row (and its snapshot).
+  await db.schema
+    .createIndex('shares_view_count_idx')
+    .on('shares')
+    .columns([
+      'view_count',
+      'id',
+      'privacy',
+      'password_hash',
+      'revoked_at',
+      'taken_down_at',
+      'expires_at',
+      'max_views',
+    ])
+    .execute();
 
   await db.schema
     .createTable('share_reports')
