@@ -13,6 +13,8 @@ export interface UserTable {
   email_verified_at: string | null;
   created_at: string;
   updated_at: string;
+  /** 1 on the instance's first account (at most one row: a partial unique index), else null. */
+  first_account: Generated<number | null>;
 }
 
 export interface SessionTable {

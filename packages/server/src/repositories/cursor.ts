@@ -4,17 +4,25 @@ import { sql } from 'kysely';
 
 export type CursorValue = string | number;
 
+// eslint-disable-next-line no-control-regex -- the point is to find control characters
+const isPlain = (text: string) => text.length <= 1000 && !/[\u0000-\u001f]/.test(text);
+
 export const encodeCursor = (value: CursorValue, id: string): string =>
   Buffer.from(JSON.stringify([value, id])).toString('base64url');
 
 export function decodeCursor(cursor: string): { value: CursorValue; id: string } {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    // Sort values are whole numbers (counts, offsets) or text without control characters
+    // (timestamps, titles): anything else would reach the database as a bad parameter.
+    const isValue = (value: unknown) =>
+      (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && isPlain(value));
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
-      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
-      typeof parsed[1] === 'string'
+      isValue(parsed[0]) &&
+      typeof parsed[1] === 'string' &&
+      isPlain(parsed[1])
     ) {
       return { value: parsed[0], id: parsed[1] };
     }

@@ -162,6 +162,18 @@ export class ShareRepository {
     return row && this.record(row);
   }
 
+  /** A link of this conversation an admin took down, revoked since or not. */
+  async findTakenDownByConversation(conversationId: string): Promise<ShareRecord | undefined> {
+    const row = await this.db
+      .selectFrom('shares')
+      .select(RECORD_COLUMNS)
+      .where('conversation_id', '=', conversationId)
+      .where('taken_down_at', 'is not', null)
+      .orderBy('taken_down_at', 'desc')
+      .executeTakeFirst();
+    return row && this.record(row);
+  }
+
   /** The one indexed lookup every public read starts with. `code` must be a valid short code. */
   async findByCode(code: string): Promise<ShareRecord | undefined> {
     const { rows } = await this.db.executeQuery<RecordRow>({ ...this.byCode, parameters: [code] });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { errors } from '@chatshare/core';
 import type { Kysely } from 'kysely';
-import type { Database, UserRow } from '../db/schema.js';
+import type { Database, NewUserRow, UserRow } from '../db/schema.js';
 import { isUniqueViolation } from './db-errors.js';
 
 export interface User {
@@ -12,7 +12,7 @@ export interface User {
   createdAt: string;
 }
 
-export const toUser = (row: UserRow): User => ({
+export const toUser = (row: Omit<UserRow, 'first_account'>): User => ({
   id: row.id,
   email: row.email,
   name: row.name,
@@ -30,7 +30,7 @@ export class UserRepository {
 
   async create(input: { email: string; name: string | null; passwordHash: string }): Promise<User> {
     const at = this.now().toISOString();
-    const row: UserRow = {
+    const row = {
       id: randomUUID(),
       email: normalizeEmail(input.email),
       name: input.name,
@@ -38,14 +38,32 @@ export class UserRepository {
       email_verified_at: null,
       created_at: at,
       updated_at: at,
-    };
+    } satisfies NewUserRow;
     try {
       await this.db.insertInto('users').values(row).execute();
     } catch (error) {
       if (isUniqueViolation(error)) throw errors.emailTaken();
       throw error;
     }
+    await this.claimFirstAccount(row.id);
     return toUser(row);
+  }
+
+  /**
+   * Marks the account as the instance's first if no account is marked yet. Two sign-ups at
+   * once may both try; the partial unique index lets only one succeed, on either dialect.
+   */
+  private async claimFirstAccount(id: string): Promise<void> {
+    try {
+      await this.db
+        .updateTable('users')
+        .set({ first_account: 1 })
+        .where('id', '=', id)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('users as u').select('u.id').where('u.first_account', '=', 1))))
+        .execute();
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
   }
 
   async findRowByEmail(email: string): Promise<UserRow | undefined> {
@@ -57,15 +75,9 @@ export class UserRepository {
     return row && toUser(row);
   }
 
-  /** The earliest account (by creation time, then id): the instance admin when ADMIN_EMAILS is unset. */
+  /** The instance's first account: its admin when ADMIN_EMAILS is unset. */
   async firstAccountId(): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('users')
-      .select('id')
-      .orderBy('created_at', 'asc')
-      .orderBy('id', 'asc')
-      .limit(1)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('users').select('id').where('first_account', '=', 1).executeTakeFirst();
     return row?.id ?? null;
   }
 

@@ -8,7 +8,7 @@ import { isListed } from '@chatshare/core';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { ShareRepository } from '../repositories/shares.js';
-import type { ExploreRepository } from './explore-repository.js';
+import { listedFilter, type ExploreRepository } from './explore-repository.js';
 import { searchDocument } from './search-document.js';
 
 export interface SearchIndexSync {
@@ -59,11 +59,9 @@ export class SearchIndex implements SearchIndexSync {
     for (;;) {
       const rows = await sql<{ id: string }>`
         select s.id from shares s left join share_search ss on ss.share_id = s.id
-        where ss.share_id is null and s.privacy = 'public' and s.password_hash is null
-          and s.revoked_at is null and s.taken_down_at is null and s.id > ${after}
+        where ss.share_id is null and ${listedFilter(this.now())} and s.id > ${after}
         order by s.id limit ${batchSize}`.execute(this.db);
       for (const row of rows.rows) {
-        // Expired or used-up shares are read here but not indexed; the keyset moves past them.
         await this.sync(row.id);
         if (await this.explore.has(row.id)) indexed += 1;
       }

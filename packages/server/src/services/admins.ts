@@ -1,14 +1,12 @@
 /**
  * Who the instance admins are. The rule itself is core's `isInstanceAdmin`; this supplies the
- * configured emails and the first account, which is looked up once found: accounts are never
- * deleted, so the first one stays the first.
+ * configured emails and the first account, which the database marks at sign-up (one row, read
+ * by an index on every check, so every instance of a cluster agrees).
  */
 import { isInstanceAdmin } from '@chatshare/core';
 import type { User, UserRepository } from '../repositories/users.js';
 
 export class AdminDirectory {
-  private firstAccountId: string | null = null;
-
   constructor(
     private readonly users: UserRepository,
     private readonly adminEmails: readonly string[],
@@ -18,7 +16,6 @@ export class AdminDirectory {
     if (user === null) return false;
     if (this.adminEmails.length > 0)
       return isInstanceAdmin(user, { adminEmails: this.adminEmails, firstAccountId: null });
-    this.firstAccountId ??= await this.users.firstAccountId();
-    return isInstanceAdmin(user, { adminEmails: [], firstAccountId: this.firstAccountId });
+    return isInstanceAdmin(user, { adminEmails: [], firstAccountId: await this.users.firstAccountId() });
   }
 }

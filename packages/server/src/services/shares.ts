@@ -91,7 +91,12 @@ export class ShareService {
   async createOrRefresh(user: User, input: CreateShareInput) {
     const conversation = await this.ownConversation(user, input.conversationId);
     const existing = await this.deps.shares.findLiveByConversation(conversation.id);
-    if (existing?.takenDownAt) throw takenDownError(existing);
+    // Revoking a taken-down link and sharing again must not bring the content back: any
+    // takedown of this conversation's links blocks new ones until an admin restores it.
+    const takenDown = existing?.takenDownAt
+      ? existing
+      : await this.deps.shares.findTakenDownByConversation(conversation.id);
+    if (takenDown) throw takenDownError(takenDown);
     const { snapshot, warnings } = freeze(conversation, { ...input, redact: redactionOf(input, existing) });
     if (existing) return { share: await this.refresh(existing, snapshot, input), warnings, created: false };
     try {

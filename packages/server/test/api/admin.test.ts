@@ -23,6 +23,20 @@ describe('who is an instance admin', () => {
     }
   });
 
+  it('is exactly one account when the first sign-ups arrive at once', async () => {
+    const t = await buildTestApp();
+    try {
+      const users = await Promise.all(Array.from({ length: 8 }, () => signUp(t.app)));
+      const admins = [];
+      for (const user of users) if (await isAdmin(t, user)) admins.push(user.id);
+      expect(admins).toHaveLength(1);
+      const marked = await t.app.db.selectFrom('users').select('id').where('first_account', '=', 1).execute();
+      expect(marked.map((row) => row.id)).toEqual(admins);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('is exactly the users who verified an email in ADMIN_EMAILS when it is set', async () => {
     const t = await buildTestApp({ adminEmails: ['boss@example.com'] });
     try {

@@ -117,6 +117,21 @@ describe('a link an admin took down', () => {
     const revoked = await call(t.app, 'DELETE', `/api/v1/shares/${share.settings.id}`, { auth: owner.bearer });
     expect(revoked.statusCode).toBe(200);
     expect(revoked.json().settings.status).toBe('revoked');
+    // Revoke-and-share again must not bring taken-down content back under a new code.
+    const reshare = await call(t.app, 'POST', '/api/v1/shares', {
+      auth: owner.bearer,
+      body: { conversationId: share.settings.conversationId, privacy: 'public' },
+    });
+    expect(reshare.statusCode).toBe(410);
+    expect(reshare.json().error.code).toBe('share_taken_down');
+    expect((await get('/api/v1/shared?limit=50')).body).not.toContain(share.settings.conversationId);
+    // Once the admin restores the link, the conversation may be shared again.
+    await call(t.app, 'DELETE', `/api/v1/admin/shares/${share.settings.id}/takedown`, { auth: admin.bearer });
+    const after = await call(t.app, 'POST', '/api/v1/shares', {
+      auth: owner.bearer,
+      body: { conversationId: share.settings.conversationId },
+    });
+    expect(after.statusCode).toBe(201);
   });
 
   it('is back for everyone once an admin restores it', async () => {

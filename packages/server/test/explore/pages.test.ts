@@ -101,7 +101,7 @@ describe(`explore pages (${DIALECT})`, () => {
     const robots = await page('/robots.txt');
     expect(robots.statusCode).toBe(200);
     expect(robots.headers['content-type']).toBe('text/plain; charset=utf-8');
-    for (const line of ['User-agent: *', 'Disallow: /app/', 'Disallow: /api/', 'Disallow: /embed/']) {
+    for (const line of ['User-agent: *', 'Disallow: /app', 'Disallow: /api', 'Disallow: /embed']) {
       expect(robots.body.split('\n')).toContain(line);
     }
     expect(robots.body).toContain('Sitemap: http://localhost:3000/sitemap.xml');

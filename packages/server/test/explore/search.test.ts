@@ -131,6 +131,19 @@ describe(`explore search (${DIALECT})`, () => {
     const newestCursor = (await explore(t, { limit: 1 })).nextCursor!;
     const mixed = await call(t.app, 'GET', `/api/v1/shared?sort=views&cursor=${newestCursor}`);
     expect(mixed.json().error.code).toBe('invalid_cursor');
+    // Well-formed JSON that would reach the database as a bad parameter (PostgreSQL refuses a
+    // float for an integer column, and NUL in any text).
+    const forged = (value: unknown, id = 'x') => Buffer.from(JSON.stringify([value, id])).toString('base64url');
+    for (const [sortBy, cursor] of [
+      ['views', forged(1.5)],
+      ['views', Buffer.from('[1e400,"x"]').toString('base64url')],
+      ['newest', forged('2026-06-01\u0000')],
+      ['newest', forged('2026-06-01T12:00:00.000Z', 'a\u0000b')],
+    ]) {
+      const response = await call(t.app, 'GET', `/api/v1/shared?sort=${sortBy}&cursor=${cursor}`);
+      expect(response.statusCode, cursor).toBe(400);
+      expect(response.json().error.code).toBe('invalid_cursor');
+    }
     const sort = await call(t.app, 'GET', '/api/v1/shared?sort=oldest');
     expect(sort.statusCode).toBe(400);
     expect(sort.json().error.code).toBe('validation_failed');

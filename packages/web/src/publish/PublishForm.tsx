@@ -37,9 +37,15 @@ export function PublishForm({ origin, conversation, config }: PublishFormProps) 
   const [error, setError] = useState<Failure | null>(null);
   const [published, setPublished] = useState<Share | null>(null);
 
+  // The preview is the page as it will be published: author names only with "show my name".
   const view = useMemo(
-    () => ({ title: title.trim() || conversation.title, messages: conversation.messages }),
-    [title, conversation],
+    () => ({
+      title: title.trim() || conversation.title,
+      messages: showAuthor
+        ? conversation.messages
+        : conversation.messages.map(({ author: _author, ...message }) => message),
+    }),
+    [title, conversation, showAuthor],
   );
   const prepared = useMemo(() => prepareConversation(view, viewT), [view, viewT]);
   useMathStyles(prepared.mathCss);

@@ -19,17 +19,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('shares_view_count_idx')
     .on('shares')
-    .columns([
-      'view_count',
-      'id',
-      'privacy',
-      'password_hash',
-      'revoked_at',
-      'taken_down_at',
-      'expires_at',
-      'max_views',
-    ])
+    .columns(['view_count', 'id', 'privacy', 'password_hash', 'revoked_at', 'taken_down_at', 'expires_at', 'max_views'])
     .execute();
+
+  // Without ADMIN_EMAILS the first account is the admin. It is marked when it signs up (not
+  // found by sorting on time: two sign-ups in the same millisecond would tie), at most once.
+  await db.schema.alterTable('users').addColumn('first_account', 'integer').execute();
+  await sql`create unique index users_first_account_idx on users (first_account) where first_account = 1`.execute(db);
+  // An instance that had accounts before: its earliest one is the first.
+  await sql`update users set first_account = 1 where id = (
+    select id from users order by created_at, id limit 1)`.execute(db);
 
   await db.schema
     .createTable('share_reports')
@@ -107,6 +106,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('share_search').execute();
   await db.schema.dropTable('share_reports').execute();
   await db.schema.dropIndex('shares_view_count_idx').execute();
+  await db.schema.dropIndex('users_first_account_idx').execute();
+  await db.schema.alterTable('users').dropColumn('first_account').execute();
   for (const column of ['taken_down_by', 'takedown_reason', 'taken_down_at']) {
     await db.schema.alterTable('shares').dropColumn(column).execute();
   }

@@ -6,12 +6,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { SITEMAP_PAGE_SIZE } from '../../search/explore-repository.js';
+import { exploreRateLimit } from './explore-limit.js';
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!);
 
-/** Short-lived: a share made private or revoked leaves the sitemap within the hour. */
-const SITEMAP_CACHE = 'public, max-age=3600';
+/** Short-lived: a share made private, revoked or taken down leaves cached sitemaps within minutes. */
+const SITEMAP_CACHE = 'public, max-age=300';
 
 export default async function sitemapRoutes(app: FastifyInstance) {
   const base = app.config.publicUrl;
@@ -20,10 +21,12 @@ export default async function sitemapRoutes(app: FastifyInstance) {
     reply.header('content-type', 'text/plain; charset=utf-8').header('cache-control', 'public, max-age=86400');
     return [
       'User-agent: *',
-      'Disallow: /app/',
-      'Disallow: /api/',
-      'Disallow: /embed/',
+      // Prefixes: `/app` covers /app itself and every page under it.
+      'Disallow: /app',
+      'Disallow: /api',
+      'Disallow: /embed',
       'Disallow: /publish',
+      'Disallow: /s/*/report',
       'Allow: /',
       '',
       `Sitemap: ${base}/sitemap.xml`,
@@ -31,25 +34,33 @@ export default async function sitemapRoutes(app: FastifyInstance) {
     ].join('\n');
   });
 
-  app.get('/sitemap.xml', { schema: { hide: true } }, async (_request, reply) => {
-    const pages = Math.max(1, Math.ceil((await app.repos.explore.sitemapCount()) / SITEMAP_PAGE_SIZE));
-    const entries = Array.from(
-      { length: pages },
-      (_, index) => `<sitemap><loc>${escapeXml(`${base}/sitemaps/${index + 1}.xml`)}</loc></sitemap>`,
-    );
-    reply.header('content-type', 'application/xml; charset=utf-8').header('cache-control', SITEMAP_CACHE);
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join('')}</sitemapindex>\n`;
-  });
+  app.get(
+    '/sitemap.xml',
+    { schema: { hide: true }, config: { rateLimit: exploreRateLimit(app) } },
+    async (_request, reply) => {
+      const pages = Math.max(1, Math.ceil((await app.repos.explore.sitemapCount()) / SITEMAP_PAGE_SIZE));
+      const entries = Array.from(
+        { length: pages },
+        (_, index) => `<sitemap><loc>${escapeXml(`${base}/sitemaps/${index + 1}.xml`)}</loc></sitemap>`,
+      );
+      reply.header('content-type', 'application/xml; charset=utf-8').header('cache-control', SITEMAP_CACHE);
+      return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.join('')}</sitemapindex>\n`;
+    },
+  );
 
-  app.get<{ Params: { page: string } }>('/sitemaps/:page', { schema: { hide: true } }, async (request, reply) => {
-    const match = /^([1-9]\d{0,5})\.xml$/.exec(request.params.page);
-    if (!match) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
-    const shares = await app.repos.explore.sitemap(Number(match[1]));
-    const urls = shares.map(
-      (share) =>
-        `<url><loc>${escapeXml(`${base}/s/${share.code}`)}</loc><lastmod>${escapeXml(share.lastModified)}</lastmod></url>`,
-    );
-    reply.header('content-type', 'application/xml; charset=utf-8').header('cache-control', SITEMAP_CACHE);
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`;
-  });
+  app.get<{ Params: { page: string } }>(
+    '/sitemaps/:page',
+    { schema: { hide: true }, config: { rateLimit: exploreRateLimit(app) } },
+    async (request, reply) => {
+      const match = /^([1-9]\d{0,5})\.xml$/.exec(request.params.page);
+      if (!match) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
+      const shares = await app.repos.explore.sitemap(Number(match[1]));
+      const urls = shares.map(
+        (share) =>
+          `<url><loc>${escapeXml(`${base}/s/${share.code}`)}</loc><lastmod>${escapeXml(share.lastModified)}</lastmod></url>`,
+      );
+      reply.header('content-type', 'application/xml; charset=utf-8').header('cache-control', SITEMAP_CACHE);
+      return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`;
+    },
+  );
 }
