@@ -3,9 +3,8 @@
  * a path on this site (a share page sends people here to sign in), otherwise to their
  * conversations.
  */
-import { LIMITS } from '@chatshare/core';
-import { useId, useState, type FormEvent } from 'react';
-import { attempt, client, type Failure } from '../api.js';
+import { useId } from 'react';
+import { CredentialFields, useCredentials } from '../components/Credentials.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { useI18n } from '../i18n/index.js';
@@ -29,39 +28,13 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
   const { user, setUser } = useSession();
   const { query } = useLocation();
   const next = safeNext(query.get('next'), window.location.origin);
-  const ids = { email: useId(), password: useId(), name: useId(), hint: useId(), error: useId() };
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Failure | null>(null);
-  const [tooShort, setTooShort] = useState(false);
+  const errorId = useId();
   const signup = mode === 'signup';
-  usePageTitle(signup ? t('auth.signup.title') : t('auth.signin.title'));
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    if (signup && password.length < LIMITS.passwordMinLength) {
-      setTooShort(true);
-      return;
-    }
-    setTooShort(false);
-    setBusy(true);
-    setError(null);
-    const result = await attempt(() =>
-      signup
-        ? client.auth.signup({ email: email.trim(), password, ...(name.trim() ? { name: name.trim() } : {}) })
-        : client.auth.signin({ email: email.trim(), password }),
-    );
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
-    setUser(result.value.user);
+  const form = useCredentials(signup, (signedIn) => {
+    setUser(signedIn);
     goTo(next);
-  };
+  });
+  usePageTitle(signup ? t('auth.signup.title') : t('auth.signin.title'));
 
   const other = `${signup ? '/signin' : '/signup'}${next ? `?next=${encodeURIComponent(next)}` : ''}`;
   return (
@@ -79,60 +52,15 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
             </button>
           </p>
         ) : null}
-        <form onSubmit={onSubmit} noValidate aria-describedby={error ? ids.error : undefined}>
-          {signup ? (
-            <div className="app-field">
-              <label htmlFor={ids.name}>{t('auth.name')}</label>
-              <input
-                id={ids.name}
-                name="name"
-                autoComplete="name"
-                maxLength={LIMITS.displayNameLength}
-                value={name}
-                onChange={(event) => setName(event.target.value)}
-              />
-            </div>
-          ) : null}
-          <div className="app-field">
-            <label htmlFor={ids.email}>{t('auth.email')}</label>
-            <input
-              id={ids.email}
-              name="email"
-              type="email"
-              autoComplete={signup ? 'email' : 'username'}
-              required
-              maxLength={LIMITS.emailLength}
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          </div>
-          <div className="app-field">
-            <label htmlFor={ids.password}>{t('auth.password')}</label>
-            <input
-              id={ids.password}
-              name="password"
-              type="password"
-              autoComplete={signup ? 'new-password' : 'current-password'}
-              required
-              maxLength={LIMITS.passwordMaxLength}
-              aria-describedby={signup ? ids.hint : undefined}
-              aria-invalid={tooShort || undefined}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-            {signup ? (
-              <p id={ids.hint} className={tooShort ? 'app-field-error' : 'app-hint'}>
-                {t('auth.passwordHint', { count: LIMITS.passwordMinLength })}
-              </p>
-            ) : null}
-          </div>
-          <ErrorMessage error={error} id={ids.error} />
+        <form onSubmit={form.onSubmit} noValidate aria-describedby={form.error ? errorId : undefined}>
+          <CredentialFields form={form} />
+          <ErrorMessage error={form.error} id={errorId} />
           <button
             type="submit"
             className="app-button app-button-primary app-button-wide"
-            aria-disabled={busy || undefined}
+            aria-disabled={form.busy || undefined}
           >
-            {busy ? t('common.working') : signup ? t('auth.signup.submit') : t('auth.signin.submit')}
+            {form.busy ? t('common.working') : signup ? t('auth.signup.submit') : t('auth.signin.submit')}
           </button>
         </form>
         <p className="app-auth-switch">
