@@ -8,6 +8,7 @@ import { LIMITS } from '@chatshare/core';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { attempt, client, type Failure } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { Segmented } from '../components/Segmented.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { usePaged } from '../components/usePaged.js';
 import { useI18n } from '../i18n/index.js';
@@ -41,21 +42,14 @@ export function AdminPage() {
       </div>
       <p className="app-hint">{t('admin.intro')}</p>
       <form className="app-toolbar" onSubmit={(event) => event.preventDefault()}>
-        <fieldset className="app-segmented">
-          <legend>{t('admin.show')}</legend>
-          {STATUSES.map((value) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name="report-status"
-                value={value}
-                checked={status === value}
-                onChange={() => setQuery({ status: value === 'open' ? null : value })}
-              />
-              <span>{t(`admin.status.${value}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend={t('admin.show')}
+          name="report-status"
+          options={STATUSES}
+          value={status}
+          label={(value) => t(`admin.status.${value}`)}
+          onChange={(value) => setQuery({ status: value === 'open' ? null : value })}
+        />
       </form>
 
       <p role="status" className="app-success">

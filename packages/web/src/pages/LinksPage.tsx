@@ -8,6 +8,7 @@ import { attempt, client, type Failure } from '../api.js';
 import { Confirm } from '../components/Confirm.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { Segmented } from '../components/Segmented.js';
 import { SearchField } from '../components/SearchField.js';
 import { useDebounced } from '../components/useDebounced.js';
 import { usePageTitle } from '../components/usePageTitle.js';
@@ -102,21 +103,14 @@ export function LinksPage() {
             )}
           </select>
         </div>
-        <fieldset className="app-segmented">
-          <legend>{t('links.show')}</legend>
-          {STATUSES.map((value) => (
-            <label key={value}>
-              <input
-                type="radio"
-                name="link-status"
-                value={value}
-                checked={status === value}
-                onChange={() => setQuery({ status: value === 'live' ? null : value })}
-              />
-              <span>{t(`links.status.${value}`)}</span>
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          legend={t('links.show')}
+          name="link-status"
+          options={STATUSES}
+          value={status}
+          label={(value) => t(`links.status.${value}`)}
+          onChange={(value) => setQuery({ status: value === 'live' ? null : value })}
+        />
       </form>
 
       <p role="status" className="app-success">
