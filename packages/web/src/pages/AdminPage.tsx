@@ -8,6 +8,7 @@ import { LIMITS } from '@chatshare/core';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { attempt, client, type Failure } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { LoadMore } from '../components/LoadMore.js';
 import { Segmented } from '../components/Segmented.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { usePaged } from '../components/usePaged.js';
@@ -68,18 +69,7 @@ export function AdminPage() {
           <ReportItem key={report.id} report={report} onChanged={changed} />
         ))}
       </ul>
-      {list.hasMore ? (
-        <p className="app-more">
-          <button
-            type="button"
-            className="app-button"
-            aria-disabled={list.loading || undefined}
-            onClick={() => void list.loadMore()}
-          >
-            {list.loading ? t('common.loading') : t('common.loadMore')}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore list={list} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { ShareDialog } from '@chatshare/react';
 import { useRef, useState } from 'react';
 import { client } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { LoadMore } from '../components/LoadMore.js';
 import { SearchField } from '../components/SearchField.js';
 import { useDebounced } from '../components/useDebounced.js';
 import { usePageTitle } from '../components/usePageTitle.js';
@@ -83,18 +84,7 @@ export function ConversationsPage() {
           </li>
         ))}
       </ul>
-      {list.hasMore ? (
-        <p className="app-more">
-          <button
-            type="button"
-            className="app-button"
-            aria-disabled={list.loading || undefined}
-            onClick={() => void list.loadMore()}
-          >
-            {list.loading ? t('common.loading') : t('common.loadMore')}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore list={list} />
 
       <ShareDialog
         client={client}

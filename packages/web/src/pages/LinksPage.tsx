@@ -8,6 +8,7 @@ import { attempt, client, type Failure } from '../api.js';
 import { Confirm } from '../components/Confirm.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
+import { LoadMore } from '../components/LoadMore.js';
 import { Segmented } from '../components/Segmented.js';
 import { SearchField } from '../components/SearchField.js';
 import { useDebounced } from '../components/useDebounced.js';
@@ -138,18 +139,7 @@ export function LinksPage() {
           />
         ))}
       </ul>
-      {list.hasMore ? (
-        <p className="app-more">
-          <button
-            type="button"
-            className="app-button"
-            aria-disabled={list.loading || undefined}
-            onClick={() => void list.loadMore()}
-          >
-            {list.loading ? t('common.loading') : t('common.loadMore')}
-          </button>
-        </p>
-      ) : null}
+      <LoadMore list={list} />
     </section>
   );
 }
