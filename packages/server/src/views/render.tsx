@@ -5,12 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { prepareConversation, type ViewConversation } from '@chatshare/react';
+import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { KATEX_STYLESHEET, VIEWER_STYLESHEET } from '../render/assets.js';
 import { PageBody } from '../render/page-body.js';
 import { NOINDEX, PASSWORD_REFERRER_POLICY } from '../render/security-headers.js';
 import { CLIENT_SCRIPT } from './client-script.js';
-import { Document } from './Document.js';
+import { Document, type DocumentProps } from './Document.js';
 import { EMBED_SCRIPT } from './embed-script.js';
 import { EmbedConversation, EmbedGatePage, embedGateTitle, type EmbedGate } from './EmbedPage.js';
 import { GatePage, gateTitle, type Gate } from './GatePage.js';
@@ -88,23 +89,33 @@ export function renderConversationPage({
   return splitAtScript(html, CLIENT_SCRIPT, prepared.mathCss);
 }
 
-/** A not-found, expired, password or rate-limit page, with a generic preview when given. */
-export function renderGatePage(gate: Gate, locale: Locale, preview?: PreviewMeta): string {
-  const t = translator(locale);
+/**
+ * A small page without a script, rendered per request (gates, report, explore): the document
+ * with the viewer stylesheet around `body`.
+ */
+export function renderPlainPage(document: Omit<DocumentProps, 'stylesheets' | 'children'>, body: ReactNode): string {
   return (
     DOCTYPE +
     renderToString(
-      <Document
-        locale={locale}
-        title={t('page.documentTitle', { title: gateTitle(gate, t) })}
-        robots={NOINDEX}
-        stylesheets={[VIEWER_STYLESHEET.path]}
-        referrer={gate.kind === 'password' ? PASSWORD_REFERRER_POLICY : 'no-referrer'}
-        {...(preview ? { preview } : {})}
-      >
-        <GatePage gate={gate} t={t} />
+      <Document {...document} stylesheets={[VIEWER_STYLESHEET.path]}>
+        {body}
       </Document>,
     )
+  );
+}
+
+/** A not-found, expired, password or rate-limit page, with a generic preview when given. */
+export function renderGatePage(gate: Gate, locale: Locale, preview?: PreviewMeta): string {
+  const t = translator(locale);
+  return renderPlainPage(
+    {
+      locale,
+      title: t('page.documentTitle', { title: gateTitle(gate, t) }),
+      robots: NOINDEX,
+      referrer: gate.kind === 'password' ? PASSWORD_REFERRER_POLICY : 'no-referrer',
+      ...(preview ? { preview } : {}),
+    },
+    <GatePage gate={gate} t={t} />,
   );
 }
 
@@ -162,19 +173,14 @@ export function renderEmbedGate(gate: EmbedGate, locale: Locale, code: string, n
 /** The report form, its thank-you page, or the owner's "this is your own link". */
 export function renderReportPage(view: ReportView, locale: Locale): string {
   const t = translator(locale);
-  return (
-    DOCTYPE +
-    renderToString(
-      <Document
-        locale={locale}
-        title={t('page.documentTitle', { title: reportTitle(view, t) })}
-        robots={NOINDEX}
-        stylesheets={[VIEWER_STYLESHEET.path]}
-        // The form's POST must carry an Origin for the CSRF check (see PASSWORD_REFERRER_POLICY).
-        referrer={PASSWORD_REFERRER_POLICY}
-      >
-        <ReportPage view={view} t={t} />
-      </Document>,
-    )
+  return renderPlainPage(
+    {
+      locale,
+      title: t('page.documentTitle', { title: reportTitle(view, t) }),
+      robots: NOINDEX,
+      // The form's POST must carry an Origin for the CSRF check (see PASSWORD_REFERRER_POLICY).
+      referrer: PASSWORD_REFERRER_POLICY,
+    },
+    <ReportPage view={view} t={t} />,
   );
 }
