@@ -17,10 +17,9 @@ import { ConversationRepository } from '../repositories/conversations.js';
 import { SessionRepository } from '../repositories/sessions.js';
 import { ShareRepository } from '../repositories/shares.js';
 import { UserRepository } from '../repositories/users.js';
-import { ExploreRepository } from '../search/explore-repository.js';
-import { postgresSearch } from '../search/postgres-search.js';
-import { SearchIndex } from '../search/search-index.js';
-import { sqliteSearch } from '../search/sqlite-search.js';
+import type { ExploreRepository } from '../search/explore-repository.js';
+import type { SearchIndex } from '../search/search-index.js';
+import { createSearch, indexAfterUpgrade } from '../search/setup.js';
 import { ShareService } from '../services/shares.js';
 
 export interface Repositories {
@@ -67,22 +66,19 @@ export default fp<ContextOptions>(
     const now = options.now ?? (() => new Date());
     const handle = await openDatabase(config);
     app.addHook('onClose', () => handle.close());
-    await migrateToLatest(handle);
+    const applied = await migrateToLatest(handle);
 
+    const shares = new ShareRepository(handle.db, now);
+    const { explore, searchIndex } = createSearch(handle, shares, now);
     const repos: Repositories = {
       users: new UserRepository(handle.db, now),
       sessions: new SessionRepository(handle.db, now),
       apiTokens: new ApiTokenRepository(handle.db, now),
       conversations: new ConversationRepository(handle.db, now),
-      shares: new ShareRepository(handle.db, now),
-      explore: new ExploreRepository(
-        handle.db,
-        handle.dialect === 'postgres' ? postgresSearch(handle.db) : sqliteSearch(handle.db),
-        now,
-      ),
+      shares,
+      explore,
     };
-    const searchIndex = new SearchIndex(handle.db, repos.shares, repos.explore, now);
-    await searchIndex.indexMissing();
+    await indexAfterUpgrade(searchIndex, applied);
     const mailer =
       options.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(app.log));
     app.addHook('onClose', async () => mailer.close());

@@ -50,8 +50,9 @@ export class SearchIndex implements SearchIndexSync {
   }
 
   /**
-   * Indexes listable shares that have no entry yet: shares made before the index existed, or
-   * whose `sync` was lost to a crash. Runs at start, in batches; a no-op when all are indexed.
+   * Indexes listable shares that have no entry yet: shares made before the index existed. Run
+   * once, after the migration that creates the index (`setup.ts`), in batches; it reads every
+   * share, so it is not run at every start.
    */
   async indexMissing(batchSize = 500): Promise<number> {
     let indexed = 0;
