@@ -22,6 +22,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['view_count', 'id', 'privacy', 'password_hash', 'revoked_at', 'taken_down_at', 'expires_at', 'max_views'])
     .execute();
 
+  // Sharing a conversation again is refused while any of its links is taken down: checked on
+  // every share, so by a small index holding only taken-down links.
+  await sql`create index shares_taken_down_idx on shares (conversation_id) where taken_down_at is not null`.execute(db);
   // Without ADMIN_EMAILS the first account is the admin. It is marked when it signs up (not
   // found by sorting on time: two sign-ups in the same millisecond would tie), at most once.
   await db.schema.alterTable('users').addColumn('first_account', 'integer').execute();
@@ -107,6 +110,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('share_reports').execute();
   await db.schema.dropIndex('shares_view_count_idx').execute();
   await db.schema.dropIndex('users_first_account_idx').execute();
+  await db.schema.dropIndex('shares_taken_down_idx').execute();
   await db.schema.alterTable('users').dropColumn('first_account').execute();
   for (const column of ['taken_down_by', 'takedown_reason', 'taken_down_at']) {
     await db.schema.alterTable('shares').dropColumn(column).execute();
