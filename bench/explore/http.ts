@@ -12,6 +12,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { ensureCliBuilt } from '../../packages/cli/build/ensure-build.js';
 import { searchParams, type QueryKind } from './queries.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,7 +42,9 @@ async function waitFor(url: string, server: ChildProcess) {
 export async function startServer(dataDir: string): Promise<{ base: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  // The built command, as production runs it.
+  await ensureCliBuilt();
+  const server = spawn(process.execPath, ['packages/cli/bin/chatshare.js', 'serve'], {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',

@@ -5,7 +5,7 @@
  * through HTTP (`GET /api/v1/shared`, server started as `npm start`), and prints p50 / p95 /
  * p99 / max per kind of query against the goal: p95 ≤ 50 ms over the whole mix. Searches
  * sorted by date or views are timed too, with fewer samples, outside the goal's mix.
- * Usage: node --import tsx bench/explore/run.ts
+ * Usage: node --conditions=@chatshare/source --import tsx bench/explore/run.ts
  */
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';

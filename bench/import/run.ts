@@ -1,7 +1,7 @@
 /**
  * bench/import: generates a ChatGPT export of about 100 MB (or BENCH_IMPORT_MB) and imports it
  * into SQLite in a separate process, printing the time and the peak RSS against the goals
- * (≤ 10 s, ≤ 300 MB). Usage: node --import tsx bench/import/run.ts
+ * (≤ 10 s, ≤ 300 MB). Usage: node --conditions=@chatshare/source --import tsx bench/import/run.ts
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -20,7 +20,13 @@ console.log(`  ${generated.conversations} conversations, ${(generated.bytes / 10
 console.log('importing into SQLite (separate process)…');
 const child = execFile(
   process.execPath,
-  ['--import', 'tsx', fileURLToPath(new URL('./import-file.ts', import.meta.url)), file],
+  [
+    '--conditions=@chatshare/source',
+    '--import',
+    'tsx',
+    fileURLToPath(new URL('./import-file.ts', import.meta.url)),
+    file,
+  ],
   {
     maxBuffer: 1 << 20,
   },

@@ -6,7 +6,7 @@
  * Fonts are loaded by a few warm-up images first: a process draws its first card only once.
  * Prints JSON: per title script, p50 and p90 in milliseconds, and the PNG sizes; and what a
  * request that does nothing costs through inject, for comparison.
- * Usage: node --import tsx bench/og/run.ts [runs]
+ * Usage: node --conditions=@chatshare/source --import tsx bench/og/run.ts [runs]
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

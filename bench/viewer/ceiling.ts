@@ -1,7 +1,7 @@
 /**
  * The ceiling for a Node server on this machine: a bare Fastify route that returns the same
  * page bytes from memory, with no lookup, no headers of ours and no hooks.
- * Usage (from run.ts): node --import tsx bench/viewer/ceiling.ts <port> <file>
+ * Usage (from run.ts): node --conditions=@chatshare/source --import tsx bench/viewer/ceiling.ts <port> <file>
  */
 import { readFileSync } from 'node:fs';
 import Fastify from 'fastify';

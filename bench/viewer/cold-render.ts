@@ -1,7 +1,7 @@
 /**
  * Cold render time of a share page: prepare (markdown, highlighting) + React renderToString +
  * page body, with no cache, in production mode. Prints JSON: p50 and p90 in milliseconds.
- * Usage: node --import tsx bench/viewer/cold-render.ts [messages] [runs]
+ * Usage: node --conditions=@chatshare/source --import tsx bench/viewer/cold-render.ts [messages] [runs]
  */
 process.env.NODE_ENV = 'production';
 const { renderConversationPage } = await import('../../packages/server/src/views/render.js');

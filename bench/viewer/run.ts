@@ -2,7 +2,7 @@
  * bench/viewer: throughput of a cached share page against nginx serving the same HTML as a
  * static file, in the same run (wrk -t1 -c50 -d10s against each), and the cold render time
  * of a 200-message conversation with code. Needs Debian's nginx and wrk.
- * Usage: node --import tsx bench/viewer/run.ts
+ * Usage: node --conditions=@chatshare/source --import tsx bench/viewer/run.ts
  */
 import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { ensureCliBuilt } from '../../packages/cli/build/ensure-build.js';
 import { benchConversation } from './conversation.js';
 
 const run = promisify(execFile);
@@ -111,7 +112,9 @@ const dir = await mkdtemp(path.join(tmpdir(), 'chatshare-bench-viewer-'));
 await chmod(dir, 0o755);
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+// The built command, as production runs it.
+await ensureCliBuilt();
+const server = spawn(process.execPath, ['packages/cli/bin/chatshare.js', 'serve'], {
   cwd: root,
   env: {
     PATH: process.env.PATH ?? '',
@@ -154,6 +157,7 @@ try {
   const ceiling = spawn(
     process.execPath,
     [
+      '--conditions=@chatshare/source',
       '--import',
       'tsx',
       fileURLToPath(new URL('./ceiling.ts', import.meta.url)),
@@ -174,6 +178,7 @@ try {
   }
 
   const { stdout } = await run(process.execPath, [
+    '--conditions=@chatshare/source',
     '--import',
     'tsx',
     fileURLToPath(new URL('./cold-render.ts', import.meta.url)),

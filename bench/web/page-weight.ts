@@ -2,7 +2,7 @@
  * bench/web: the bytes of the owner app's first load, as a browser gets them from the server:
  * /app/'s HTML, then every script and stylesheet it names (and the modules those scripts import
  * statically), each fetched raw, with gzip and with brotli.
- * Usage: node --import tsx bench/web/page-weight.ts
+ * Usage: node --conditions=@chatshare/source --import tsx bench/web/page-weight.ts
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

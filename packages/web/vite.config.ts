@@ -5,11 +5,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 export default defineConfig({
   base: '/app/',
   plugins: [react()],
+  // The kit, the SDK and core are bundled from their sources (see docs/decisions.md).
+  resolve: { conditions: ['@chatshare/source', ...defaultClientConditions] },
   build: {
     target: 'es2022',
     // The server's CSP allows scripts from this origin only; the polyfill would be inline.

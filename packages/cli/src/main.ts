@@ -1,4 +1,4 @@
-/** Entry point of the `chatshare` binary (bin/chatshare.js loads it through tsx). */
+/** Entry point of the `chatshare` binary (bin/chatshare.js loads its build, dist/main.js). */
 import { processIo } from './io.js';
 import { run } from './program.js';
 

@@ -39,7 +39,7 @@ export function createProgram(context: Context): Command {
     })
     .addHelpText('after', `\n${ENVIRONMENT_HELP}\n\n${EXIT_CODES_HELP}`);
 
-  registerServer(program);
+  registerServer(program, context);
   registerLogin(program, context);
   registerImport(program, context);
   registerShare(program, context);

@@ -1,34 +1,8 @@
-/** `npm start`: read the configuration, build the app, listen, and shut down cleanly on signals. */
+/** The server's own entry point, for running it from source: `node --import tsx src/main.ts`. */
 import './production.js';
-import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './env.js';
+import { startServer } from './start.js';
 
-async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
-  const app = await buildApp({ config });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      app.log.info(`${signal}: closing`);
-      app
-        .close()
-        .then(() => process.exit(0))
-        .catch(() => process.exit(1));
-    });
-  }
-  await app.listen({ port: config.port, host: config.host });
-  app.log.info(`chatshare is serving ${config.publicUrl} (database: ${app.dialect})`);
-}
-
-main().catch((error: unknown) => {
+startServer().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,20 +1,4 @@
-/** `npm run migrate`: apply pending migrations and exit (the server also migrates at start). */
-import { migrateToLatest, openDatabase } from './db/connect.js';
-import { ConfigError, loadConfig } from './env.js';
-import { ShareRepository } from './repositories/shares.js';
-import { createSearch, indexAfterUpgrade } from './search/setup.js';
+/** `npm run migrate` from source: apply pending migrations and exit (the server also migrates at start). */
+import { runMigrations } from './migrate.js';
 
-try {
-  const config = loadConfig();
-  const handle = await openDatabase(config);
-  const applied = await migrateToLatest(handle);
-  console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
-  const now = () => new Date();
-  const { searchIndex } = createSearch(handle, new ShareRepository(handle.db, now), now);
-  const indexed = await indexAfterUpgrade(searchIndex, applied);
-  if (indexed > 0) console.log(`indexed ${indexed} public shares for explore and search`);
-  await handle.close();
-} catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-}
+process.exitCode = await runMigrations();

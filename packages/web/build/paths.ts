@@ -9,6 +9,3 @@ export const WEB_DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
 
 /** The web package's own folder. */
 export const WEB_ROOT = fileURLToPath(new URL('../', import.meta.url));
-
-/** Written into the build after it succeeded: the hash of the inputs it was built from. */
-export const BUILD_STAMP = '.build-stamp.json';

@@ -1,20 +1,15 @@
 /**
- * `serve` and `migrate` run the server package's own entry points (the same files as
- * `npm start` and `npm run migrate`), so there is one way to boot and one way to migrate.
- * Both are configured by the environment, as documented in the README.
+ * `serve` and `migrate` run the server package's own entry points (the same code as `npm start`
+ * and `npm run migrate`), so there is one way to boot and one way to migrate. Both are
+ * configured by the environment, as documented in the README. The server is loaded only when
+ * one of them runs, so `list` or `--help` never pay for it.
  */
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { EXIT } from '../exit-codes.js';
 import { parsePositiveInteger } from '../options.js';
 
-/** A file next to @chatshare/server's entry, found through package resolution, not a relative path. */
-function serverFile(name: string): string {
-  const entry = fileURLToPath(import.meta.resolve('@chatshare/server'));
-  return pathToFileURL(path.join(path.dirname(entry), name)).href;
-}
-
-export function registerServer(program: Command): void {
+export function registerServer(program: Command, context: Context): void {
   program
     .command('serve')
     .description('start the server (the same as `npm start`; configured by environment variables)')
@@ -28,13 +23,17 @@ export function registerServer(program: Command): void {
       // The server reads its configuration from the environment, once, at start.
       if (options.port !== undefined) process.env.PORT = String(options.port);
       if (options.host !== undefined) process.env.HOST = options.host;
-      await import(serverFile('main.ts'));
+      // React picks its build when first imported, which the next line does.
+      process.env.NODE_ENV ??= 'production';
+      const { startServer } = await import('@chatshare/server/start');
+      await startServer();
     });
 
   program
     .command('migrate')
     .description('apply pending database migrations and exit (the server also applies them at start)')
     .action(async () => {
-      await import(serverFile('migrate-cli.ts'));
+      const { runMigrations } = await import('@chatshare/server/migrate');
+      if ((await runMigrations()) !== 0) context.exitCode = EXIT.failure;
     });
 }

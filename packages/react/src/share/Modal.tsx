@@ -118,6 +118,8 @@ export function Modal({
     // Installed once per opening; the handlers are read through `latest`, the refs when used.
   }, []);
 
+  // A server render (Next.js, renderToString) has no document: the dialog opens on the client.
+  if (typeof document === 'undefined') return null;
   return createPortal(
     <div className="cs-share cs-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div

@@ -10,10 +10,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { conversationStylesheetUrl } from '@chatshare/react';
 
-// KaTeX is a dependency of the React kit; resolve it from there.
-const fromKit = createRequire(createRequire(import.meta.url).resolve('@chatshare/react'));
-const katexStylesheetFile = fromKit.resolve('katex/dist/katex.min.css');
-const katexVersion = (fromKit('katex/package.json') as { version: string }).version;
+// The server depends on the same KaTeX as the kit (one copy in node_modules): the kit renders
+// the math, the server serves its stylesheet and fonts.
+const require = createRequire(import.meta.url);
+const katexStylesheetFile = require.resolve('katex/dist/katex.min.css');
+const katexVersion = (require('katex/package.json') as { version: string }).version;
 
 export const KATEX_DIR = path.dirname(katexStylesheetFile);
 export const KATEX_PREFIX = `/assets/katex-${katexVersion}`;

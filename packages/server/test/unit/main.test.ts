@@ -1,4 +1,4 @@
-/** The real entry point, as `npm start` runs it: boots, serves, stops on SIGTERM; refuses bad config. */
+/** The real entry point, as `npm start` runs it (the built `chatshare serve`): boots, serves, stops on SIGTERM; refuses bad config. */
 import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
-const main = path.join(root, 'packages/server/src/main.ts');
+const cli = path.join(root, 'packages/cli/bin/chatshare.js');
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -20,7 +20,7 @@ const freePort = () =>
   });
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', main], {
+  const child = spawn(process.execPath, [cli, 'serve'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

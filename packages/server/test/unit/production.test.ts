@@ -8,6 +8,7 @@ const modeAfterImport = (env: Record<string, string>) =>
   execFileSync(
     process.execPath,
     [
+      '--conditions=@chatshare/source',
       '--import',
       'tsx',
       '--input-type=module',

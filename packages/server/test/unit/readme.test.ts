@@ -21,7 +21,7 @@ beforeAll(async () => {
   });
   base = `http://localhost:${port}`;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'chatshare-readme-'));
-  server = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], {
+  server = spawn(process.execPath, ['packages/cli/bin/chatshare.js', 'serve'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
     stdio: 'ignore',

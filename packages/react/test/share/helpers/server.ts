@@ -16,7 +16,7 @@ export interface TestServer {
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server-process.ts');
 
 export async function startServer(): Promise<TestServer> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--conditions=@chatshare/source', '--import', 'tsx', script], {
     env: process.env,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
