@@ -1,7 +1,7 @@
 /**
  * Builds the Fastify application. Plugins load in a fixed order: framework (errors,
  * validation, cookies, bodies) -> context (config, db, repositories) -> cross-cutting
- * (rate limits, auth, OpenAPI) -> routes.
+ * (CORS, rate limits, auth, OpenAPI) -> routes.
  */
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -12,6 +12,7 @@ import type { Config } from './env.js';
 import type { Mailer } from './mail/mailer.js';
 import auth from './plugins/auth.js';
 import context, { type RateLimits } from './plugins/context.js';
+import cors from './plugins/cors.js';
 import errorHandling from './plugins/errors.js';
 import moderation from './plugins/moderation.js';
 import openapi from './plugins/openapi.js';
@@ -96,6 +97,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...(options.redisKeyPrefix ? { redisKeyPrefix: options.redisKeyPrefix } : {}),
   });
   await app.register(viewFlush);
+  // Before rate limits and auth: a preflight is answered before either runs, and their 429s
+  // and 401s carry the CORS headers a listed app needs to read them.
+  await app.register(cors);
   await app.register(rateLimits);
   await app.register(auth);
   await app.register(moderation);

@@ -28,6 +28,8 @@ export interface Config {
   communityUrl: string | null;
   /** Origins allowed to send conversations to this instance's /publish page; empty = any. */
   communityAllowedOrigins: string[];
+  /** Origins whose scripts may call the API with the user's cookie (CORS_ORIGINS); empty = none. */
+  corsOrigins: string[];
   /** Lower-cased emails of instance admins; empty = the first account is the admin. */
   adminEmails: string[];
   trustProxy: boolean;
@@ -46,6 +48,37 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const ORIGIN_EXAMPLE = 'https://chat.example.com';
+
+/**
+ * One origin as a browser writes it in `Origin`: the URL parser lower-cases the scheme and
+ * host, drops a default port and turns a name into punycode, so comparing strings is exact.
+ * A single trailing slash is accepted (`https://a.com/` is `https://a.com`); any other path,
+ * a query, a fragment, a user name or a wildcard is a problem.
+ * @example parseOrigin('HTTPS://Chat.Example.com:443/', 'is a wildcard') // { origin: 'https://chat.example.com' }
+ */
+function parseOrigin(entry: string, wildcardProblem: string): { origin: string } | { problem: string } {
+  if (entry.includes('*')) return { problem: wildcardProblem };
+  let url: URL;
+  try {
+    url = new URL(entry);
+  } catch {
+    return { problem: `is not an origin like ${ORIGIN_EXAMPLE}` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return { problem: `must start with http:// or https:// (an origin like ${ORIGIN_EXAMPLE})` };
+  }
+  // `https://@a.com` parses with an empty user name; any "@" is a mistake worth reporting.
+  if (url.username !== '' || url.password !== '' || entry.includes('@')) {
+    return { problem: 'must not contain a user name or password' };
+  }
+  // `https://a.com?` and `https://a.com#` parse to an empty query or fragment: the raw text tells.
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || /[?#]/.test(entry)) {
+    return { problem: `must be an origin only, without a path, query or fragment (like ${ORIGIN_EXAMPLE})` };
+  }
+  return { origin: url.origin };
+}
 
 function reader(env: Env, problems: string[]) {
   const raw = (name: string) => {
@@ -90,6 +123,20 @@ function reader(env: Env, problems: string[]) {
         return null;
       }
     },
+    /** A comma-separated list of exact origins (see `parseOrigin`), without duplicates. */
+    origins(name: string, wildcardProblem: string): string[] {
+      const origins = (raw(name) ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .flatMap((entry) => {
+          const parsed = parseOrigin(entry, wildcardProblem);
+          if ('origin' in parsed) return [parsed.origin];
+          problems.push(`${name}: "${entry}" ${parsed.problem}`);
+          return [];
+        });
+      return [...new Set(origins)];
+    },
     oneOf<T extends string>(name: string, choices: readonly T[], fallback: T): T {
       const value = raw(name);
       if (value === undefined) return fallback;
@@ -132,22 +179,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (enableCommunitySharing && communityUrl === null) {
     problems.push('COMMUNITY_URL is required when ENABLE_COMMUNITY_SHARING is true');
   }
-  const communityAllowedOrigins = (read.optional('COMMUNITY_ALLOWED_ORIGINS') ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .flatMap((entry) => {
-      try {
-        const url = new URL(entry);
-        if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === entry.replace(/\/+$/, '')) {
-          return [url.origin];
-        }
-      } catch {
-        // reported below
-      }
-      problems.push(`COMMUNITY_ALLOWED_ORIGINS: "${entry}" is not an origin like https://chat.example.com`);
-      return [];
-    });
+  const communityAllowedOrigins = read.origins(
+    'COMMUNITY_ALLOWED_ORIGINS',
+    'is a wildcard; leave COMMUNITY_ALLOWED_ORIGINS unset to accept any origin',
+  );
+  // Listed origins get the user's cookie on their requests, so "any origin" is never an option.
+  const corsOrigins = read.origins(
+    'CORS_ORIGINS',
+    'is a wildcard, never allowed: listed origins act with the cookie of whoever is signed in (credentials), so list each origin exactly',
+  );
   const adminEmails = (read.optional('ADMIN_EMAILS') ?? '')
     .split(',')
     .map((entry) => entry.trim().toLowerCase())
@@ -171,6 +211,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     enableCommunitySharing,
     communityUrl: communityUrl?.replace(/\/+$/, '') ?? null,
     communityAllowedOrigins,
+    corsOrigins,
     adminEmails,
     trustProxy: read.boolean('TRUST_PROXY', false),
     importMaxBytes: read.integer('IMPORT_MAX_MB', LIMITS.importFileBytes / 1024 / 1024, 1, 100_000) * 1024 * 1024,

@@ -1,6 +1,7 @@
 /**
  * Who is asking: a session cookie or `Authorization: Bearer <api token>`. Also the CSRF
- * guard: a state-changing request that rides on the cookie must come from our own origin.
+ * guard: a state-changing request that rides on the cookie must come from our own origin or
+ * one listed in CORS_ORIGINS.
  */
 import { errors } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -21,18 +22,27 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The origins a browser may send for our own pages: PUBLIC_URL, and the host the request came to. */
-function isOwnOrigin(request: FastifyRequest, origin: string, publicUrl: string): boolean {
-  if (origin === new URL(publicUrl).origin) return true;
+/**
+ * The origins allowed to act with the cookie: PUBLIC_URL, the host the request came to, and
+ * the apps listed in CORS_ORIGINS (they may already do anything through the API, so their
+ * form posts to pages add nothing).
+ */
+function isTrustedOrigin(
+  request: FastifyRequest,
+  origin: string,
+  publicUrl: string,
+  listed: ReadonlySet<string>,
+): boolean {
+  if (origin === new URL(publicUrl).origin || listed.has(origin)) return true;
   return origin === `${request.protocol}://${request.host}`;
 }
 
 /** Rejects cross-site state changes. Browsers send Origin (or Sec-Fetch-Site) on every unsafe request. */
-function checkCsrf(request: FastifyRequest, publicUrl: string): void {
+function checkCsrf(request: FastifyRequest, publicUrl: string, listed: ReadonlySet<string>): void {
   if (SAFE_METHODS.has(request.method) || request.authVia === 'token') return;
   const origin = request.headers.origin;
   if (origin !== undefined) {
-    if (!isOwnOrigin(request, origin, publicUrl)) throw errors.csrf();
+    if (!isTrustedOrigin(request, origin, publicUrl, listed)) throw errors.csrf();
     return;
   }
   const site = request.headers['sec-fetch-site'];
@@ -49,6 +59,7 @@ function checkCsrf(request: FastifyRequest, publicUrl: string): void {
 export default fp(
   async function auth(app: FastifyInstance) {
     const secure = app.config.publicUrl.startsWith('https:');
+    const listedOrigins: ReadonlySet<string> = new Set(app.config.corsOrigins);
     app.decorateRequest('user', null);
     app.decorateRequest('authVia', null);
 
@@ -78,7 +89,7 @@ export default fp(
           request.authVia = 'session';
         }
       }
-      checkCsrf(request, app.config.publicUrl);
+      checkCsrf(request, app.config.publicUrl, listedOrigins);
     });
   },
   { name: 'auth', dependencies: ['context'] },

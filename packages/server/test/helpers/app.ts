@@ -73,6 +73,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}, options: Tes
     enableCommunitySharing: false,
     communityUrl: null,
     communityAllowedOrigins: [],
+    corsOrigins: [],
     adminEmails: [],
     trustProxy: false,
     importMaxBytes: 1024 * 1024 * 1024,
