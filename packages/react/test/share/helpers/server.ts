@@ -16,10 +16,14 @@ export interface TestServer {
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server-process.ts');
 
 export async function startServer(): Promise<TestServer> {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, ['--conditions=@chatshare/source', '--import', 'tsx', script], {
-    env: process.env,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child: ChildProcessWithoutNullStreams = spawn(
+    process.execPath,
+    ['--conditions=@chatshare/source', '--import', 'tsx', script],
+    {
+      env: process.env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let errors = '';
   child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -1,0 +1,100 @@
+/**
+ * bench/startup: how long the server takes from `node …` to its first `/healthz` answer, and
+ * its resident memory once idle, run from TypeScript sources through tsx (how `npm start` ran
+ * before the built command) and as the built `chatshare serve` (how it runs now), alternating
+ * in the same run so the ratio holds on a noisy machine. SQLite, migrated by a warm-up start
+ * of each variant that is not counted.
+ * Usage: node --conditions=@chatshare/source --import tsx bench/startup/run.ts [runs]
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ensureCliBuilt } from '../../packages/cli/build/ensure-build.js';
+import { REPO } from '../../scripts/inputs-hash.js';
+
+const RUNS = Number(process.argv[2] ?? 9);
+const IDLE_MS = 2_000;
+
+const VARIANTS = {
+  'from source (tsx)': ['--conditions=@chatshare/source', '--import', 'tsx', 'packages/server/src/main.ts'],
+  'built (chatshare serve)': ['packages/cli/bin/chatshare.js', 'serve'],
+} as const;
+type Variant = keyof typeof VARIANTS;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+async function residentMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+/** One start: milliseconds to the first 200 from /healthz, and RSS after idling. */
+async function startOnce(variant: Variant, dataDir: string): Promise<{ ms: number; rssMb: number }> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [...VARIANTS[variant]], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (ok) break;
+      if (child.exitCode !== null) throw new Error(`${variant} exited with ${child.exitCode}`);
+      if (performance.now() - started > 60_000) throw new Error(`${variant} did not start in 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const ms = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    return { ms, rssMb: await residentMb(child.pid!) };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+await ensureCliBuilt();
+const results = new Map<Variant, { ms: number[]; rssMb: number[] }>();
+const dirs = new Map<Variant, string>();
+for (const variant of Object.keys(VARIANTS) as Variant[]) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'chatshare-bench-startup-'));
+  dirs.set(variant, dir);
+  results.set(variant, { ms: [], rssMb: [] });
+  await startOnce(variant, dir); // migrates the database; not counted
+}
+for (let run = 0; run < RUNS; run++) {
+  for (const variant of Object.keys(VARIANTS) as Variant[]) {
+    const { ms, rssMb } = await startOnce(variant, dirs.get(variant)!);
+    results.get(variant)!.ms.push(ms);
+    results.get(variant)!.rssMb.push(rssMb);
+    process.stderr.write(`run ${run + 1}/${RUNS} ${variant}: ${ms.toFixed(0)} ms, ${rssMb.toFixed(0)} MB\n`);
+  }
+}
+for (const dir of dirs.values()) await rm(dir, { recursive: true, force: true });
+
+const [before, after] = (Object.keys(VARIANTS) as Variant[]).map((variant) => {
+  const { ms, rssMb } = results.get(variant)!;
+  return { variant, ms: median(ms), rssMb: median(rssMb) };
+});
+for (const row of [before!, after!]) {
+  console.log(
+    `${row.variant}: start to /healthz ${row.ms.toFixed(0)} ms, idle RSS ${row.rssMb.toFixed(0)} MB (medians of ${RUNS})`,
+  );
+}
+console.log(
+  `built / source: start-up ${(after!.ms / before!.ms).toFixed(2)}, idle RSS ${(after!.rssMb / before!.rssMb).toFixed(2)}`,
+);
