@@ -51,10 +51,19 @@ describe('the server process', () => {
   }, 30_000);
 
   it('refuses to boot with a readable list of configuration problems', async () => {
-    const server = start({ PORT: 'x', DATABASE_URL: 'mysql://nope', DATA_DIR: tmpdir() });
+    const server = start({
+      PORT: 'x',
+      DATABASE_URL: 'mysql://nope',
+      DATA_DIR: tmpdir(),
+      CORS_ORIGINS: 'https://ok.example, *, https://app.example/path, chat.example',
+    });
     expect(await server.exited).toBe(1);
     expect(server.output()).toContain('Invalid configuration');
     expect(server.output()).toContain('PORT must be a whole number');
     expect(server.output()).toContain('DATABASE_URL must start with');
+    expect(server.output()).toContain('CORS_ORIGINS: "*" is a wildcard, never allowed');
+    expect(server.output()).toContain('CORS_ORIGINS: "https://app.example/path" must be an origin only');
+    expect(server.output()).toContain('CORS_ORIGINS: "chat.example" is not an origin');
+    expect(server.output()).not.toContain('"https://ok.example"');
   }, 30_000);
 });
