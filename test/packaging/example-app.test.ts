@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -179,6 +179,10 @@ describe.each(VARIANTS)('examples/chat-app with $name', (variant) => {
       const kit = sources.filter((file) => file.includes('/node_modules/@chatshare/react/'));
       expect(kit.length).toBeGreaterThan(0);
       expect(kit.filter((file) => !file.includes('/node_modules/@chatshare/react/dist/'))).toEqual([]);
+      // One stylesheet, the app's (with the kit's share.css it imports): importing the kit does
+      // not make the bundler copy the kit's CSS files in beside it.
+      const assets = await readdir(path.join(dir(), 'dist', 'assets'));
+      expect(assets.filter((name) => name.endsWith('.css'))).toHaveLength(1);
       step('built');
     },
     LONG,

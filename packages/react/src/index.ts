@@ -8,7 +8,6 @@ export {
 } from './view/prepare.js';
 export { englishT, VIEW_STRINGS, type Translate, type ViewStringKey } from './view/strings.js';
 export type { ViewConversation, ViewMessage } from './view/types.js';
-export { conversationStylesheetUrl } from './styles/index.js';
 export {
   codeBlockHtml,
   createMarkdownParser,
@@ -50,7 +49,6 @@ export {
   shareFormChanges,
   shareFormInput,
   ShareI18nProvider,
-  shareStylesheetUrl,
   toShareError,
   useCommunityUrl,
   useShareConversation,

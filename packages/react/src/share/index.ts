@@ -49,4 +49,3 @@ export {
   type ShareTranslate,
 } from './i18n/index.js';
 export { SHARE_STRINGS, type ShareStringKey } from './i18n/strings.js';
-export { shareStylesheetUrl } from './styles.js';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { conversationStylesheetUrl } from '@chatshare/react';
+import { conversationStylesheetUrl } from '@chatshare/react/stylesheet-files';
 
 // The server depends on the same KaTeX as the kit (one copy in node_modules): the kit renders
 // the math, the server serves its stylesheet and fonts.
