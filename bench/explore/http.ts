@@ -10,21 +10,12 @@
  * cost is in the figures) but no reader reaches the limit. No limit is raised.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { ensureCliBuilt } from '../../packages/cli/build/ensure-build.js';
 import { searchParams, type QueryKind } from './queries.js';
+import { freePort } from '../../scripts/free-port.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 async function waitFor(url: string, server: ChildProcess) {
   for (let attempt = 0; attempt < 600; attempt++) {

@@ -8,11 +8,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureCliBuilt } from '../../packages/cli/build/ensure-build.js';
 import { REPO } from '../../scripts/inputs-hash.js';
+import { freePort } from '../../scripts/free-port.js';
 
 const RUNS = Number(process.argv[2] ?? 9);
 const IDLE_MS = 2_000;
@@ -22,14 +22,6 @@ const VARIANTS = {
   'built (chatshare serve)': ['packages/cli/bin/chatshare.js', 'serve'],
 } as const;
 type Variant = keyof typeof VARIANTS;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 async function residentMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');

@@ -6,28 +6,19 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ensureCliBuilt } from '../../packages/cli/build/ensure-build.js';
 import { benchConversation } from './conversation.js';
+import { freePort } from '../../scripts/free-port.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const NGINX_PORT = 58080;
 const DURATION = process.env.BENCH_DURATION ?? '10s';
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 async function waitFor(url: string) {
   for (let attempt = 0; attempt < 200; attempt++) {

@@ -6,20 +6,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, realpath, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../../scripts/inputs-hash.js';
 import { npm, outsideFolder, run } from './install.js';
 import { packTarballs } from './packs.js';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+import { freePort } from '../../scripts/free-port.js';
 
 let prefix: string;
 let home: string;

@@ -4,21 +4,10 @@
  * `vite preview` in a child process, which proxies /api/v1 to chatshare with the API token.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { buildTestApp, type TestApp } from '../../packages/server/test/helpers/app.js';
 import { signUp, type TestUser } from '../../packages/server/test/helpers/api.js';
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../../scripts/free-port.js';
 
 export interface Chatshare {
   t: TestApp;

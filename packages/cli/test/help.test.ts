@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../src/exit-codes.js';
 import { BIN, runCli } from './helpers/cli.js';
+import { freePort } from '../../../scripts/free-port.js';
 
 const COMMANDS = ['serve', 'migrate', 'login', 'logout', 'import', 'share', 'list', 'revoke'];
 
@@ -49,14 +49,6 @@ describe('chatshare --help', () => {
     },
   );
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 describe('chatshare serve and migrate', () => {
   // The server's own configuration comes from the environment: only what these tests set.

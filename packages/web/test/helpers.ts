@@ -4,7 +4,6 @@
  * then real for the browser) and mail kept in memory.
  */
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
@@ -12,6 +11,7 @@ import { expect } from 'vitest';
 import { buildTestApp, type TestApp } from '../../server/test/helpers/app.js';
 import { hasChromium, launchBrowser, watch, type PageEvents } from '../../server/test/browser/browser.js';
 import { ensureBuilt } from '../build/ensure-build.js';
+import { freePort } from '../../../scripts/free-port.js';
 
 export { hasChromium };
 
@@ -24,17 +24,6 @@ export const VIEWPORTS = {
   mobile: { width: 390, height: 844 },
 } as const;
 export const PASSWORD = 'correct horse battery staple';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface WebHarness {
   t: TestApp;

@@ -6,11 +6,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildApp, loadConfig, type BuildOptions } from '@chatshare/server';
 import { clientFor, sessionClient } from '../../src/connection.js';
+import { freePort } from '../../../../scripts/free-port.js';
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -32,16 +32,6 @@ const RATE_LIMITS: BuildOptions['rateLimits'] = {
   auth: { max: 10_000, windowMs: 60_000 },
   shareCreate: { max: 10_000, windowMs: 60_000 },
 };
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 export async function startServer(): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'chatshare-cli-'));

@@ -6,7 +6,6 @@
  * cannot push a conversation into a /publish page, and the sender sends nothing to a tab that
  * answers from another origin than the community's.
  */
-import { createServer } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from '../../../web/build/ensure-build.js';
@@ -14,6 +13,7 @@ import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { buildConversation, createConversation, signUp } from '../helpers/api.js';
 import { hasChromium, launchBrowser, screenshot } from './browser.js';
 import { startThirdSite, type ThirdSite } from './community-fixtures.js';
+import { freePort } from '../../../../scripts/free-port.js';
 
 const KEY = 'sk-proj-' + 'Zq8Xw7Vu6Ts5Rq4Po3Nm2Lk1Jh0Gf9Ed8Cb7Aa6';
 const PASSWORD = 'correct horse battery staple';
@@ -24,17 +24,6 @@ let third: ThirdSite;
 let senderBase: string;
 let hubBase: string;
 let browser: Browser;
-
-function freePort(host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, host, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** An instance listening at `base` (two hosts keep the two instances' cookies apart). */
 async function startInstance(base: string, config: Parameters<typeof buildTestApp>[0]) {

@@ -12,6 +12,7 @@ import { signUp, type TestUser } from '../helpers/api.js';
 import { buildRichConversation } from '../fixtures/rich-conversation.js';
 import { shareOf } from '../pages/helpers.js';
 import { hasChromium, launchBrowser, screenshot, watch } from './browser.js';
+import { freePort } from '../../../../scripts/free-port.js';
 
 let t: TestApp;
 let owner: TestUser;
@@ -22,16 +23,6 @@ let blogBase: string;
 let code: string;
 
 /** A free port on 127.0.0.1, so PUBLIC_URL can be the address the app really listens on. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Another site: a blog post that embeds the conversation, and frames of its own origin. */
 function blogPage(chatshare: string, shareCode: string): string {

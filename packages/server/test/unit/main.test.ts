@@ -1,23 +1,14 @@
 /** The real entry point, as `npm start` runs it (the built `chatshare serve`): boots, serves, stops on SIGTERM; refuses bad config. */
 import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { freePort } from '../../../../scripts/free-port.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 const cli = path.join(root, 'packages/cli/bin/chatshare.js');
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 function start(env: Record<string, string>) {
   const child = spawn(process.execPath, [cli, 'serve'], {
