@@ -7,14 +7,15 @@
  * server never serves half a build; a lock folder keeps two processes (parallel test files)
  * from building at once.
  */
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { inputsHash } from './inputs-hash.js';
 
 /** Written into a build after it succeeded: the hash of the inputs it was built from. */
 export const BUILD_STAMP = '.build-stamp.json';
-/** A lock older than this was left by a process that died. */
-const STALE_LOCK_MS = 5 * 60_000;
+/** A lock untouched for this long was left by a process that died (a live builder touches it). */
+const STALE_LOCK_MS = 2 * 60_000;
+const LOCK_TOUCH_MS = 15_000;
 
 export interface FreshBuild {
   /** For log lines: "the owner app (packages/web)". */
@@ -54,10 +55,13 @@ async function takeLock(lock: string): Promise<boolean> {
   }
 }
 
+/** `dist` → `.dist`, `.packs` → `.packs`: the hidden sibling names of an output's temporary folders. */
+const hiddenSibling = (outDir: string, suffix: string) =>
+  path.join(path.dirname(outDir), `.${path.basename(outDir).replace(/^\.+/, '')}-${suffix}`);
+
 async function buildInto(spec: FreshBuild, hash: string, log: (line: string) => void): Promise<void> {
-  const base = path.join(path.dirname(spec.outDir), `.${path.basename(spec.outDir)}`);
-  const temporary = `${base}-${process.pid}`;
-  const previous = `${base}-old-${process.pid}`;
+  const temporary = hiddenSibling(spec.outDir, String(process.pid));
+  const previous = hiddenSibling(spec.outDir, `old-${process.pid}`);
   await rm(temporary, { recursive: true, force: true });
   await mkdir(temporary, { recursive: true });
   try {
@@ -77,17 +81,20 @@ async function buildInto(spec: FreshBuild, hash: string, log: (line: string) => 
 /** Resolves once `outDir` holds a build of the current inputs: `fresh` if it already did. */
 export async function ensureFresh(spec: FreshBuild, options: EnsureOptions = {}): Promise<'fresh' | 'built'> {
   const log = options.log ?? (() => undefined);
-  const lock = path.join(path.dirname(spec.outDir), `.${path.basename(spec.outDir)}-build-lock`);
+  const lock = hiddenSibling(spec.outDir, 'build-lock');
   let force = options.force ?? false;
   for (;;) {
     const hash = await inputsHash(spec.inputs);
     if (!force && (await builtHash(spec.outDir)) === hash) return 'fresh';
     if (await takeLock(lock)) {
+      // Kept fresh while the build runs, so a long build is never taken for a dead one.
+      const touch = setInterval(() => void utimes(lock, new Date(), new Date()).catch(() => undefined), LOCK_TOUCH_MS);
       try {
         log(`building ${spec.name}…`);
         await buildInto(spec, hash, log);
         return 'built';
       } finally {
+        clearInterval(touch);
         await rm(lock, { recursive: true, force: true });
       }
     }

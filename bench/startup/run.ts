@@ -52,8 +52,11 @@ async function startOnce(variant: Variant, dataDir: string): Promise<{ ms: numbe
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
     return { ms, rssMb: await residentMb(child.pid!) };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   }
 }
 

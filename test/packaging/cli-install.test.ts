@@ -48,7 +48,14 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  server?.kill('SIGTERM');
+  // Stopped before its folder goes: it still writes to its database while shutting down.
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server!.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
   await rm(prefix, { recursive: true, force: true });
   await rm(home, { recursive: true, force: true });
 });

@@ -25,6 +25,9 @@ export const RUNTIME_FILES = [
   'packages/web/dist',
 ];
 
+/** Workspace modules whose location is mirrored, by their path in the repository. */
+const MIRRORED = /^packages\/(core|client|react|server|web)\//;
+
 /** Everything but our own packages and relative paths is imported from node_modules at run time. */
 const externalPackages: Plugin = {
   name: 'external-packages',
@@ -39,10 +42,12 @@ const externalPackages: Plugin = {
 const keepModuleLocations: Plugin = {
   name: 'keep-module-locations',
   setup(builder) {
-    builder.onLoad({ filter: /[\\/]packages[\\/](core|client|react|server|web)[\\/].*\.tsx?$/ }, async (args) => {
+    builder.onLoad({ filter: /\.tsx?$/ }, async (args) => {
+      const relative = path.relative(REPO, args.path).split(path.sep).join('/');
+      if (!MIRRORED.test(relative)) return undefined;
       const source = await readFile(args.path, 'utf8');
       if (!source.includes('import.meta.url')) return undefined;
-      const mirrored = `./${path.relative(REPO, args.path).split(path.sep).join('/')}`;
+      const mirrored = `./${relative}`;
       return {
         contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(mirrored)}, import.meta.url).href`),
         loader: args.path.endsWith('x') ? 'tsx' : 'ts',

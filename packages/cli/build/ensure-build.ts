@@ -18,9 +18,13 @@ const CLI_BUILD_INPUTS = [
   'packages/server/src',
   'packages/server/package.json',
   'packages/core/src',
+  'packages/core/package.json',
   'packages/client/src',
+  'packages/client/package.json',
   'packages/react/src',
+  'packages/react/package.json',
   'packages/web/build/paths.ts',
+  'packages/web/package.json',
   // The owner app's stamp stands for its whole build, which the bundle copies.
   'packages/web/dist/.build-stamp.json',
   'scripts',

@@ -75,7 +75,15 @@ export interface ChatshareErrorInit {
   cause?: unknown;
 }
 
+/**
+ * Marks every ChatshareError, whichever copy of this package made it: an app and the kit can
+ * end up with two copies of the SDK in node_modules, and `instanceof` would then miss errors
+ * made by the other one.
+ */
+const BRAND = Symbol.for('@chatshare/client.ChatshareError');
+
 export class ChatshareError extends Error {
+  readonly [BRAND] = true;
   /** HTTP status, or 0 when no response arrived. */
   readonly status: number;
   /** The server's stable `error.code`, or one of `CLIENT_ERROR_CODES`. Branch on this. */
@@ -99,7 +107,9 @@ export class ChatshareError extends Error {
   }
 }
 
-export const isChatshareError = (error: unknown): error is ChatshareError => error instanceof ChatshareError;
+export const isChatshareError = (error: unknown): error is ChatshareError =>
+  error instanceof ChatshareError ||
+  (typeof error === 'object' && error !== null && (error as { [BRAND]?: unknown })[BRAND] === true);
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ChatshareError };
 

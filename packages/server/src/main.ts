@@ -1,4 +1,8 @@
-/** The server's own entry point, for running it from source: `node --import tsx src/main.ts`. */
+/**
+ * The server's own entry point, for running it from source (`npm start -w @chatshare/server`:
+ * `node --conditions=@chatshare/source --import tsx src/main.ts`). `npm start` at the root
+ * runs the built command instead.
+ */
 import './production.js';
 import { startServer } from './start.js';
 
