@@ -4,11 +4,12 @@ import { ChatshareError, isChatshareError, safe } from '../src/index.js';
 /** What a second copy of this package in node_modules makes: same brand, another class. */
 function errorFromAnotherCopy(): Error {
   class OtherChatshareError extends Error {
-    readonly [Symbol.for('@chatshare/client.ChatshareError')] = true;
     readonly code = 'share_not_found';
     readonly status = 404;
   }
-  return new OtherChatshareError('gone');
+  const error = new OtherChatshareError('gone');
+  Object.defineProperty(error, Symbol.for('@chatshare/client.ChatshareError'), { value: true });
+  return error;
 }
 
 describe('isChatshareError', () => {
