@@ -33,6 +33,7 @@ import type {
   ListSharesQuery,
   ModeratedShare,
   NewMessage,
+  OpenAIChatMessage,
   Page,
   PublicationInput,
   Readiness,
@@ -131,7 +132,11 @@ export interface ConversationsApi {
   /** Deletes the conversation; its links stop working at once. */
   delete(id: string, options?: RequestOptions): Promise<void>;
   /** Appends messages as a chain after `parentId` (default: the current leaf). */
-  appendMessages(id: string, messages: NewMessage[], options?: AppendMessagesOptions): Promise<Conversation>;
+  appendMessages(
+    id: string,
+    messages: NewMessage[] | OpenAIChatMessage[],
+    options?: AppendMessagesOptions,
+  ): Promise<Conversation>;
   /** What a link of the conversation would show (and the secrets in it), without creating one. */
   snapshot(id: string, query?: SnapshotQuery, options?: RequestOptions): Promise<ConversationSnapshot>;
 }

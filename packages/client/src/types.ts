@@ -113,8 +113,19 @@ export interface NewMessage {
   status?: 'complete' | 'incomplete';
 }
 
+/** An OpenAI chat message (`{ role, content }`), which appending also accepts. */
+export interface OpenAIChatMessage {
+  role: string;
+  content?: unknown;
+  name?: unknown;
+  tool_calls?: unknown;
+  tool_call_id?: unknown;
+  [key: string]: unknown;
+}
+
 export interface AppendMessagesInput {
-  messages: NewMessage[];
+  /** All in one format: ours (`parts`) or OpenAI's (`content`). */
+  messages: NewMessage[] | OpenAIChatMessage[];
   /** The message to reply to; default the current leaf, `null` starts a new root. */
   parentId?: string | null;
 }

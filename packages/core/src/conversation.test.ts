@@ -49,6 +49,31 @@ describe('titles', () => {
     expect(long.endsWith('…')).toBe(true);
     expect(deriveTitle([])).toBe('Untitled conversation');
   });
+
+  it.each([
+    ['**Bold** question about `git rebase`', 'Bold question about git rebase'],
+    ['# Heading of the chat', 'Heading of the chat'],
+    ['## Why is $e^{i\\pi} + 1 = 0$?', 'Why is e^(iπ) + 1 = 0?'],
+    ['Prove $a^2 + b^2 = c^2$', 'Prove a² + b² = c²'],
+    ['Read [the guide](https://example.com/guide) first', 'Read the guide first'],
+    ['What is in ![a photo](data:image/png;base64,AAAA) this?', 'What is in this?'],
+    ['> quoted *emphasis* and __strong__', 'quoted emphasis and strong'],
+    ['- [ ] a task\n- another', 'a task another'],
+    ['Fix this:\n```js\nconsole.log(1)\n```', 'Fix this:'],
+    ['```py\nprint("only code")\n```', 'print("only code")'],
+    ['| a | b |\n|---|---|\n| 1 | 2 |', 'a: 1, b: 2'],
+    ['It costs $5 and $6, 2 * 3 * 4, snake_case_name', 'It costs $5 and $6, 2 * 3 * 4, snake_case_name'],
+    ['Escaped \\*stars\\* and \\# hash', 'Escaped *stars* and # hash'],
+    ['~~old~~ new &amp; improved', 'old new & improved'],
+    ['![only an image](data:image/png;base64,AAAA)', 'Untitled conversation'],
+  ])('is plain text: %j -> %j', (text, title) => {
+    expect(deriveTitle([message('u', null, text)])).toBe(title);
+  });
+
+  it('cuts the plain text, not the markdown, at a word', () => {
+    const title = deriveTitle([message('u', null, `**${'word '.repeat(30).trim()}**`)], 40);
+    expect(title).toBe(`${'word '.repeat(7).trim()}…`);
+  });
 });
 
 describe('appendToTree', () => {

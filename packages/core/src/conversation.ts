@@ -3,6 +3,7 @@
  */
 import { errors } from './errors.js';
 import { LIMITS } from './limits.js';
+import { markdownToPlainText } from './plain-text.js';
 import { cleanLine } from './text.js';
 import type { ConversationDraft, ConversationInput, ImportFormat, Message, Part } from './model.js';
 
@@ -102,14 +103,14 @@ export function partText(part: Part): string {
   }
 }
 
-/** A title from the first user message: its first line, whitespace folded, cut at a word. */
+/** A title from the first user message: its text as plain prose (no markdown), cut at a word. */
 export function deriveTitle(messages: readonly Message[], maxLength = 80): string {
   const firstUser = messages.find((message) => message.role === 'user');
   const text = firstUser?.parts
     .filter((part) => part.type === 'text')
     .map((part) => part.text)
-    .join(' ');
-  const line = cleanLine(text ?? '');
+    .join('\n\n');
+  const line = cleanLine(markdownToPlainText(text ?? ''));
   if (line === '') return UNTITLED;
   if (line.length <= maxLength) return line;
   const cut = sliceWhole(line, maxLength - 1);

@@ -3,6 +3,7 @@ export * from './limits.js';
 export * from './model.js';
 export * from './conversation.js';
 export * from './text.js';
+export * from './plain-text.js';
 export * from './short-code.js';
 export * from './secrets.js';
 export * from './policy.js';

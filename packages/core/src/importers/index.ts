@@ -80,5 +80,6 @@ export { chatgptImporter } from './chatgpt.js';
 export { claudeImporter } from './claude.js';
 export { ImportError, isImportError } from './import-error.js';
 export { librechatImporter } from './librechat.js';
+export { NewMessageSchema, readNewMessages, type NewMessage } from './new-messages.js';
 export { openwebuiImporter } from './openwebui.js';
 export type { ImportContext, Importer, ImportResult, SkippedConversation } from './types.js';

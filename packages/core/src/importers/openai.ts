@@ -10,14 +10,15 @@ import { attachmentPart, capParts, describe, textPart, toolCallPart, toolResultP
 import { asArray, asString, isObject, wellFormed, type JsonObject } from './read-helpers.js';
 import type { ImportContext, Importer, ImportResult } from './types.js';
 
-const ROLE_MAP: Record<string, Role> = {
-  system: 'system',
-  developer: 'system',
-  user: 'user',
-  assistant: 'assistant',
-  tool: 'tool',
-  function: 'tool',
-};
+// A Map, so a role such as "constructor" or "__proto__" is just an unknown role.
+const ROLE_MAP = new Map<string, Role>([
+  ['system', 'system'],
+  ['developer', 'system'],
+  ['user', 'user'],
+  ['assistant', 'assistant'],
+  ['tool', 'tool'],
+  ['function', 'tool'],
+]);
 
 const looksLikeMessage = (value: unknown): boolean => isObject(value) && typeof value.role === 'string';
 
@@ -72,13 +73,14 @@ function contentParts(content: unknown, path: string): Part[] {
   });
 }
 
-function readMessages(list: unknown[], path: string): Message[] {
+/** A list of OpenAI chat messages as a chain: each message's parent is the one before. */
+export function readMessages(list: readonly unknown[], path: string): Message[] {
   const toolNames = new Map<string, string>();
   const messages: Message[] = [];
   list.forEach((raw, index) => {
     const at = `${path}[${index}]`;
     if (!isObject(raw)) throw new ImportError(at, 'a message must be an object');
-    const role = ROLE_MAP[asString(raw.role) ?? ''];
+    const role = ROLE_MAP.get(asString(raw.role) ?? '');
     if (!role) throw new ImportError(`${at}.role`, `unknown role ${describe(raw.role)}`);
     const parts = contentParts(raw.content, `${at}.content`);
     for (const [callIndex, call] of asArray(raw.tool_calls).entries()) {

@@ -26,10 +26,18 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   };
 }
 
+/**
+ * Mail without SMTP: each message is logged at `warn`, so its link shows at the default level
+ * and at LOG_LEVEL=warn, and the line says why it is in the log rather than in an inbox.
+ */
 export function createLogMailer(log: FastifyBaseLogger): Mailer {
   return {
     async send(message) {
-      log.info({ mailTo: message.to }, `mail to ${message.to}: ${message.subject}\n${message.text}`);
+      log.warn(
+        { mailTo: message.to, mailSubject: message.subject },
+        `No SMTP server is configured (SMTP_URL is not set), so this mail is written to the log instead of being sent. ` +
+          `Mail to ${message.to}: ${message.subject}\n${message.text}`,
+      );
     },
     close: () => undefined,
   };

@@ -10,7 +10,7 @@ import type { LockedCard, OpenCard } from './card.js';
 import { plainExcerpt } from './excerpt.js';
 
 /** Bumped when the card's layout changes, so images cached on disk are drawn again. */
-export const CARD_REVISION = 1;
+export const CARD_REVISION = 2;
 
 /** The instance as previews name it: the host of PUBLIC_URL. */
 export const instanceNameOf = (publicUrl: string): string => new URL(publicUrl).host;

@@ -95,6 +95,34 @@ const CARD_FRAME: Style = {
   justifyContent: 'space-between',
 };
 
+/** Type sizes of an open card: short texts are set larger, so they fill the card instead of leaving a band. */
+export interface CardScale {
+  title: number;
+  excerpt: number;
+}
+
+// Characters per line at 1 px of font size, roughly (DejaVu Sans averages ~0.55 em a character).
+const CHARS_PER_PX_LINE = 1 / 0.55;
+
+/** The lines `text` takes at `fontSize` in a box `width` wide, by average character width. */
+const linesOf = (text: string, fontSize: number, width: number) =>
+  Math.max(1, Math.ceil(text.length / ((width * CHARS_PER_PX_LINE) / fontSize)));
+
+const EXCERPT_WIDTH = Math.round(CONTENT_WIDTH * 0.85) - 44;
+
+/**
+ * The larger of two type scales when the title and excerpts still fit their line limits in
+ * it (title two lines, each excerpt two); otherwise the regular one.
+ * @example cardScale({ title: 'Hi', excerpts: [{ role: 'user', text: 'Hello' }] }) // { title: 68, excerpt: 36 }
+ */
+export function cardScale(card: Pick<OpenCard, 'title' | 'excerpts'>): CardScale {
+  const large: CardScale = { title: 68, excerpt: 36 };
+  const fits =
+    linesOf(card.title, large.title, CONTENT_WIDTH) <= 1 &&
+    card.excerpts.every((excerpt) => linesOf(excerpt.text, large.excerpt, EXCERPT_WIDTH) <= 1);
+  return fits ? large : { title: 56, excerpt: 28 };
+}
+
 function openCard(card: OpenCard): Element {
   const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(card.sharedAt);
   const footer = [
@@ -102,51 +130,53 @@ function openCard(card: OpenCard): Element {
     ...card.models.slice(0, 2),
     date,
   ].join('  ·  ');
+  const scale = cardScale(card);
   return h(
     'div',
     CARD_FRAME,
     brand(card.instanceName),
-    h(
-      'div',
-      {
-        width: CONTENT_WIDTH,
-        fontSize: 56,
-        fontWeight: 700,
-        lineHeight: 1.15,
-        marginTop: 20,
-        flexShrink: 0,
-        ...clamp(2),
-        direction: textDirection(card.title),
-      },
-      card.title,
-    ),
+    // Title and excerpts are one block, centred in the space between brand and footer: a short
+    // conversation leaves even margins, not an empty band above the footer.
     h(
       'div',
       {
         flexDirection: 'column',
-        gap: 14,
-        marginTop: 20,
+        justifyContent: 'center',
         flexGrow: 1,
         flexShrink: 1,
+        marginTop: 20,
         width: CONTENT_WIDTH,
       },
-      ...card.excerpts.map((excerpt) =>
-        h(
-          'div',
-          {
-            alignSelf: excerpt.role === 'user' ? 'flex-end' : 'flex-start',
-            width: Math.round(CONTENT_WIDTH * 0.85),
-            padding: '14px 22px',
-            borderRadius: 20,
-            background: excerpt.role === 'user' ? COLORS.user : COLORS.panel,
-            fontSize: 28,
-            lineHeight: 1.35,
-            color: excerpt.role === 'user' ? COLORS.text : '#e2e8f0',
-          },
+      h(
+        'div',
+        {
+          width: CONTENT_WIDTH,
+          fontSize: scale.title,
+          fontWeight: 700,
+          lineHeight: 1.15,
+          flexShrink: 0,
+          ...clamp(2),
+          direction: textDirection(card.title),
+        },
+        card.title,
+      ),
+      h(
+        'div',
+        { flexDirection: 'column', gap: 14, marginTop: card.excerpts.length > 0 ? 24 : 0, width: CONTENT_WIDTH },
+        ...card.excerpts.map((excerpt) =>
           h(
             'div',
-            { width: Math.round(CONTENT_WIDTH * 0.85) - 44, ...clamp(2), direction: textDirection(excerpt.text) },
-            excerpt.text,
+            {
+              alignSelf: excerpt.role === 'user' ? 'flex-end' : 'flex-start',
+              width: Math.round(CONTENT_WIDTH * 0.85),
+              padding: '14px 22px',
+              borderRadius: 20,
+              background: excerpt.role === 'user' ? COLORS.user : COLORS.panel,
+              fontSize: scale.excerpt,
+              lineHeight: 1.35,
+              color: excerpt.role === 'user' ? COLORS.text : '#e2e8f0',
+            },
+            h('div', { width: EXCERPT_WIDTH, ...clamp(2), direction: textDirection(excerpt.text) }, excerpt.text),
           ),
         ),
       ),

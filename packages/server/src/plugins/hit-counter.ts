@@ -8,8 +8,6 @@ import type { Redis } from 'ioredis';
 export interface HitCounter {
   /** Adds one hit to `key` and returns the hits in the current window. */
   hit(key: string, windowMs: number): Promise<number>;
-  /** The hits in the current window, without adding one. */
-  count(key: string): Promise<number>;
 }
 
 export function createMemoryHitCounter(now: () => number = Date.now): HitCounter & { sweep(): void } {
@@ -24,9 +22,6 @@ export function createMemoryHitCounter(now: () => number = Date.now): HitCounter
       window.hits += 1;
       windows.set(key, window);
       return window.hits;
-    },
-    async count(key) {
-      return live(key)?.hits ?? 0;
     },
     sweep() {
       for (const [key, window] of windows) if (window.resetAt <= now()) windows.delete(key);
@@ -43,9 +38,6 @@ export function createRedisHitCounter(redis: Redis, prefix: string): HitCounter 
         .pexpire(prefix + key, windowMs, 'NX')
         .exec();
       return Number(results?.[0]?.[1] ?? 0);
-    },
-    async count(key) {
-      return Number((await redis.get(prefix + key)) ?? 0);
     },
   };
 }

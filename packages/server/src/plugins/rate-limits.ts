@@ -2,9 +2,13 @@
  * Rate limits on guessable and abusable paths (DESIGN §7): per-route limits through
  * @fastify/rate-limit, and a miss counter that slows down share-code guessing. Both use
  * Redis when configured so the limits hold across instances.
+ *
+ * The miss limit limits misses, not hits: past it, unknown codes from that address are 429,
+ * while links that exist still open, so one guesser behind a shared NAT (an office, a phone
+ * network) does not lock everyone behind it out of the links they were sent.
  */
 import rateLimit from '@fastify/rate-limit';
-import { errors } from '@chatshare/core';
+import { errors, isAppError } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { createMemoryHitCounter, createRedisHitCounter, type HitCounter } from './hit-counter.js';
@@ -12,9 +16,14 @@ import { createMemoryHitCounter, createRedisHitCounter, type HitCounter } from '
 declare module 'fastify' {
   interface FastifyInstance {
     shareMisses: {
-      /** Throws 429 if this address has missed too often on share paths. */
-      check(request: FastifyRequest, reply: FastifyReply): Promise<void>;
-      record(request: FastifyRequest): Promise<void>;
+      /**
+       * Runs the share lookup of a code-addressed path. Its "not found" counts as a miss for
+       * the address, and past the limit the miss is a 429 with Retry-After instead of the 404;
+       * whatever else the lookup gives (a share, 401, 410) passes unchanged.
+       *
+       * @example const { share } = await app.shareMisses.guard(request, reply, () => app.shareService.access(code, viewer));
+       */
+      guard<T>(request: FastifyRequest, reply: FastifyReply, lookup: () => Promise<T>): Promise<T>;
     };
   }
 }
@@ -42,13 +51,16 @@ export default fp(
     const { max, windowMs } = app.rateLimits.shareMiss;
     const key = (request: FastifyRequest) => `miss:${request.ip}`;
     app.decorate('shareMisses', {
-      async check(request: FastifyRequest, reply: FastifyReply) {
-        if ((await counter.count(key(request))) < max) return;
-        reply.header('retry-after', String(Math.ceil(windowMs / 1000)));
-        throw errors.rateLimited('Too many unknown links from your address. Try again later.');
-      },
-      async record(request: FastifyRequest) {
-        await counter.hit(key(request), windowMs);
+      async guard<T>(request: FastifyRequest, reply: FastifyReply, lookup: () => Promise<T>): Promise<T> {
+        try {
+          return await lookup();
+        } catch (error) {
+          // Only an unknown (or revoked, or hidden private) link is a miss; `embed_disabled` is a 404 of a real link.
+          if (!isAppError(error) || error.code !== 'share_not_found') throw error;
+          if ((await counter.hit(key(request), windowMs)) <= max) throw error;
+          reply.header('retry-after', String(Math.ceil(windowMs / 1000)));
+          throw errors.rateLimited('Too many unknown links from your address. Try again later.');
+        }
       },
     });
   },

@@ -19,6 +19,7 @@ import { translator, type Locale } from './i18n.js';
 import type { PreviewMeta } from './preview.js';
 import { ReportPage, reportTitle, type ReportView } from './ReportPage.js';
 import { SharePage } from './SharePage.js';
+import { VerifyPage, verifyTitle, type VerifyResult } from './VerifyPage.js';
 
 const DOCTYPE = '<!DOCTYPE html>';
 const END = '</body></html>';
@@ -182,5 +183,14 @@ export function renderReportPage(view: ReportView, locale: Locale): string {
       referrer: PASSWORD_REFERRER_POLICY,
     },
     <ReportPage view={view} t={t} />,
+  );
+}
+
+/** The page of the link in the verification mail: confirmed, or the link does not work. */
+export function renderVerifyPage(result: VerifyResult, locale: Locale): string {
+  const t = translator(locale);
+  return renderPlainPage(
+    { locale, title: t('page.documentTitle', { title: verifyTitle(result, t) }), robots: NOINDEX },
+    <VerifyPage result={result} t={t} />,
   );
 }

@@ -297,6 +297,127 @@ describe('listing, renaming, appending, deleting', () => {
     expect(after.messages).toHaveLength(7);
   });
 
+  describe('appending in the formats a conversation can be created from', () => {
+    const append = (id: string, body: unknown) =>
+      call(t.app, 'POST', `/api/v1/conversations/${id}/messages`, { auth: user.bearer, body });
+    const stored = async (id: string) =>
+      (await call(t.app, 'GET', `/api/v1/conversations/${id}`, { auth: user.bearer })).json();
+
+    it('takes OpenAI chat messages with content strings, parts arrays and tool calls', async () => {
+      const { id } = await createConversation(t.app, user);
+      const response = await append(id, {
+        messages: [
+          { role: 'user', content: 'hi', name: 'Ana' },
+          {
+            role: 'assistant',
+            content: null,
+            tool_calls: [{ id: 'c1', type: 'function', function: { name: 'weather', arguments: '{"city":"Oslo"}' } }],
+          },
+          { role: 'tool', tool_call_id: 'c1', content: 'Sunny' },
+          { role: 'assistant', content: [{ type: 'text', text: 'It is sunny.' }] },
+        ],
+      });
+      expect(response.statusCode).toBe(200);
+      const conversation = response.json();
+      const added = conversation.messages.slice(4);
+      expect(added.map((m: { role: string }) => m.role)).toEqual(['user', 'assistant', 'tool', 'assistant']);
+      expect(added[0]).toMatchObject({ parentId: 'a-1', author: 'Ana', parts: [{ type: 'text', text: 'hi' }] });
+      expect(added[1].parts).toEqual([{ type: 'tool_call', name: 'weather', input: { city: 'Oslo' } }]);
+      expect(added[2].parts).toEqual([{ type: 'tool_result', name: 'weather', output: 'Sunny' }]);
+      // A chain under the current leaf, with ids of the server's own (never the reader's m1, m2…).
+      for (let i = 1; i < added.length; i++) expect(added[i].parentId).toBe(added[i - 1].id);
+      expect(new Set(conversation.messages.map((m: { id: string }) => m.id)).size).toBe(8);
+      expect(added[0].id).not.toBe('m1');
+      expect(conversation.currentLeafId).toBe(added[3].id);
+    });
+
+    it('takes a bare OpenAI message under a chosen parent, as a new branch', async () => {
+      const { id } = await createConversation(t.app, user);
+      const response = await append(id, { parentId: 'u-1', messages: [{ role: 'assistant', content: 'Try Sintra.' }] });
+      expect(response.statusCode).toBe(200);
+      const added = response.json().messages.at(-1);
+      expect(added).toMatchObject({
+        parentId: 'u-1',
+        role: 'assistant',
+        parts: [{ type: 'text', text: 'Try Sintra.' }],
+      });
+      const root = await append(id, { parentId: null, messages: [{ role: 'user', content: 'New topic' }] });
+      expect(root.json().messages.at(-1).parentId).toBeNull();
+      const ghost = await append(id, { parentId: 'ghost', messages: [{ role: 'user', content: 'x' }] });
+      expect(ghost.statusCode).toBe(404);
+      expect(ghost.json().error.code).toBe('message_not_found');
+    });
+
+    it.each([
+      [
+        'a mix of both formats',
+        [
+          { role: 'user', parts: [{ type: 'text', text: 'ok' }] },
+          { role: 'user', content: 'hi' },
+        ],
+        'body.messages.1',
+        'every message',
+      ],
+      [
+        'an OpenAI message after a good one with an unknown role',
+        [
+          { role: 'user', content: 'hi' },
+          { role: 'robot', content: 'x' },
+        ],
+        'body.messages.1.role',
+      ],
+      ['a role that is a key of every object', [{ role: 'constructor', content: 'x' }], 'body.messages.0.role'],
+      [
+        'an OpenAI message with nothing in it',
+        [
+          { role: 'user', content: 'ok' },
+          { role: 'user', content: '   ' },
+        ],
+        'body.messages.1',
+      ],
+      ['content of the wrong type', [{ role: 'user', content: 42 }], 'body.messages.0.content'],
+      [
+        'one of our messages with a bad part',
+        [
+          { role: 'user', parts: [{ type: 'text', text: 'ok' }] },
+          { role: 'user', parts: [{ type: 'text', text: 7 }] },
+        ],
+        'body.messages.1.parts.0',
+      ],
+      ['one of our messages with no parts', [{ role: 'user', parts: [] }], 'body.messages.0.parts'],
+      [
+        'one of our messages with a parentId',
+        [{ role: 'user', parentId: 'u-1', parts: [{ type: 'text', text: 'x' }] }],
+        'body.messages.0',
+      ],
+    ])('refuses %s with validation_failed, and adds nothing', async (_name, messages, path, says?: string) => {
+      const { id } = await createConversation(t.app, user);
+      const response = await append(id, { messages });
+      expect(response.statusCode).toBe(400);
+      const { error } = response.json();
+      expect(error.code).toBe('validation_failed');
+      expect(error.message.startsWith(path)).toBe(true);
+      if (says) expect(error.message).toContain(says);
+      expect(error.details.issues[0].path.startsWith(path)).toBe(true);
+      expect((await stored(id)).messages).toHaveLength(4);
+    });
+
+    it('refuses a body that is no list of messages', async () => {
+      const { id } = await createConversation(t.app, user);
+      for (const body of [
+        { messages: [] },
+        { messages: ['hi'] },
+        { messages: [{ content: 'no role' }] },
+        [{ role: 'user', content: 'hi' }],
+      ]) {
+        const response = await append(id, body);
+        expect(response.statusCode, JSON.stringify(body)).toBe(400);
+        expect(response.json().error.code).toBe('validation_failed');
+      }
+      expect((await stored(id)).messages).toHaveLength(4);
+    });
+  });
+
   it('deletes a conversation', async () => {
     const { id } = await createConversation(t.app, user);
     expect((await call(t.app, 'DELETE', `/api/v1/conversations/${id}`, { auth: user.bearer })).statusCode).toBe(204);

@@ -7,11 +7,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CardData } from '../../src/og/card.js';
+import { cardScale, type CardData } from '../../src/og/card.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { buildConversation, call, signUp, type TestUser } from '../helpers/api.js';
 import { getPage, shareOf } from '../pages/helpers.js';
-import { parseHead, pathOf, pngSize } from './helpers.js';
+import { blankBands, blankRows, decodePng, parseHead, pathOf, pngSize } from './helpers.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../../../test-results/og/', import.meta.url));
 
@@ -183,4 +183,45 @@ describe('titles in other scripts', () => {
       await writeFile(path.join(ARTIFACTS, `${name}.png`), response.rawPayload);
     },
   );
+});
+
+describe('the layout of a short conversation', () => {
+  /** The blank bands inside the card: between the brand, the content and the footer (padding excluded). */
+  const innerBands = (png: Buffer) => {
+    const rows = blankRows(decodePng(png));
+    return blankBands(rows).filter(([start, length]) => start > 0 && start + length < rows.length);
+  };
+
+  it('has no large empty band: the content sits in the middle, set larger', async () => {
+    const share = await shareOf(t, owner, {}, oneMessage('Pythagoras', 'Is 3, 4, 5 right?'));
+    const response = await call(t.app, 'GET', await imagePathOf(share.shortCode));
+    expect(response.statusCode).toBe(200);
+    const bands = innerBands(response.rawPayload);
+    // Brand | title | excerpts | footer: the gaps around the content are even, and none is a band.
+    const [afterBrand, ...rest] = bands;
+    const beforeFooter = rest.at(-1)!;
+    expect(Math.max(...bands.map(([, length]) => length))).toBeLessThan(120);
+    expect(Math.abs(afterBrand![1] - beforeFooter[1])).toBeLessThan(24);
+    expect(drawn.at(-1)).toMatchObject({ excerpts: [{ text: 'Is 3, 4, 5 right?' }, { role: 'assistant' }] });
+    await mkdir(ARTIFACTS, { recursive: true });
+    await writeFile(path.join(ARTIFACTS, 'short.png'), response.rawPayload);
+  });
+
+  it('sets short texts larger than long ones, which keep their line limits', () => {
+    const short = cardScale({ title: 'Pythagoras', excerpts: [{ role: 'user', text: 'Is 3, 4, 5 right?' }] });
+    const long = cardScale({ title: 'word '.repeat(30), excerpts: [{ role: 'user', text: 'word '.repeat(30) }] });
+    expect(short.title).toBeGreaterThan(long.title);
+    expect(short.excerpt).toBeGreaterThan(long.excerpt);
+  });
+
+  it('draws excerpts of markdown as prose', async () => {
+    const share = await shareOf(
+      t,
+      owner,
+      {},
+      oneMessage('Sums', '**Check** $a^2 + b^2 = c^2$ with ![a sketch](data:image/png;base64,AAAA) `code`'),
+    );
+    expect((await call(t.app, 'GET', await imagePathOf(share.shortCode))).statusCode).toBe(200);
+    expect(drawn.at(-1)).toMatchObject({ excerpts: [{ role: 'user', text: 'Check a² + b² = c² with code' }, {}] });
+  });
 });

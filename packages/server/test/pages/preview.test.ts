@@ -121,6 +121,37 @@ describe('the preview of a conversation page', () => {
     expect(description.slice(0, -1)).toBe(description.slice(0, -1).trim());
   });
 
+  it('reads markdown, math, a table and a code block as prose, and appends no image alt text', async () => {
+    const text = [
+      'Check **this** with $a^2 + b^2 = c^2$:',
+      '',
+      '| formula | leg a | leg b |',
+      '|---|---|---|',
+      '| $a^2 + b^2 = c^2$ | 3 | 4 |',
+      '',
+      '```python',
+      'print(3 ** 2 + 4 ** 2)',
+      '```',
+      '',
+      '![right triangle sketch](data:image/png;base64,AAAA) Is it right?',
+    ].join('\n');
+    const share = await shareOf(
+      t,
+      owner,
+      {},
+      buildConversation({
+        title: 'Pythagoras',
+        messages: [{ id: 'u', parentId: null, role: 'user', parts: [{ type: 'text', text }] }],
+        currentLeafId: 'u',
+      }),
+    );
+    const head = parseHead((await getPage(t, share.shortCode)).body);
+    expect(head.one('og:description')).toBe(
+      'Check this with a² + b² = c²: formula: a² + b² = c², leg a: 3, leg b: 4 Is it right?',
+    );
+    expect(head.one('twitter:description')).toBe(head.one('og:description'));
+  });
+
   it('speaks the page language, and says how long the conversation is when no one asked anything', async () => {
     const share = await shareOf(
       t,

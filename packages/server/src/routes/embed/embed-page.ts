@@ -85,7 +85,6 @@ export default async function embedRoutes(app: FastifyInstance) {
     };
     const gate = gates[error.status];
     if (!gate) throw error;
-    if (error.status === 404) await app.shareMisses.record(request);
     return sendPanel(request, reply, gate, locale, nonce);
   }
 
@@ -95,8 +94,7 @@ export default async function embedRoutes(app: FastifyInstance) {
     const { code } = request.params;
     let share: ShareRecord;
     try {
-      await app.shareMisses.check(request, reply);
-      share = (await app.shareService.access(code, ANONYMOUS)).share;
+      share = (await app.shareMisses.guard(request, reply, () => app.shareService.access(code, ANONYMOUS))).share;
     } catch (error) {
       return panelFor(error, request, reply, locale, nonce);
     }

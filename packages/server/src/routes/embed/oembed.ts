@@ -79,14 +79,7 @@ export default async function oembedRoutes(fastify: FastifyInstance) {
       if (format !== 'json') throw errors.formatNotSupported();
       const code = codeFromUrl(url, publicUrl);
       if (code === undefined) throw errors.urlNotSupported();
-      await app.shareMisses.check(request, reply);
-      let share: ShareRecord;
-      try {
-        share = await embeddableShare(code);
-      } catch (error) {
-        if (isAppError(error) && error.code === 'share_not_found') await app.shareMisses.record(request);
-        throw error;
-      }
+      const share = await app.shareMisses.guard(request, reply, () => embeddableShare(code));
 
       const width = Math.min(OEMBED_DEFAULT.width, maxwidth ?? Infinity);
       const height = Math.min(OEMBED_DEFAULT.height, maxheight ?? Infinity);

@@ -1,7 +1,7 @@
 /**
  * The access decision as a page, for every page under /s/:code (the conversation, its report
  * form): 404, 410 (expired, or taken down, which only the owner is ever told), 401 with the
- * password form, or 429. Anything that is not a decision goes on to the error handler.
+ * password form, or 429 (see shareMisses, which counts the 404s). Anything that is not a decision goes on to the error handler.
  */
 import { isAppError, isShortCode } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -44,7 +44,6 @@ export async function sendAccessGate(
   const { code } = request.params;
   const gate = gateOf(error.status, code, error.code, error.details, request.query);
   if (!gate) throw error;
-  if (error.status === 404) await app.shareMisses.record(request);
   // Link previews of a gate are generic: what kind of link it is, never a word of it. A
   // hidden private link gets the not-found page, so unknown codes get the "private" card too.
   const kinds: Record<number, LockedCard['kind'] | undefined> = { 404: 'private', 401: 'password', 410: 'expired' };

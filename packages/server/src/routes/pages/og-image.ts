@@ -62,12 +62,12 @@ export default fp(
     }
 
     /** The share and the decision, as the page takes them (a locked link answers `null`). */
-    async function shareFor(request: ImageRequest, viewer: Viewer) {
+    async function shareFor(request: ImageRequest, reply: FastifyReply, viewer: Viewer) {
       try {
-        return (await app.shareService.access(request.params.code, viewer)).share;
+        const access = () => app.shareService.access(request.params.code, viewer);
+        return (await app.shareMisses.guard(request, reply, access)).share;
       } catch (error) {
         if (!isAppError(error)) throw error;
-        if (error.status === 404) await app.shareMisses.record(request);
         // The page answers a password form here; its image is the generic password card.
         if (error.status === 401) return null;
         throw error;
@@ -75,9 +75,8 @@ export default fp(
     }
 
     app.get('/s/:code/og.png', { schema: { hide: true } }, async (request: ImageRequest, reply) => {
-      await app.shareMisses.check(request, reply);
       const { code } = request.params;
-      const share = await shareFor(request, viewerFor(app, request, code));
+      const share = await shareFor(request, reply, viewerFor(app, request, code));
       if (!share) {
         // Not cacheable by anyone: once unlocked, the same URL gives this reader the real card.
         const { version, image } = lockedImage('password');

@@ -42,8 +42,9 @@ export default async function reportPageRoutes(app: FastifyInstance) {
   async function open(request: ReportRequest, reply: FastifyReply, locale: Locale, nonce: string) {
     const { code } = request.params;
     try {
-      await app.shareMisses.check(request, reply);
-      return await app.shareService.access(code, viewerFor(app, request, code));
+      return await app.shareMisses.guard(request, reply, () =>
+        app.shareService.access(code, viewerFor(app, request, code)),
+      );
     } catch (error) {
       await sendAccessGate(app, error, request, reply, locale, nonce);
       return null;

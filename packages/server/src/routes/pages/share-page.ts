@@ -4,7 +4,7 @@
  * decision (ShareService.access, core canView); only then is a page served, from the
  * in-memory cache when the same page was rendered before.
  */
-import { ANONYMOUS, canView, isAppError, isEmbeddable, isIndexable } from '@chatshare/core';
+import { ANONYMOUS, canView, isEmbeddable, isIndexable } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { presentSharedConversation } from '../../presenters/shared-conversation.js';
 import type { ShareRecord } from '../../repositories/shares.js';
@@ -48,10 +48,10 @@ export default async function sharePageRoutes(app: FastifyInstance) {
   const gateFor = (error: unknown, request: PageRequest, reply: FastifyReply, locale: Locale, nonce: string) =>
     sendAccessGate(app, error, request, reply, locale, nonce);
 
-  async function open(request: PageRequest, reply: FastifyReply) {
-    await app.shareMisses.check(request, reply);
+  /** The share's live state and the access decision; unknown codes count towards the miss limit. */
+  function open(request: PageRequest, reply: FastifyReply) {
     const { code } = request.params;
-    return app.shareService.access(code, viewerFor(app, request, code));
+    return app.shareMisses.guard(request, reply, () => app.shareService.access(code, viewerFor(app, request, code)));
   }
 
   app.get('/s/:code', { schema: { hide: true } }, async (request: PageRequest, reply) => {
@@ -121,14 +121,7 @@ export default async function sharePageRoutes(app: FastifyInstance) {
 
   app.get('/s/:code.md', { schema: { hide: true } }, async (request: PageRequest, reply) => {
     const locale = negotiateLocale(request.headers['accept-language']);
-    let access;
-    try {
-      access = await open(request, reply);
-    } catch (error) {
-      if (isAppError(error) && error.status === 404) await app.shareMisses.record(request);
-      throw error;
-    }
-    const { share } = access;
+    const { share } = await open(request, reply);
     const now = app.now();
     return sendMarkdown(reply, request, {
       share,

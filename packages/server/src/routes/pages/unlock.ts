@@ -52,16 +52,11 @@ export default async function unlockRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await app.shareMisses.check(request, reply);
       const { code } = request.params;
       const pagePath = `/s/${code}`;
-      let share;
-      try {
-        share = await app.shareService.forUnlock(code, viewerFor(app, request, code));
-      } catch (error) {
-        if (isAppError(error) && error.status === 404) await app.shareMisses.record(request);
-        throw error;
-      }
+      const share = await app.shareMisses.guard(request, reply, () =>
+        app.shareService.forUnlock(code, viewerFor(app, request, code)),
+      );
       if (share.passwordHash !== null) {
         if (!(await verifyPassword(request.body.password, share.passwordHash))) {
           if (isForm(request)) return reply.redirect(`${pagePath}?error=wrong_password`, 303);

@@ -1,4 +1,4 @@
-import { cleanLine, errors } from '@chatshare/core';
+import { cleanLine, errors, isAppError } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { createVerificationToken, readVerificationToken } from '../../../auth/email-verification.js';
@@ -6,6 +6,11 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../../../auth/p
 import { requireUser, SESSION_COOKIE } from '../../../plugins/auth.js';
 import { presentUser } from '../../../presenters/user.js';
 import type { User } from '../../../repositories/users.js';
+import { NOINDEX, newNonce } from '../../../render/security-headers.js';
+import { negotiateLocale } from '../../../views/i18n.js';
+import { renderVerifyPage } from '../../../views/render.js';
+import type { VerifyResult } from '../../../views/VerifyPage.js';
+import { NO_STORE, setPageHeaders } from '../../pages/page-reply.js';
 import { errorResponses } from '../common-schema.js';
 import { SigninBody, SignupBody, UserResponse, VerifyBody, VerifyQuery } from './schema.js';
 
@@ -124,24 +129,18 @@ export default async function authRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      let message: string;
+      let result: VerifyResult = 'confirmed';
       try {
         await verify(request.query.token);
-        message = 'Your email address is confirmed. You can close this page.';
-        reply.status(200);
-      } catch {
-        message = 'This confirmation link is invalid or has expired. Sign in and ask for a new one.';
-        reply.status(400);
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        result = 'invalid';
       }
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-        .send(
-          `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-            `<meta name="robots" content="noindex"><title>chatshare</title>` +
-            `<body style="font-family:system-ui;max-width:32rem;margin:4rem auto;padding:0 1rem">` +
-            `<h1>chatshare</h1><p>${message}</p><p><a href="/app/">Continue</a></p></body></html>`,
-        );
+      // The shared page headers: no-referrer among them, so the token in this URL goes nowhere.
+      setPageHeaders(reply, newNonce());
+      reply.headers({ 'cache-control': NO_STORE, 'x-robots-tag': NOINDEX, vary: 'Accept-Language' });
+      const locale = negotiateLocale(request.headers['accept-language']);
+      return reply.status(result === 'confirmed' ? 200 : 400).send(renderVerifyPage(result, locale));
     },
   );
 

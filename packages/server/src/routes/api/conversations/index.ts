@@ -6,6 +6,7 @@ import {
   errors,
   importConversations,
   parseImportText,
+  readNewMessages,
   type ImportFormat,
 } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -152,7 +153,9 @@ export default async function conversationRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const conversation = await ownConversation(request, request.params.id);
-      const added = request.body.messages.map(({ id, ...message }) => ({ id: id ?? randomUUID(), ...message }));
+      // Read in full before anything is written: one bad message and none is added.
+      const read = readNewMessages(request.body.messages, 'body.messages');
+      const added = read.map(({ id, ...message }) => ({ id: id ?? randomUUID(), ...message }));
       const tree = appendToTree(conversation, added, request.body.parentId);
       await app.repos.conversations.replaceTree(conversation.id, {
         ...tree,

@@ -1,4 +1,4 @@
-import { IMPORT_FORMATS, LIMITS, MessageSchema, PartSchema, RoleSchema } from '@chatshare/core';
+import { IMPORT_FORMATS, LIMITS, MessageSchema, NewMessageSchema } from '@chatshare/core';
 import { Type, type Static } from 'typebox';
 import { PageQuery, Timestamp } from '../common-schema.js';
 
@@ -57,21 +57,30 @@ export const RenameBody = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * An OpenAI chat message, for the API document. Loose on purpose: any object with a role
+ * gets past the schema, and core's readNewMessages reads it, naming the first problem.
+ */
+const OpenAIMessageDoc = Type.Object(
+  {
+    role: Type.String({ maxLength: 50, description: 'system, developer, user, assistant, tool or function' }),
+    content: Type.Optional(Type.Unknown({ description: 'A string, null or an array of content parts.' })),
+    name: Type.Optional(Type.Unknown()),
+    tool_calls: Type.Optional(Type.Unknown()),
+    tool_call_id: Type.Optional(Type.Unknown()),
+  },
+  { additionalProperties: true, title: 'OpenAIChatMessage' },
+);
+
 export const AppendMessagesBody = Type.Object(
   {
     messages: Type.Array(
-      Type.Object(
-        {
-          id: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.messageIdLength })),
-          role: RoleSchema,
-          author: Type.Optional(Type.String({ maxLength: LIMITS.authorLength })),
-          parts: Type.Array(PartSchema, { minItems: 1, maxItems: LIMITS.partsPerMessage }),
-          createdAt: Type.Optional(Timestamp),
-          model: Type.Optional(Type.String({ maxLength: LIMITS.modelNameLength })),
-          status: Type.Optional(Type.Union([Type.Literal('complete'), Type.Literal('incomplete')])),
-        },
-        { additionalProperties: false },
-      ),
+      // Read by core's readNewMessages, which gives the first problem with its path.
+      Type.Union([NewMessageSchema, OpenAIMessageDoc], {
+        description:
+          'Every message in one format: ours (a Message without parentId; id optional) or an OpenAI chat ' +
+          'message (`{ role, content }`, content a string or an array of content parts; tool_calls; name).',
+      }),
       { minItems: 1, maxItems: LIMITS.messagesPerConversation },
     ),
     parentId: Type.Optional(

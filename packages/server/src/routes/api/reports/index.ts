@@ -1,5 +1,4 @@
 /** `POST /api/v1/shared/:code/reports`: anyone who can see a link may report it, signed in or not. */
-import { isAppError } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { CodeParams, errorResponses } from '../common-schema.js';
@@ -21,15 +20,11 @@ export default async function reportRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await app.shareMisses.check(request, reply);
       const { code } = request.params;
-      try {
+      await app.shareMisses.guard(request, reply, async () => {
         await app.reportLimit(request, reply);
         await app.moderation.report(code, viewerFor(app, request, code), request.body);
-      } catch (error) {
-        if (isAppError(error) && error.status === 404) await app.shareMisses.record(request);
-        throw error;
-      }
+      });
       return reply.status(201).send({ received: true });
     },
   );

@@ -1,4 +1,3 @@
-import { isAppError } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { presentSharedConversation } from '../../../presenters/shared-conversation.js';
@@ -21,21 +20,17 @@ export default async function sharedRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await app.shareMisses.check(request, reply);
       const { code } = request.params;
-      try {
-        // A read of the JSON counts as a view, like the page (docs/decisions.md).
-        const { share, snapshot } = await app.shareService.open(code, viewerFor(app, request, code), {
+      // A read of the JSON counts as a view, like the page (docs/decisions.md).
+      const { share, snapshot } = await app.shareMisses.guard(request, reply, () =>
+        app.shareService.open(code, viewerFor(app, request, code), {
           countView: request.method === 'GET',
           automated: isBot(request.headers['user-agent']),
-        });
-        const owner = share.showAuthor ? await app.repos.users.findById(share.ownerId) : undefined;
-        reply.header('cache-control', 'private, no-store');
-        return presentSharedConversation(share, snapshot, owner?.name ?? null);
-      } catch (error) {
-        if (isAppError(error) && error.status === 404) await app.shareMisses.record(request);
-        throw error;
-      }
+        }),
+      );
+      const owner = share.showAuthor ? await app.repos.users.findById(share.ownerId) : undefined;
+      reply.header('cache-control', 'private, no-store');
+      return presentSharedConversation(share, snapshot, owner?.name ?? null);
     },
   );
 }
