@@ -71,7 +71,12 @@ describe.each(REACT_VERSIONS)('the libraries in an app on React $react', ({ reac
       dependencies: Record<string, string>;
     };
     // The app's own React and SDK are the kit's (the app hands its client to the dialog).
-    expect(Object.keys(kit.peerDependencies).sort()).toEqual(['@chatshare/client', '@types/react', 'react', 'react-dom']);
+    expect(Object.keys(kit.peerDependencies).sort()).toEqual([
+      '@chatshare/client',
+      '@types/react',
+      'react',
+      'react-dom',
+    ]);
     for (const name of ['react', 'react-dom', '@chatshare/client']) expect(kit.dependencies).not.toHaveProperty(name);
 
     await copyFile(path.join(CONSUMER, 'consumer.tsx'), path.join(dir, 'consumer.tsx'));

@@ -1,9 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { PassThrough } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, type Share } from '@chatshare/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decideOnSecrets } from '../src/commands/share-secrets.js';
 import { EXIT } from '../src/exit-codes.js';
+import type { Io } from '../src/io.js';
+import { Output } from '../src/output.js';
 import { boundCli, CONTROL_CHARACTERS, FIXTURES, type BoundCli } from './helpers/cli.js';
 import { createAccount, startServer, type TestAccount, type TestServer } from './helpers/server.js';
 
@@ -120,23 +124,56 @@ describe('chatshare share', () => {
     await cli.cleanup();
   });
 
-  it('warns about secrets on stderr and suggests --redact, which then replaces them', async () => {
-    const { cli } = await signedIn();
-    const plain = await cli(['share', withSecret]);
-    expect(plain.code).toBe(EXIT.ok);
-    expect(plain.stdout.trim()).toMatch(LINK);
+  it('refuses, when not on a terminal, to share secrets nobody decided about: exit 2 and no link', async () => {
+    const { cli, account } = await signedIn();
+    const result = await cli(['share', withSecret]);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stdout).toBe('');
+    const [conversation] = (await account.client.conversations.list()).items;
     // The title is made from the first message, so the key is in both.
-    expect(plain.stderr).toContain(`warning: ${plain.stdout.trim()} may contain 2 secrets:`);
-    expect(plain.stderr).toContain('OpenAI API key sk-p…0123 in title');
-    expect(plain.stderr).toContain('OpenAI API key sk-p…0123 in messages[0]');
-    expect(plain.stderr).toContain('--redact');
-    expect(plain.stderr).not.toContain('sk-proj-abcdefghijklmnopqrstuvwxyz0123');
+    expect(result.stderr).toContain(`warning: conversation ${conversation!.id} may contain 2 secrets:`);
+    expect(result.stderr).toContain('OpenAI API key sk-p…0123 in title');
+    expect(result.stderr).toContain('OpenAI API key sk-p…0123 in messages[0]');
+    expect(result.stderr).toMatch(/--redact.*--allow-secrets.*\(secrets_decision_required\)\n$/);
+    expect(result.stderr).not.toContain('sk-proj-abcdefghijklmnopqrstuvwxyz0123');
+    expect((await account.client.shares.list()).items).toEqual([]);
+    await expect(account.client.shares.forConversation(conversation!.id)).rejects.toMatchObject({
+      code: 'share_not_found',
+    });
 
+    // By id, the same.
+    const again = await cli(['share', conversation!.id]);
+    expect(again.code).toBe(EXIT.usage);
+    expect(again.stderr).toContain('(secrets_decision_required)');
+    expect((await account.client.shares.list()).items).toEqual([]);
+    await cli.cleanup();
+  });
+
+  it('replaces the secrets in the shared copy with --redact', async () => {
+    const { cli } = await signedIn();
     const redacted = await cli(['share', withSecret, '--redact']);
     expect(redacted.code).toBe(EXIT.ok);
-    expect(redacted.stderr).toMatch(/^warning: replaced 2 possible secrets in the shared copy of http/m);
+    expect(redacted.stderr).toMatch(/^replaced 2 possible secrets in the shared copy of http/m);
     const shared = await createClient({ baseUrl: server.url }).shared.get(codeOf(redacted.stdout.trim())!);
-    expect(JSON.stringify(shared)).not.toContain('sk-proj-abcdefghijklmnopqrstuvwxyz0123');
+    const text = JSON.stringify(shared);
+    expect(text).not.toContain('sk-proj-abcdefghijklmnopqrstuvwxyz0123');
+    expect(text).toContain('REDACTED');
+    await cli.cleanup();
+  });
+
+  it('shares the secrets as written with --allow-secrets, and refuses it together with --redact', async () => {
+    const { cli, account } = await signedIn();
+    const plain = await cli(['share', withSecret, '--allow-secrets']);
+    expect(plain.code).toBe(EXIT.ok);
+    expect(plain.stdout.trim()).toMatch(LINK);
+    expect(plain.stderr).toContain('shares 2 possible secrets as written');
+    const shared = await createClient({ baseUrl: server.url }).shared.get(codeOf(plain.stdout.trim())!);
+    expect(JSON.stringify(shared)).toContain('sk-proj-abcdefghijklmnopqrstuvwxyz0123');
+
+    const both = await cli(['share', withSecret, '--redact', '--allow-secrets']);
+    expect(both.code).toBe(EXIT.usage);
+    expect(both.stderr).toMatch(/not both \(usage_error\)\n$/);
+    expect((await account.client.conversations.list()).items).toHaveLength(1);
     await cli.cleanup();
   });
 
@@ -167,5 +204,49 @@ describe('chatshare share', () => {
     expect(result.stderr).toMatch(/\(usage_error\)$/m);
     expect((await account.client.conversations.list()).items).toEqual([]);
     await cli.cleanup();
+  });
+});
+
+/** An Io whose stdin is a terminal answering `answer`. */
+function terminal(answer: string): { io: Io; stderr: () => string } {
+  const stdin = Object.assign(new PassThrough(), { isTTY: true });
+  const stderr = new PassThrough();
+  let written = '';
+  stderr.on('data', (chunk: Buffer) => (written += chunk.toString()));
+  stdin.end(answer);
+  const io: Io = { stdin, stdout: new PassThrough(), stderr, env: {} };
+  return { io, stderr: () => written };
+}
+
+describe('the secrets decision', () => {
+  const findings = [
+    {
+      conversationId: 'c1',
+      warnings: [
+        { kind: 'openai_key', label: 'OpenAI API key', preview: 'sk-p…0123', location: 'title', redacted: false },
+      ],
+    },
+  ];
+
+  it.each([
+    ['r\n', true],
+    ['redact\n', true],
+    ['s\n', false],
+  ])('asks on a terminal: %j means redact = %s', async (answer, redact) => {
+    const { io, stderr } = terminal(answer);
+    expect(await decideOnSecrets(io, new Output(io, false), findings)).toBe(redact);
+    expect(stderr()).toContain('warning: conversation c1 may contain 1 secret:');
+    expect(stderr()).toContain('Redact and share (r), Share as is (s), or Cancel (c)?');
+  });
+
+  it('cancels on any other answer, and refuses without asking when stdin is not a terminal', async () => {
+    const { io } = terminal('\n');
+    await expect(decideOnSecrets(io, new Output(io, false), findings)).rejects.toMatchObject({ code: 'cancelled' });
+    const piped: Io = { ...terminal('r\n').io, stdin: Object.assign(new PassThrough(), { isTTY: false }) };
+    await expect(decideOnSecrets(piped, new Output(piped, false), findings)).rejects.toMatchObject({
+      code: 'secrets_decision_required',
+      exitCode: EXIT.usage,
+    });
+    expect(await decideOnSecrets(piped, new Output(piped, false), [])).toBeUndefined();
   });
 });

@@ -32,12 +32,16 @@ export interface WebHarness {
   close(): Promise<void>;
 }
 
-export async function startWeb(): Promise<WebHarness> {
+/** `config`: instance settings for this server, e.g. `{ enableOpenSharing: false }`. */
+export async function startWeb(config: Parameters<typeof buildTestApp>[0] = {}): Promise<WebHarness> {
   await ensureBuilt();
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   // PUBLIC_URL is this server, so the links the app shows open here.
-  const t = await buildTestApp({ publicUrl: base }, { rateLimits: { auth: { max: 10_000, windowMs: 60_000 } } });
+  const t = await buildTestApp(
+    { ...config, publicUrl: base },
+    { rateLimits: { auth: { max: 10_000, windowMs: 60_000 } } },
+  );
   t.clock.set(new Date());
   await t.app.listen({ port, host: '127.0.0.1' });
   const browser = await launchBrowser();

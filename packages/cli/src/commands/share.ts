@@ -1,8 +1,9 @@
 /**
  * `share ID|FILE`: shares a conversation already in the account, or imports a file and
  * shares what it holds — every conversation of it, one link each, in file order. Links go to
- * stdout, one per line (with --qr, each followed by its QR code); secret-scan warnings go to
- * stderr with the hint to use --redact.
+ * stdout, one per line (with --qr, each followed by its QR code). Before any link is made the
+ * conversations are scanned for secrets (share-secrets.ts): findings go to stderr and the owner
+ * decides — asked on a terminal, --redact / --allow-secrets elsewhere, or nothing is shared.
  */
 import { existsSync } from 'node:fs';
 import type { ChatshareClient, CreateShareInput, Share, SharePrivacy } from '@chatshare/client';
@@ -20,6 +21,7 @@ import { qrBlock } from '../qr.js';
 import { summaryLines } from '../report.js';
 import { withRetry } from '../retry.js';
 import { checkReport, formatOption, importWithProgress, type ImportOptions } from './import.js';
+import { decideOnSecrets, findSecrets } from './share-secrets.js';
 
 interface ShareOptions extends ImportOptions {
   privacy?: SharePrivacy;
@@ -29,6 +31,7 @@ interface ShareOptions extends ImportOptions {
   emails?: string[];
   maxViews?: number;
   redact?: boolean;
+  allowSecrets?: boolean;
   qr?: boolean;
 }
 
@@ -42,6 +45,9 @@ async function settingsFrom(context: Context, target: string, options: ShareOpti
   }
   if (options.passwordStdin && target === '-') {
     throw usageError('stdin cannot carry both the file and the password: save the file, or use --password');
+  }
+  if (options.redact && options.allowSecrets) {
+    throw usageError('give --redact (replace secrets) or --allow-secrets (share them as written), not both');
   }
   // Invited emails only make sense on a private link, so they imply one.
   if (options.emails && options.privacy && options.privacy !== 'private') {
@@ -62,23 +68,18 @@ async function settingsFrom(context: Context, target: string, options: ShareOpti
   } satisfies Omit<CreateShareInput, 'conversationId'>;
 }
 
-/** Names the link, never the title: a title can hold the very secret being warned about. */
+/**
+ * What happened to the secrets the owner decided about, once the link exists. Names the link,
+ * never the title: a title can hold the very secret in question.
+ */
 function reportSecrets(output: Output, share: Share): void {
   if (share.warnings.length === 0) return;
   const redacted = share.warnings.every((warning) => warning.redacted);
-  output.warn(
+  output.note(
     redacted
-      ? `replaced ${plural(share.warnings.length, 'possible secret')} in the shared copy of ${share.shareUrl}:`
-      : `${share.shareUrl} may contain ${plural(share.warnings.length, 'secret')}:`,
+      ? `replaced ${plural(share.warnings.length, 'possible secret')} in the shared copy of ${share.shareUrl}`
+      : `${share.shareUrl} shares ${plural(share.warnings.length, 'possible secret')} as written, as chosen`,
   );
-  for (const warning of share.warnings) {
-    output.io.stderr.write(`  ${warning.label} ${warning.preview} in ${warning.location}\n`);
-  }
-  if (!redacted) {
-    output.io.stderr.write(
-      '  Share again with --redact to replace them in the shared copy (your conversation stays as it is).\n',
-    );
-  }
 }
 
 async function importForSharing(
@@ -124,6 +125,7 @@ export function registerShare(program: Command, context: Context): void {
     )
     .option('--max-views <n>', 'the link expires after this many views', parsePositiveInteger(LIMITS.maxViewsMax))
     .option('--redact', 'replace detected secrets (API keys, tokens, emails) in the shared copy')
+    .option('--allow-secrets', 'share even if secrets are detected, without replacing them')
     .option('--qr', 'also draw a QR code of each link')
     .addOption(formatOption())
     .addHelpText(
@@ -133,10 +135,16 @@ A conversation that is already shared keeps its link: sharing it again takes a f
 snapshot and applies the options given. A file holding several conversations gets one link
 each, printed one per line in file order.
 
+Before any link is made, the conversations are scanned for secrets (API keys, tokens, email
+addresses). If something is found, a terminal asks: Redact and share / Share as is / Cancel.
+Anywhere else nothing is shared (exit 2, secrets_decision_required) unless --redact or
+--allow-secrets says what to do.
+
 Examples:
   chatshare share 4f1c2b9e-… --expires 7d
   printf '%s' "$SECRET" | chatshare share chat.json --password-stdin --expires 24h --qr
-  chatshare share conversations.json --privacy private --emails ann@example.com,bo@example.com`,
+  chatshare share conversations.json --privacy private --emails ann@example.com,bo@example.com
+  chatshare share chat.json --redact`,
     )
     .action(async (target: string, options: ShareOptions, command: Command) => {
       const { globals, output } = scopeOf(context, command);
@@ -152,6 +160,12 @@ Examples:
         ids = [target];
       }
 
+      // The secret check comes before any link: decided by a flag, a question, or refused.
+      const findings = options.redact || options.allowSecrets ? [] : await findSecrets(client, ids);
+      const redactFound = await decideOnSecrets(context.io, output, findings);
+      // The answer applies to the conversations it was about; the others keep their own setting.
+      const found = new Set(findings.map((finding) => finding.conversationId));
+
       const shares: Share[] = [];
       const print = async () => {
         for (const share of shares) reportSecrets(output, share);
@@ -164,7 +178,8 @@ Examples:
       try {
         // One at a time: link creation is rate limited per user, and withRetry waits it out.
         for (const conversationId of ids) {
-          shares.push(await withRetry(() => client.shares.create({ conversationId, ...settings })));
+          const decided = found.has(conversationId) ? { redact: redactFound } : {};
+          shares.push(await withRetry(() => client.shares.create({ conversationId, ...settings, ...decided })));
         }
       } catch (error) {
         // The links made before the failure work: print them, then the error.

@@ -1,7 +1,9 @@
 /**
- * What the server's secret scan found in the shared copy, with one click to replace it.
- * The link is already live when this shows (the scan runs as the snapshot is taken), and the
- * text says so rather than suggesting nothing was published yet.
+ * What the server's secret scan found, in two places. `SecretsChoice` comes before any link
+ * exists: it lists the findings and replaces "Create link" with "Redact and share" / "Share as
+ * is", so nothing is published until the owner decides. `SecretWarnings` is for a live link
+ * whose shared copy still shows secrets (reopened, or shared as is): the link is already
+ * readable, the text says so, and "Redact" replaces them under the same code.
  */
 import type { SecretWarning } from '@chatshare/client';
 import { useId } from 'react';
@@ -32,6 +34,74 @@ export const kindLabel = (t: ShareTranslate, warning: SecretWarning) => {
   return label === key ? warning.label : label;
 };
 
+/** Each finding as its kind, the server's masked excerpt and where it is; never the secret itself. */
+export function SecretList({ warnings }: { warnings: SecretWarning[] }) {
+  const { t } = useShareI18n();
+  return (
+    <ul className="cs-warning-list">
+      {warnings.map((warning, index) => (
+        <li key={`${warning.location}-${index}`}>
+          <span className="cs-warning-kind">{kindLabel(t, warning)}</span>{' '}
+          <code className="cs-warning-preview">{warning.preview}</code>{' '}
+          <span className="cs-warning-where">{where(t, warning.location)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Heading({ id }: { id: string }) {
+  const { t } = useShareI18n();
+  return (
+    <h3 className="cs-section-heading cs-warnings-heading" id={id}>
+      <WarningIcon />
+      <span>{t('share.warnings.heading')}</span>
+    </h3>
+  );
+}
+
+export interface SecretsChoiceProps {
+  /** The scan's findings (none of them redacted yet). */
+  secrets: SecretWarning[];
+  busy: boolean;
+  /** Which of the two the person chose, while the link is being made. */
+  choosing: 'redact' | 'asIs' | null;
+  /** "Share as is"; "Redact and share" is the form's submit button, so Enter takes the safe choice. */
+  onShareAsIs: () => void;
+}
+
+/** Rendered inside the settings form in place of "Create link". */
+export function SecretsChoice({ secrets, busy, choosing, onShareAsIs }: SecretsChoiceProps) {
+  const { t } = useShareI18n();
+  const id = useId();
+  return (
+    <section
+      className="cs-warnings cs-warnings-before"
+      aria-labelledby={`${id}-heading`}
+      aria-describedby={`${id}-explain`}
+    >
+      <Heading id={`${id}-heading`} />
+      <p className="cs-hint" id={`${id}-explain`}>
+        {t('share.warnings.explainBefore')}
+      </p>
+      <SecretList warnings={secrets} />
+      <div className="cs-actions">
+        <button type="submit" className="cs-button cs-button-primary" aria-disabled={busy || undefined}>
+          {choosing === 'redact' ? t('share.warnings.redacting') : t('share.warnings.redact')}
+        </button>
+        <button
+          type="button"
+          className="cs-button"
+          aria-disabled={busy || undefined}
+          onClick={() => !busy && onShareAsIs()}
+        >
+          {choosing === 'asIs' ? t('share.creating') : t('share.warnings.shareAsIs')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
 export function SecretWarnings({ warnings, busy, redacting, canRedact, onRedact, onDismiss }: SecretWarningsProps) {
   const { t } = useShareI18n();
   const id = useId();
@@ -46,22 +116,11 @@ export function SecretWarnings({ warnings, busy, redacting, canRedact, onRedact,
   }
   return (
     <section className="cs-warnings" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-explain`}>
-      <h3 className="cs-section-heading cs-warnings-heading" id={`${id}-heading`}>
-        <WarningIcon />
-        <span>{t('share.warnings.heading')}</span>
-      </h3>
+      <Heading id={`${id}-heading`} />
       <p className="cs-hint" id={`${id}-explain`}>
         {t('share.warnings.explain')}
       </p>
-      <ul className="cs-warning-list">
-        {open.map((warning, index) => (
-          <li key={`${warning.location}-${index}`}>
-            <span className="cs-warning-kind">{kindLabel(t, warning)}</span>{' '}
-            <code className="cs-warning-preview">{warning.preview}</code>{' '}
-            <span className="cs-warning-where">{where(t, warning.location)}</span>
-          </li>
-        ))}
-      </ul>
+      <SecretList warnings={open} />
       {canRedact ? (
         <div className="cs-actions">
           <button
@@ -70,7 +129,7 @@ export function SecretWarnings({ warnings, busy, redacting, canRedact, onRedact,
             aria-disabled={busy || undefined}
             onClick={() => !busy && onRedact()}
           >
-            {redacting ? t('share.warnings.redacting') : t('share.warnings.redact')}
+            {redacting ? t('share.warnings.redacting') : t('share.warnings.redactLive')}
           </button>
           <button
             type="button"

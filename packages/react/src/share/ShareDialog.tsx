@@ -1,9 +1,12 @@
 /**
  * `<ShareDialog>`: everything about one conversation's link in an accessible modal. Before
- * sharing it offers the settings and "Create link"; after, the link (copy, QR code, views),
- * secret-scan warnings with "Redact and share", "Update link", "Stop sharing" and the same
- * settings to change. Failures show inline; nothing is thrown and nothing pops up. When the
- * instance has community sharing on, also "Publish to community".
+ * sharing it scans the conversation for secrets and offers the settings (only the privacy
+ * levels the instance allows) with "Create link", or, when the scan found something, the
+ * findings with "Redact and share" / "Share as is" in its place: nothing is published before
+ * that choice. After, the link (copy, QR code, views), a warning with "Redact" while its copy
+ * still shows secrets, "Update link", "Stop sharing" and the same settings to change.
+ * Failures show inline; nothing is thrown and nothing pops up. When the instance has
+ * community sharing on, also "Publish to community".
  */
 import type { ChatshareClient, Share } from '@chatshare/client';
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
@@ -13,7 +16,7 @@ import { ShareI18nProvider, useShareI18n } from './i18n/index.js';
 import { CommunityPublish } from './CommunityPublish.js';
 import { CloseIcon } from './icons.js';
 import { Modal } from './Modal.js';
-import { SecretWarnings } from './SecretWarnings.js';
+import { SecretsChoice, SecretWarnings } from './SecretWarnings.js';
 import { ShareLinkPanel } from './ShareLinkPanel.js';
 import { ShareSettingsFields } from './ShareSettingsFields.js';
 import { useCommunityUrl } from './useCommunityUrl.js';
@@ -78,14 +81,19 @@ function ShareDialogBody({
   const [submitted, setSubmitted] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmingStop, setConfirmingStop] = useState(false);
+  const [choosing, setChoosing] = useState<'redact' | 'asIs' | null>(null);
+
+  // The choices wait for what the instance allows, so nothing it would refuse is ever offered.
+  const isLoading = sharing.isLoading || sharing.allowedPrivacy === null;
+  const privacyLevels = sharing.allowedPrivacy ?? [];
 
   // A loaded, created or stopped link resets the form to what the server now has. Done
   // while rendering (not in an effect) so the old values are never painted next to the new link.
-  const formKey = sharing.isLoading ? 'loading' : (share?.settings.id ?? 'none');
+  const formKey = isLoading ? 'loading' : (share?.settings.id ?? 'none');
   const [formFor, setFormFor] = useState(formKey);
   if (formFor !== formKey) {
     setFormFor(formKey);
-    setForm(initialForm(sharing.shareSettings));
+    setForm(initialForm(sharing.shareSettings, privacyLevels));
     setSubmitted(false);
     setConfirmingStop(false);
   }
@@ -104,6 +112,10 @@ function ShareDialogBody({
     if (!sharing.isLoading) onShareChangeRef.current?.(share);
   }, [share, sharing.isLoading]);
 
+  // Before a link exists, the scan's findings replace "Create link" with the two choices.
+  const deciding = !share && sharing.needsSecretsDecision;
+  const firstScan = !share && sharing.secrets === null && sharing.isScanning;
+
   // Once React has marked the fields, take the person to the first one to fix.
   const [focusInvalid, setFocusInvalid] = useState(0);
   useEffect(() => {
@@ -118,8 +130,8 @@ function ShareDialogBody({
     return result.ok;
   };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** `redact` is the owner's answer to the scan; left out when there was nothing to decide. */
+  const submit = async (redact?: boolean) => {
     if (pending || !canEdit) return;
     setSubmitted(true);
     if (hasProblems(validateForm(form, sharing.shareSettings))) {
@@ -129,7 +141,12 @@ function ShareDialogBody({
     }
     setNotice(null);
     if (!share) {
-      if (after(await sharing.createShare(createInput(form)), t('share.created'))) setSubmitted(false);
+      setChoosing(redact === undefined ? null : redact ? 'redact' : 'asIs');
+      const result = await sharing.createShare({ ...createInput(form), ...(redact !== undefined ? { redact } : {}) });
+      setChoosing(null);
+      if (after(result, t('share.created'))) setSubmitted(false);
+      // The owner just chose to publish them: no need to warn again until the dialog reopens.
+      if (result.ok && redact === false) sharing.dismissWarnings();
       return;
     }
     const input = updateInput(form, share.settings);
@@ -139,6 +156,12 @@ function ShareDialogBody({
       setForm(initialForm(result.share.settings));
       setSubmitted(false);
     }
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    // Enter in a field, or "Redact and share": while a decision is open, Enter takes the safe choice.
+    void submit(deciding ? true : undefined);
   };
 
   const busy = pending !== null;
@@ -172,7 +195,7 @@ function ShareDialogBody({
 
       <div className="cs-messages-region" ref={messagesRef} tabIndex={-1}>
         <p className="cs-notice cs-notice-success" role="status">
-          {sharing.isLoading ? t('share.loading') : (notice ?? '')}
+          {isLoading ? t('share.loading') : firstScan ? t('share.scanning') : (notice ?? '')}
         </p>
         {sharing.error ? (
           <p className="cs-notice cs-notice-error" role="alert">
@@ -181,7 +204,7 @@ function ShareDialogBody({
         ) : null}
       </div>
 
-      {sharing.isLoading ? null : (
+      {isLoading ? null : (
         <>
           {share ? (
             <SecretWarnings
@@ -189,6 +212,7 @@ function ShareDialogBody({
               busy={busy}
               redacting={pending === 'create'}
               canRedact={share.policies.update}
+              // Same code, a fresh snapshot with the secrets replaced (and later updates keep redacting).
               onRedact={() => void sharing.createShare({ redact: true })}
               onDismiss={sharing.dismissWarnings}
             />
@@ -219,10 +243,18 @@ function ShareDialogBody({
               onChange={(changes) => setForm((previous) => ({ ...previous, ...changes }))}
               problems={problems}
               settings={sharing.shareSettings}
+              privacyLevels={privacyLevels}
               disabled={!canEdit}
             />
             {hasProblems(problems) ? <p className="cs-field-error">{t('share.invalidForm')}</p> : null}
-            {canEdit ? (
+            {deciding ? (
+              <SecretsChoice
+                secrets={(sharing.secrets ?? []).filter((secret) => !secret.redacted)}
+                busy={busy}
+                choosing={choosing}
+                onShareAsIs={() => void submit(false)}
+              />
+            ) : firstScan ? null : canEdit ? (
               <div className="cs-actions">
                 <button type="submit" className="cs-button cs-button-primary" aria-disabled={busy || undefined}>
                   {submitLabel}

@@ -3,7 +3,7 @@
  * password, an expiry, and the options. Controlled: the dialog owns the form state.
  */
 import { LIMITS } from '@chatshare/core';
-import type { ShareSettings } from '@chatshare/client';
+import type { SharePrivacy, ShareSettings } from '@chatshare/client';
 import { useId, type ReactNode } from 'react';
 import { EXPIRY_CHOICES, PRIVACY_LEVELS, type ExpiryChoice, type FormProblems, type ShareFormState } from './form.js';
 import { formatDateTime } from './format.js';
@@ -17,6 +17,8 @@ export interface ShareSettingsFieldsProps {
   problems: FormProblems;
   /** The live link's settings, when there is one. */
   settings: ShareSettings | null;
+  /** The levels the instance accepts (default all): only these are offered. */
+  privacyLevels?: readonly SharePrivacy[];
   disabled?: boolean;
 }
 
@@ -53,7 +55,14 @@ function emailsProblemText(t: ShareTranslate, problem: NonNullable<FormProblems[
   return t('share.emails.invalid', { count: problem.entries.length, list: problem.entries.join(', ') });
 }
 
-export function ShareSettingsFields({ form, onChange, problems, settings, disabled }: ShareSettingsFieldsProps) {
+export function ShareSettingsFields({
+  form,
+  onChange,
+  problems,
+  settings,
+  privacyLevels = PRIVACY_LEVELS,
+  disabled,
+}: ShareSettingsFieldsProps) {
   const { t, language } = useShareI18n();
   const id = useId();
   const ids = {
@@ -64,15 +73,22 @@ export function ShareSettingsFields({ form, onChange, problems, settings, disabl
     passwordHint: `${id}-password-hint`,
     passwordError: `${id}-password-error`,
     expiry: `${id}-expiry`,
+    privacyHint: `${id}-privacy-hint`,
   };
+  const restricted = privacyLevels.length < PRIVACY_LEVELS.length;
   const describedBy = (...list: (string | false | undefined)[]) => list.filter(Boolean).join(' ') || undefined;
 
   return (
     <div className="cs-settings">
-      <fieldset className="cs-fieldset" disabled={disabled}>
+      <fieldset className="cs-fieldset" disabled={disabled} aria-describedby={restricted ? ids.privacyHint : undefined}>
         <legend className="cs-legend">{t('share.privacy.legend')}</legend>
+        {restricted ? (
+          <p className="cs-hint" id={ids.privacyHint}>
+            {t('share.privacy.restricted')}
+          </p>
+        ) : null}
         <div className="cs-privacy-options">
-          {PRIVACY_LEVELS.map((level) => (
+          {privacyLevels.map((level) => (
             <PrivacyOption
               key={level}
               name={`${id}-privacy`}

@@ -30,6 +30,7 @@ const TRANSLATED = new Set([
   'wrong_password',
   'password_required',
   'share_expired',
+  'secrets_decision_required',
 ]);
 
 /** A ChatshareError as a value. Anything else is a bug in the caller and is thrown again. */

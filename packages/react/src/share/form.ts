@@ -21,6 +21,11 @@ export const EXPIRY_HOURS: Record<(typeof EXPIRY_CHOICES)[number], number | null
 
 export const PRIVACY_LEVELS: readonly SharePrivacy[] = ['public', 'unlisted', 'private'];
 
+/** The server's default (`unlisted`) when it is allowed, otherwise the first allowed level. */
+export function defaultPrivacy(allowed: readonly SharePrivacy[] = PRIVACY_LEVELS): SharePrivacy {
+  return allowed.includes('unlisted') ? 'unlisted' : (allowed[0] ?? 'private');
+}
+
 export interface ShareFormState {
   privacy: SharePrivacy;
   /** As typed: one address per line or comma-separated. */
@@ -34,11 +39,17 @@ export interface ShareFormState {
   allowEmbed: boolean;
 }
 
-/** The form for a new share (the server's defaults), or showing an existing share's settings. */
-export function initialForm(settings: ShareSettings | null): ShareFormState {
+/**
+ * The form for a new share (the server's defaults), or showing an existing share's settings.
+ * `allowed` is what the instance accepts: a level outside it is never preselected.
+ */
+export function initialForm(
+  settings: ShareSettings | null,
+  allowed: readonly SharePrivacy[] = PRIVACY_LEVELS,
+): ShareFormState {
   if (!settings) {
     return {
-      privacy: 'unlisted',
+      privacy: defaultPrivacy(allowed),
       emailsText: '',
       passwordOn: false,
       password: '',
@@ -49,7 +60,7 @@ export function initialForm(settings: ShareSettings | null): ShareFormState {
     };
   }
   return {
-    privacy: settings.privacy,
+    privacy: allowed.includes(settings.privacy) ? settings.privacy : defaultPrivacy(allowed),
     emailsText: settings.allowedEmails.join('\n'),
     passwordOn: settings.hasPassword,
     password: '',

@@ -4,8 +4,10 @@ export { PasswordGate, type PasswordGateProps } from './PasswordGate.js';
 export { QrCode, qrCodeDataUrl, type QrCodeProps } from './QrCode.js';
 export { canEmbed, EmbedCode, embedSnippet } from './EmbedCode.js';
 export {
+  SECRETS_DECISION_REQUIRED,
   useShareConversation,
   type CreateShareSettings,
+  type ScanOutcome,
   type ShareAction,
   type ShareActionResult,
   type ShareConversationState,
@@ -26,6 +28,7 @@ export {
   type PublishToCommunityOptions,
 } from './community-handshake.js';
 export { useCommunityUrl } from './useCommunityUrl.js';
+export { allowedPrivacyLevels, instanceConfigOf } from './instance-config.js';
 export { describeShareError, toShareError, type ShareError } from './errors.js';
 export {
   createInput as shareFormInput,

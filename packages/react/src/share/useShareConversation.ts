@@ -2,6 +2,11 @@
  * `useShareConversation(client, conversationId)`: the state of one conversation's link and
  * the actions on it, for any UI. Every action resolves to a value (`{ ok, … }`) and records
  * failures in `error`; nothing is thrown into the component tree.
+ *
+ * Secrets are decided before a link exists: the hook scans the conversation when it loads
+ * (`secrets`), and `createShare` refuses (`secrets_decision_required`) to publish findings
+ * unless the caller says `redact: true` or `redact: false`. It also reads which privacy
+ * levels the instance allows (`allowedPrivacy`).
  */
 import {
   safe,
@@ -9,6 +14,7 @@ import {
   type CreateShareInput,
   type SecretWarning,
   type Share,
+  type SharePrivacy,
   type ShareSettings,
   type SnapshotInput,
   type UpdateShareInput,
@@ -16,13 +22,24 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { copyText, type CopyOutcome } from './clipboard.js';
 import { toShareError, type ShareError } from './errors.js';
+import { allowedPrivacyLevels, instanceConfigOf } from './instance-config.js';
 
 export type ShareAction = 'create' | 'update' | 'refresh' | 'revoke';
 
 export type ShareActionResult = { ok: true; share: Share | null } | { ok: false; error: ShareError };
 
-/** Settings and snapshot options for `createShare`; the conversation is the hook's. */
+/**
+ * Settings and snapshot options for `createShare`; the conversation is the hook's. `redact` is
+ * the owner's answer to the secret scan: `true` replaces the findings in the shared copy,
+ * `false` shares them as they are. Left out, `createShare` shares only when the scan finds
+ * nothing (or the live link already redacts).
+ */
 export type CreateShareSettings = Omit<CreateShareInput, 'conversationId'>;
+
+/** The code of `createShare`'s refusal to publish secrets nobody decided about. */
+export const SECRETS_DECISION_REQUIRED = 'secrets_decision_required';
+
+export type ScanOutcome = { ok: true; secrets: SecretWarning[] } | { ok: false; error: ShareError };
 
 export interface ShareConversationState {
   /** The live link with its settings, or null when the conversation is not shared. */
@@ -36,8 +53,36 @@ export interface ShareConversationState {
   pending: ShareAction | null;
   /** The last failure, cleared by the next action. */
   error: ShareError | null;
-  /** Secrets found in the snapshot by the last create or refresh. */
+  /**
+   * Secrets found in the live link's snapshot: by the last create or refresh, or (when the
+   * link does not redact) by the scan when the link was loaded.
+   */
   warnings: SecretWarning[];
+  /**
+   * What the server's scan (`GET /conversations/:id/secrets`) finds in the conversation as a
+   * link would publish it; `null` until the scan has answered. Scanned on load, and again by
+   * `scan()` and by `createShare` without `redact`.
+   */
+  secrets: SecretWarning[] | null;
+  /** True while a scan is waiting for the server. */
+  isScanning: boolean;
+  /**
+   * True when `createShare` needs `redact: true` or `redact: false`: the scan found secrets
+   * and there is no live link that already redacts.
+   */
+  needsSecretsDecision: boolean;
+  /**
+   * The privacy levels the instance accepts (from `GET /api/v1/config`), in display order;
+   * `null` until known. Offer only these.
+   */
+  allowedPrivacy: readonly SharePrivacy[] | null;
+  /** Scans the conversation again (e.g. after new messages). */
+  scan(): Promise<ScanOutcome>;
+  /**
+   * Creates the link, or refreshes the live one under the same code. Without `redact` it scans
+   * first and resolves to `{ ok: false, error: { code: 'secrets_decision_required' } }` (sending
+   * nothing) when secrets are found; `secrets` then lists them.
+   */
   createShare(settings?: CreateShareSettings): Promise<ShareActionResult>;
   /** Changes settings of the live link (only the fields given). */
   updateShare(settings: UpdateShareInput): Promise<ShareActionResult>;
@@ -65,6 +110,8 @@ interface State {
   pending: ShareAction | null;
   error: ShareError | null;
   warnings: SecretWarning[];
+  secrets: SecretWarning[] | null;
+  isScanning: boolean;
 }
 
 const initialState = (conversationId: string): State => ({
@@ -74,7 +121,29 @@ const initialState = (conversationId: string): State => ({
   pending: null,
   error: null,
   warnings: [],
+  secrets: null,
+  isScanning: false,
 });
+
+const decisionRequired = (count: number): ShareError => ({
+  code: SECRETS_DECISION_REQUIRED,
+  message: `The conversation may contain ${count} secret(s): pass redact: true to replace them, or redact: false to share them as they are.`,
+});
+
+/** The levels each client's instance allows, once known (shared by every hook on that client). */
+function useAllowedPrivacy(client: ChatshareClient): readonly SharePrivacy[] | null {
+  const [known, setKnown] = useState<{ client: ChatshareClient; levels: SharePrivacy[] } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void instanceConfigOf(client).then((config) => {
+      if (current) setKnown({ client, levels: allowedPrivacyLevels(config) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [client]);
+  return known?.client === client ? known.levels : null;
+}
 
 /** Errors that mean the link behind the dialog is gone, so the state should say "not shared". */
 const GONE = new Set(['share_revoked', 'share_not_found']);
@@ -98,15 +167,40 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
   // The URL of a link being created, so a copy started during the request can wait for it.
   const pendingUrl = useRef<Promise<string> | null>(null);
   const shareRef = useRef<Share | null>(null);
+  const allowedPrivacy = useAllowedPrivacy(client);
 
   // A state from an older conversation is never shown, even before the effect below runs.
   const current = state.conversationId === conversationId ? state : initialState(conversationId);
   shareRef.current = current.share;
 
+  /** Asks the server's secret scan and folds the answer into `secrets` (and `warnings` for a live link). */
+  const scanFor = useCallback(
+    async (mine: number, options: { asWarnings: boolean }): Promise<ScanOutcome> => {
+      setState((previous) => ({ ...previous, isScanning: true }));
+      const result = await safe(client.shares.scan(conversationId));
+      if (mine !== generation.current) return staleResult;
+      if (!result.ok) {
+        const error = toShareError(result.error);
+        setState((previous) => ({ ...previous, isScanning: false, error }));
+        return { ok: false, error };
+      }
+      const secrets = result.value.warnings;
+      setState((previous) => ({
+        ...previous,
+        isScanning: false,
+        secrets,
+        ...(options.asWarnings ? { warnings: secrets } : {}),
+      }));
+      return { ok: true, secrets };
+    },
+    [client, conversationId],
+  );
+
   const load = useCallback(async () => {
     const mine = generation.current;
     const result = await safe(client.shares.forConversation(conversationId));
     if (mine !== generation.current) return;
+    const share = result.ok ? result.value : null;
     setState((previous) => {
       const base = previous.conversationId === conversationId ? previous : initialState(conversationId);
       if (result.ok) return { ...base, share: result.value, isLoading: false };
@@ -114,7 +208,12 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
       if (result.error.code === 'share_not_found') return { ...base, share: null, isLoading: false };
       return { ...base, isLoading: false, error: toShareError(result.error) };
     });
-  }, [client, conversationId]);
+    if (!result.ok && result.error.code !== 'share_not_found') return;
+    // Before a link exists: what it would publish. A live link that does not redact: what it
+    // (most likely) shows, so reopening the dialog warns again.
+    if (share?.settings.redact) redact.current = true;
+    else await scanFor(mine, { asWarnings: share !== null });
+  }, [client, conversationId, scanFor]);
 
   useEffect(() => {
     generation.current += 1;
@@ -133,8 +232,9 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
       action: ShareAction,
       call: () => Promise<Share>,
       apply: (share: Share) => Partial<State>,
+      // The generation the action was asked in (createShare starts `run` after its secret check).
+      mine = generation.current,
     ): Promise<ShareActionResult> => {
-      const mine = generation.current;
       setState((previous) => ({ ...previous, pending: action, error: null }));
       const result = await safe(call);
       if (mine !== generation.current) return staleResult;
@@ -156,24 +256,58 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
     [],
   );
 
+  const scan = useCallback(() => scanFor(generation.current, { asWarnings: false }), [scanFor]);
+
+  /** `null` when sharing may go ahead; otherwise the refusal, already recorded in the state. */
+  const checkSecrets = useCallback(
+    async (mine: number): Promise<ShareActionResult | null> => {
+      // Scanned right before creating, so messages added since the dialog opened are covered.
+      const scanned = await scanFor(mine, { asWarnings: false });
+      if (mine !== generation.current) return staleResult;
+      if (!scanned.ok) {
+        setState((previous) => ({ ...previous, pending: null }));
+        return scanned;
+      }
+      if (scanned.secrets.length === 0) return null;
+      const error = decisionRequired(scanned.secrets.length);
+      setState((previous) => ({ ...previous, pending: null, error }));
+      return { ok: false, error };
+    },
+    [scanFor],
+  );
+
   const createShare = useCallback(
     (settings: CreateShareSettings = {}) => {
-      const request = client.shares.create({ ...settings, conversationId });
-      pendingUrl.current = request.then((share) => share.shareUrl);
+      const mine = generation.current;
+      // A live link that redacts keeps redacting (the server remembers), so nothing to decide.
+      const decided = settings.redact !== undefined || shareRef.current?.settings.redact === true;
+      setState((previous) => ({ ...previous, pending: 'create', error: null }));
+      const refusal = decided ? Promise.resolve(null) : checkSecrets(mine);
+      const request = refusal.then((refused) =>
+        refused ? null : client.shares.create({ ...settings, conversationId }),
+      );
+      pendingUrl.current = request.then((share) => share?.shareUrl ?? Promise.reject(new Error('not shared')));
       // A copy waiting on this promise reports its own failure; this one must not go unhandled.
       pendingUrl.current.catch(() => undefined);
-      return run(
-        'create',
-        () => request,
-        (share) => {
-          if (settings.redact) redact.current = true;
-          return { share, warnings: share.warnings };
-        },
-      ).finally(() => {
-        pendingUrl.current = null;
-      });
+      return refusal
+        .then(
+          (refused) =>
+            refused ??
+            run(
+              'create',
+              () => request as Promise<Share>,
+              (share) => {
+                if (settings.redact !== undefined) redact.current = settings.redact;
+                return { share, warnings: share.warnings, secrets: share.warnings };
+              },
+              mine,
+            ),
+        )
+        .finally(() => {
+          pendingUrl.current = null;
+        });
     },
-    [client, conversationId, run],
+    [checkSecrets, client, conversationId, run],
   );
 
   const withShare = useCallback(
@@ -215,7 +349,8 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
         (share) => client.shares.revoke(share.settings.id),
         () => {
           redact.current = false;
-          return { share: null, warnings: [] };
+          // Sharing again must be decided again: the next create scans afresh.
+          return { share: null, warnings: [], secrets: null };
         },
       ),
     [client, withShare],
@@ -239,6 +374,12 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
       pending: current.pending,
       error: current.error,
       warnings: current.warnings,
+      secrets: current.secrets,
+      isScanning: current.isScanning,
+      needsSecretsDecision:
+        (current.secrets?.some((secret) => !secret.redacted) ?? false) && current.share?.settings.redact !== true,
+      allowedPrivacy,
+      scan,
       createShare,
       updateShare,
       refreshShare,
@@ -248,6 +389,18 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
       clearError,
       dismissWarnings,
     }),
-    [current, createShare, updateShare, refreshShare, revokeShare, copyLink, reload, clearError, dismissWarnings],
+    [
+      current,
+      allowedPrivacy,
+      scan,
+      createShare,
+      updateShare,
+      refreshShare,
+      revokeShare,
+      copyLink,
+      reload,
+      clearError,
+      dismissWarnings,
+    ],
   );
 }

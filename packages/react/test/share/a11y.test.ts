@@ -40,7 +40,8 @@ async function openDialog(options: { secret?: boolean } = {}) {
   const user = userEvent.setup();
   renderPage({ client: owner, conversationId: id, title: 'Accessible' });
   await user.click(screen.getByRole('button', { name: 'Open share dialog' }));
-  await within(dialog()).findByRole('button', { name: 'Create link' });
+  // A conversation with a secret gets the choice in place of "Create link".
+  await within(dialog()).findByRole('button', { name: options.secret ? 'Redact and share' : 'Create link' });
   return user;
 }
 
@@ -99,10 +100,16 @@ describe('ShareDialog accessibility', () => {
     expect(await seriousViolations(dialog())).toEqual([]);
   });
 
-  it('has no serious axe violations while showing secret warnings', async () => {
+  it('has no serious axe violations while asking about secrets before sharing, and while warning about a live link', async () => {
     const user = await openDialog({ secret: true });
-    await user.click(screen.getByRole('button', { name: 'Create link' }));
     await screen.findByRole('region', { name: 'This may contain secrets' });
+    expect(await seriousViolations(dialog())).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Share as is' }));
+    await screen.findByRole('textbox', { name: 'Link' });
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await user.click(screen.getByRole('button', { name: 'Open share dialog' }));
+    await screen.findByRole('button', { name: 'Redact' });
     expect(await seriousViolations(dialog())).toEqual([]);
   });
 

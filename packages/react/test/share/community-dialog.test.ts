@@ -25,18 +25,23 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function renderDialog(communityUrl: string | null | undefined, options: { secret?: boolean } = {}) {
-  const { id } = await makeConversation(owner, 'Trip planning', options);
+async function renderDialog(
+  communityUrl: string | null | undefined,
+  options: { secret?: boolean; client?: ChatshareClient } = {},
+) {
+  const client = options.client ?? owner;
+  const { id } = await makeConversation(client, 'Trip planning', options);
   render(
     createElement(ShareDialog, {
-      client: owner,
+      client,
       conversationId: id,
       open: true,
       onClose: () => undefined,
       ...(communityUrl !== undefined ? { communityUrl } : {}),
     }),
   );
-  await within(dialog()).findByRole('button', { name: 'Create link' });
+  // With a secret, the scan's choice stands where "Create link" would.
+  await within(dialog()).findByRole('button', { name: options.secret ? 'Redact and share' : 'Create link' });
 }
 
 describe('Publish to community', () => {
@@ -45,8 +50,10 @@ describe('Publish to community', () => {
     expect(within(dialog()).queryByRole('heading', { name: 'Publish to community' })).toBeNull();
     cleanup();
     // No prop: the dialog asks GET /api/v1/config, which says community sharing is off here.
-    const config = vi.spyOn(owner, 'config');
-    await renderDialog(undefined);
+    // A client of its own, since the answer is kept per client.
+    const other = await ownerClient(server.baseUrl);
+    const config = vi.spyOn(other, 'config');
+    await renderDialog(undefined, { client: other });
     await vi.waitFor(() => expect(config).toHaveBeenCalled());
     await expect(config.mock.results[0]!.value).resolves.toMatchObject({ communitySharing: { enabled: false } });
     expect(within(dialog()).queryByRole('heading', { name: 'Publish to community' })).toBeNull();
@@ -64,7 +71,9 @@ describe('Publish to community', () => {
     await user.click(box.getByRole('button', { name: 'Publish to community' }));
     await box.findByText('1 possible secret would be sent:');
     expect(box.getByText('The copy holds 2 messages, as a link would show it.')).toBeTruthy();
-    expect(box.getByText(/sk-p/)).toBeTruthy();
+    // The dialog's own scan names it too; this is the community section's list.
+    const community = within(screen.getByRole('region', { name: 'Publish to community' }));
+    expect(community.getByText(/sk-p/)).toBeTruthy();
     await user.click(box.getByLabelText('Replace possible secrets before sending'));
     await box.findByText('1 possible secret is replaced in the shared copy.');
     expect(snapshot).toHaveBeenLastCalledWith(expect.any(String), { redact: true, showAuthor: false });

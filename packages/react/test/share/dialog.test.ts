@@ -176,27 +176,68 @@ describe('ShareDialog', () => {
     await expect(visitor.shared.get(code)).rejects.toMatchObject({ status: 404, code: 'share_not_found' });
   });
 
-  it('warns about secrets and redacts them in the shared copy with one click, also on later updates', async () => {
-    const { user } = await openDialog({ title: 'Config help', secret: true });
-    await user.click(await screen.findByRole('button', { name: 'Create link' }));
-    const code = codeOf((await linkField()).value);
+  it('finds secrets before any link exists and publishes nothing until the owner chooses; "Redact and share" masks them', async () => {
+    const { user, conversationId } = await openDialog({ title: 'Config help', secret: true });
     const warnings = await screen.findByRole('region', { name: 'This may contain secrets' });
     expect(within(warnings).getByText('OpenAI API key')).toBeTruthy();
+    expect(within(warnings).getByText('sk-p…6789')).toBeTruthy();
     expect(within(warnings).getByText('in message 2')).toBeTruthy();
-    expect(within(warnings).queryByText(OPENAI_KEY)).toBeNull();
-    const visitor = visitorClient(server.baseUrl);
-    expect(JSON.stringify(await visitor.shared.get(code))).toContain(OPENAI_KEY);
+    expect(within(warnings).getByText(/^Nothing is shared yet\./)).toBeTruthy();
+    expect(within(dialog()).queryByText(OPENAI_KEY)).toBeNull();
+    // The choice replaces "Create link", and no link exists while it is open.
+    expect(within(dialog()).queryByRole('button', { name: 'Create link' })).toBeNull();
+    expect(within(warnings).getByRole('button', { name: 'Share as is' })).toBeTruthy();
+    await expect(owner.shares.forConversation(conversationId)).rejects.toMatchObject({ code: 'share_not_found' });
 
     await user.click(within(warnings).getByRole('button', { name: 'Redact and share' }));
+    const code = codeOf((await linkField()).value);
+    expect(await screen.findByText('The link is ready.')).toBeTruthy();
     expect(await screen.findByText('1 possible secret is replaced in the shared copy.')).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'This may contain secrets' })).toBeNull();
+    const visitor = visitorClient(server.baseUrl);
     const redacted = await visitor.shared.get(code);
-    expect(redacted.shortCode).toBe(code);
     expect(JSON.stringify(redacted)).not.toContain(OPENAI_KEY);
+    expect((await owner.shares.forConversation(conversationId)).settings.redact).toBe(true);
 
     await user.click(screen.getByRole('button', { name: 'Update link' }));
     await screen.findByText('Link updated. It now shows the conversation as it is now.');
     expect(JSON.stringify(await visitor.shared.get(code))).not.toContain(OPENAI_KEY);
+  });
+
+  it('"Share as is" publishes the secrets as written, and reopening the dialog warns again and offers "Redact"', async () => {
+    const { user, conversationId } = await openDialog({ title: 'Config help', secret: true });
+    const warnings = await screen.findByRole('region', { name: 'This may contain secrets' });
+    await user.click(within(warnings).getByRole('button', { name: 'Share as is' }));
+    const code = codeOf((await linkField()).value);
+    // Just chosen: no second warning about the same thing.
+    expect(screen.queryByRole('region', { name: 'This may contain secrets' })).toBeNull();
+    const visitor = visitorClient(server.baseUrl);
+    expect(JSON.stringify(await visitor.shared.get(code))).toContain(OPENAI_KEY);
+
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await user.click(screen.getByRole('button', { name: 'Open share dialog' }));
+    const again = await screen.findByRole('region', { name: 'This may contain secrets' });
+    expect(within(again).getByText(/^The link shows them as they are written\./)).toBeTruthy();
+    await user.click(within(again).getByRole('button', { name: 'Redact' }));
+    expect(await screen.findByText('1 possible secret is replaced in the shared copy.')).toBeTruthy();
+    const { shortCode, settings } = await owner.shares.forConversation(conversationId);
+    expect(shortCode).toBe(code);
+    expect(settings.redact).toBe(true);
+    expect(JSON.stringify(await visitor.shared.get(code))).not.toContain(OPENAI_KEY);
+  });
+
+  it('scans again on "Create link", so secrets added while the dialog was open are not published', async () => {
+    const { user, conversationId } = await openDialog();
+    const create = await within(dialog()).findByRole('button', { name: 'Create link' });
+    await owner.conversations.appendMessages(conversationId, [
+      { role: 'user', parts: [{ type: 'text', text: `And this one? ${OPENAI_KEY}` }] },
+    ]);
+    await user.click(create);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'The conversation may contain secrets. Choose “Redact and share” or “Share as is”.',
+    );
+    await screen.findByRole('region', { name: 'This may contain secrets' });
+    await expect(owner.shares.forConversation(conversationId)).rejects.toMatchObject({ code: 'share_not_found' });
   });
 
   it('copies the link to the clipboard', async () => {

@@ -3,8 +3,16 @@ import { createClient, type ChatshareClient, type FetchLike } from '@chatshare/c
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { useShareConversation } from '../../src/index.js';
+import { SECRETS_DECISION_REQUIRED } from '../../src/share/index.js';
 import './helpers/harness.js';
-import { makeConversation, ownerToken, startServer, visitorClient, type TestServer } from './helpers/server.js';
+import {
+  makeConversation,
+  OPENAI_KEY,
+  ownerToken,
+  startServer,
+  visitorClient,
+  type TestServer,
+} from './helpers/server.js';
 
 let server: TestServer;
 let token: string;
@@ -158,6 +166,18 @@ describe('useShareConversation', () => {
     errors.mockRestore();
   });
 
+  it('drops the answer after unmount when the secrets decision was given too', async () => {
+    const { id } = await makeConversation(owner, 'Closed early, decided', { secret: true });
+    const { result, unmount } = renderHook(() => useShareConversation(owner, id));
+    await waitFor(() => expect(result.current.needsSecretsDecision).toBe(true));
+    let pending!: ReturnType<typeof result.current.createShare>;
+    act(() => {
+      pending = result.current.createShare({ redact: true });
+    });
+    unmount();
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'stale' } });
+  });
+
   it('copies a link that is still being created through a ClipboardItem built from a promise', async () => {
     const { id } = await makeConversation(owner, 'Copy at once');
     const items: { type: string; data: Promise<Blob> }[] = [];
@@ -190,5 +210,98 @@ describe('useShareConversation', () => {
     expect(items).toHaveLength(1);
     expect(items[0]!.type).toBe('text/plain');
     expect(await readBlob(await items[0]!.data)).toBe(result.current.share!.shareUrl);
+  });
+
+  it('scans on load and refuses to create a link with secrets nobody decided about', async () => {
+    const { id } = await makeConversation(owner, 'Keys', { secret: true });
+    const { result } = renderHook(() => useShareConversation(owner, id));
+    await waitFor(() => expect(result.current.secrets).not.toBeNull());
+    expect(result.current.secrets).toEqual([
+      expect.objectContaining({ kind: 'openai_key', preview: 'sk-p…6789', location: 'messages[1]', redacted: false }),
+    ]);
+    expect(result.current.needsSecretsDecision).toBe(true);
+    expect(JSON.stringify(result.current.secrets)).not.toContain(OPENAI_KEY);
+
+    let outcome: Awaited<ReturnType<typeof result.current.createShare>> | undefined;
+    await act(async () => {
+      outcome = await result.current.createShare({ privacy: 'unlisted' });
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: SECRETS_DECISION_REQUIRED } });
+    expect(SECRETS_DECISION_REQUIRED).toBe('secrets_decision_required');
+    expect(result.current).toMatchObject({ share: null, pending: null, error: { code: 'secrets_decision_required' } });
+    await expect(owner.shares.forConversation(id)).rejects.toMatchObject({ code: 'share_not_found' });
+
+    await act(async () => {
+      outcome = await result.current.createShare({ privacy: 'unlisted', redact: true });
+    });
+    expect(outcome).toMatchObject({ ok: true });
+    expect(result.current.needsSecretsDecision).toBe(false);
+    const code = result.current.share!.shortCode;
+    expect(JSON.stringify(await visitorClient(server.baseUrl).shared.get(code))).not.toContain(OPENAI_KEY);
+  });
+
+  it('shares the secrets as they are with redact: false', async () => {
+    const { id } = await makeConversation(owner, 'Keys as is', { secret: true });
+    const { result } = renderHook(() => useShareConversation(owner, id));
+    await waitFor(() => expect(result.current.needsSecretsDecision).toBe(true));
+    await act(() => result.current.createShare({ redact: false }));
+    const code = result.current.share!.shortCode;
+    expect(result.current.warnings).toEqual([expect.objectContaining({ kind: 'openai_key', redacted: false })]);
+    expect(JSON.stringify(await visitorClient(server.baseUrl).shared.get(code))).toContain(OPENAI_KEY);
+  });
+
+  it('scans again when creating, so a secret added after the first scan is caught, and a copy started meanwhile fails', async () => {
+    const { id } = await makeConversation(owner, 'Clean at first');
+    const { result } = renderHook(() => useShareConversation(owner, id));
+    await waitFor(() => expect(result.current.secrets).toEqual([]));
+    expect(result.current.needsSecretsDecision).toBe(false);
+    await owner.conversations.appendMessages(id, [{ role: 'user', parts: [{ type: 'text', text: OPENAI_KEY }] }]);
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    let outcome: Awaited<ReturnType<typeof result.current.createShare>> | undefined;
+    let copied!: ReturnType<typeof result.current.copyLink>;
+    await act(async () => {
+      const created = result.current.createShare();
+      copied = result.current.copyLink();
+      outcome = await created;
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'secrets_decision_required' } });
+    expect(await copied).toBe('failed');
+    expect(writeText).not.toHaveBeenCalled();
+    expect(result.current.secrets).toHaveLength(1);
+    await expect(owner.shares.forConversation(id)).rejects.toMatchObject({ code: 'share_not_found' });
+    // scan() asks again on demand.
+    let scanned: Awaited<ReturnType<typeof result.current.scan>> | undefined;
+    await act(async () => {
+      scanned = await result.current.scan();
+    });
+    expect(scanned).toMatchObject({ ok: true, secrets: [expect.objectContaining({ kind: 'openai_key' })] });
+  });
+
+  it('warns on load about a live link that shows secrets, and not about one that redacts them', async () => {
+    const plain = await makeConversation(owner, 'Live as is', { secret: true });
+    await owner.shares.create({ conversationId: plain.id, redact: false });
+    const first = renderHook(() => useShareConversation(owner, plain.id));
+    await waitFor(() => expect(first.result.current.warnings).toHaveLength(1));
+    expect(first.result.current.warnings[0]).toMatchObject({ kind: 'openai_key', redacted: false });
+
+    const masked = await makeConversation(owner, 'Live redacted', { secret: true });
+    await owner.shares.create({ conversationId: masked.id, redact: true });
+    const scan = vi.spyOn(owner.shares, 'scan');
+    const second = renderHook(() => useShareConversation(owner, masked.id));
+    await loaded(second.result);
+    expect(second.result.current).toMatchObject({ warnings: [], needsSecretsDecision: false });
+    expect(scan).not.toHaveBeenCalled();
+    // Refreshing a link that redacts needs no new decision: the server keeps redacting.
+    await act(() => second.result.current.createShare());
+    expect(second.result.current.error).toBeNull();
+    expect(second.result.current.shareSettings!.snapshotVersion).toBe(2);
+    scan.mockRestore();
+  });
+
+  it('reports every privacy level as allowed on an instance with open sharing', async () => {
+    const { id } = await makeConversation(owner, 'Levels');
+    const { result } = renderHook(() => useShareConversation(owner, id));
+    await waitFor(() => expect(result.current.allowedPrivacy).toEqual(['public', 'unlisted', 'private']));
   });
 });

@@ -19,6 +19,7 @@ export const SHARE_STRINGS = {
     'share.privacy.unlisted.description': 'Not listed anywhere. Only people you give the link to can open it.',
     'share.privacy.private': 'Only people I invite',
     'share.privacy.private.description': 'They sign in with an email address you list below.',
+    'share.privacy.restricted': 'This server allows only the kinds of link shown here.',
 
     'share.emails.label': 'Email addresses that may open the link',
     'share.emails.hint': 'One per line or separated by commas. Until you add someone, only you can open it.',
@@ -49,6 +50,7 @@ export const SHARE_STRINGS = {
 
     'share.create': 'Create link',
     'share.creating': 'Creating the link…',
+    'share.scanning': 'Checking the conversation for secrets…',
     'share.save': 'Save changes',
     'share.saving': 'Saving…',
     'share.saved': 'Changes saved.',
@@ -93,6 +95,10 @@ export const SHARE_STRINGS = {
     'share.warnings.inTitle': 'in the title',
     'share.warnings.inMessage': 'in message {{number}}',
     'share.warnings.redact': 'Redact and share',
+    'share.warnings.explainBefore':
+      'Nothing is shared yet. Redact them to replace them with a placeholder in the shared copy (your conversation itself is not changed), or share the conversation as it is.',
+    'share.warnings.shareAsIs': 'Share as is',
+    'share.warnings.redactLive': 'Redact',
     'share.warnings.redacting': 'Redacting…',
     'share.warnings.dismiss': 'Keep as is',
     'share.warnings.redacted_one': '{{count}} possible secret is replaced in the shared copy.',
@@ -123,6 +129,8 @@ export const SHARE_STRINGS = {
     'share.error.wrong_password': 'That password is not right.',
     'share.error.password_required': 'Enter the password.',
     'share.error.share_expired': 'This link has expired.',
+    'share.error.secrets_decision_required':
+      'The conversation may contain secrets. Choose “Redact and share” or “Share as is”.',
 
     'share.community.heading': 'Publish to community',
     'share.community.explain':
@@ -168,6 +176,7 @@ export const SHARE_STRINGS = {
     'share.privacy.unlisted.description': 'Nirgends aufgelistet. Nur wer den Link von dir bekommt, kann ihn öffnen.',
     'share.privacy.private': 'Nur eingeladene Personen',
     'share.privacy.private.description': 'Sie melden sich mit einer E-Mail-Adresse an, die du unten einträgst.',
+    'share.privacy.restricted': 'Dieser Server erlaubt nur die hier gezeigten Arten von Links.',
 
     'share.emails.label': 'E-Mail-Adressen, die den Link öffnen dürfen',
     'share.emails.hint':
@@ -199,6 +208,7 @@ export const SHARE_STRINGS = {
 
     'share.create': 'Link erstellen',
     'share.creating': 'Link wird erstellt…',
+    'share.scanning': 'Die Unterhaltung wird auf Geheimnisse geprüft…',
     'share.save': 'Änderungen speichern',
     'share.saving': 'Wird gespeichert…',
     'share.saved': 'Änderungen gespeichert.',
@@ -245,6 +255,10 @@ export const SHARE_STRINGS = {
     'share.warnings.inTitle': 'im Titel',
     'share.warnings.inMessage': 'in Nachricht {{number}}',
     'share.warnings.redact': 'Schwärzen und teilen',
+    'share.warnings.explainBefore':
+      'Noch ist nichts geteilt. Schwärze sie, um sie in der geteilten Fassung durch einen Platzhalter zu ersetzen (deine Unterhaltung selbst bleibt unverändert), oder teile die Unterhaltung so, wie sie ist.',
+    'share.warnings.shareAsIs': 'So teilen',
+    'share.warnings.redactLive': 'Schwärzen',
     'share.warnings.redacting': 'Wird geschwärzt…',
     'share.warnings.dismiss': 'So lassen',
     'share.warnings.redacted_one': '{{count}} mögliches Geheimnis ist in der geteilten Fassung ersetzt.',
@@ -277,6 +291,8 @@ export const SHARE_STRINGS = {
     'share.error.wrong_password': 'Das Passwort stimmt nicht.',
     'share.error.password_required': 'Gib das Passwort ein.',
     'share.error.share_expired': 'Dieser Link ist abgelaufen.',
+    'share.error.secrets_decision_required':
+      'In der Unterhaltung stehen vielleicht Geheimnisse. Wähle „Schwärzen und teilen“ oder „So teilen“.',
 
     'share.community.heading': 'In der Community veröffentlichen',
     'share.community.explain':

@@ -4,7 +4,8 @@
  * fresh PostgreSQL schema on TEST_DATABASE_URL, 127.0.0.1 on a free port), with the sign-up
  * and link-creation rate limits raised. It prints `{"baseUrl": …}` once listening and shuts
  * down (dropping its schema) when its stdin closes. A separate process because jsdom
- * replaces globals such as URL, which the server reads at import time.
+ * replaces globals such as URL, which the server reads at import time. `CHATSHARE_TEST_ENV`
+ * (JSON) adds environment settings, e.g. `{"ENABLE_OPEN_SHARING":"false"}`.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,8 +16,10 @@ import { buildApp, loadConfig, type BuildOptions } from '@chatshare/server';
 const dataDir = await mkdtemp(path.join(tmpdir(), 'chatshare-react-'));
 const databaseUrl = process.env.TEST_DATABASE_URL ?? null;
 const schema = databaseUrl ? `react_${randomBytes(6).toString('hex')}` : null;
+const extra = JSON.parse(process.env.CHATSHARE_TEST_ENV ?? '{}') as Record<string, string>;
 const config = loadConfig(
   {
+    ...extra,
     DATA_DIR: dataDir,
     SESSION_SECRET: 'react-test-secret-react-test-secret-012345',
     LOG_LEVEL: 'silent',

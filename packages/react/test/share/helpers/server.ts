@@ -15,12 +15,13 @@ export interface TestServer {
 // A string path on purpose: jsdom's URL class would not resolve a file: URL here.
 const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'server-process.ts');
 
-export async function startServer(): Promise<TestServer> {
+/** `env`: server settings for this one, e.g. `{ ENABLE_OPEN_SHARING: 'false' }`. */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
     ['--conditions=@chatshare/source', '--import', 'tsx', script],
     {
-      env: process.env,
+      env: { ...process.env, CHATSHARE_TEST_ENV: JSON.stringify(env) },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
