@@ -9,7 +9,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { publishToCommunity, type CommunityFailure } from './community-handshake.js';
 import { describeShareError, toShareError, type ShareError } from './errors.js';
 import { useShareI18n } from './i18n/index.js';
-import { kindLabel, where } from './SecretWarnings.js';
+import { SecretList } from './SecretWarnings.js';
 
 export interface CommunityPublishProps {
   client: ChatshareClient;
@@ -107,15 +107,7 @@ export function CommunityPublish({ client, conversationId, communityUrl }: Commu
               {open.length > 0 ? (
                 <>
                   <p className="cs-hint">{t('share.community.secrets', { count: open.length })}</p>
-                  <ul className="cs-warning-list">
-                    {open.map((warning, index) => (
-                      <li key={`${warning.location}-${index}`}>
-                        <span className="cs-warning-kind">{kindLabel(t, warning)}</span>{' '}
-                        <code className="cs-warning-preview">{warning.preview}</code>{' '}
-                        <span className="cs-warning-where">{where(t, warning.location)}</span>
-                      </li>
-                    ))}
-                  </ul>
+                  <SecretList warnings={open} />
                 </>
               ) : (
                 <p className="cs-hint">{t('share.warnings.redacted', { count: replaced })}</p>
