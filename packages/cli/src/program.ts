@@ -7,6 +7,7 @@ import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerLogin } from './commands/login.js';
 import { registerRevoke } from './commands/revoke.js';
+import { registerRotate } from './commands/rotate.js';
 import { registerServer } from './commands/server.js';
 import { registerShare } from './commands/share.js';
 import { createContext, type Context } from './context.js';
@@ -24,7 +25,7 @@ const ENVIRONMENT_HELP = `Environment:
 
 export function createProgram(context: Context): Command {
   const program = new Command('chatshare')
-    .description('Share AI chat conversations by link: import exports, share, list and revoke links.')
+    .description('Share AI chat conversations by link: import exports, share, list, rotate and revoke links.')
     .version(VERSION, '-v, --version')
     .option('--json', 'print the result as JSON on stdout')
     .option('--url <url>', 'server URL (default: CHATSHARE_URL, the stored login, or http://localhost:3000)')
@@ -45,6 +46,7 @@ export function createProgram(context: Context): Command {
   registerShare(program, context);
   registerList(program, context);
   registerRevoke(program, context);
+  registerRotate(program, context);
   return program;
 }
 

@@ -9,6 +9,7 @@ import { EXIT } from '../src/exit-codes.js';
 import type { Io } from '../src/io.js';
 import { Output } from '../src/output.js';
 import { boundCli, CONTROL_CHARACTERS, FIXTURES, type BoundCli } from './helpers/cli.js';
+import { contentOf } from '../../client/test/helpers/content.js';
 import { createAccount, startServer, type TestAccount, type TestServer } from './helpers/server.js';
 
 const CLAUDE = path.join(FIXTURES, 'claude/own_claude-export.json');
@@ -65,7 +66,7 @@ describe('chatshare share', () => {
     await expect(viewer.shared.get(code)).rejects.toMatchObject({ status: 401, code: 'password_required' });
     await expect(viewer.shared.unlock(code, 'wrong')).rejects.toMatchObject({ code: 'wrong_password' });
     await viewer.shared.unlock(code, 'open sesame');
-    const shared = await viewer.shared.get(code);
+    const shared = contentOf(await viewer.shared.get(code));
     expect(shared.messageCount).toBeGreaterThan(0);
 
     const { items } = await account.client.shares.list({ code });

@@ -44,6 +44,7 @@ import type {
   ScanResult,
   Share,
   SharedConversation,
+  SharedRevealRequired,
   ShareViewsQuery,
   SigninInput,
   SignupInput,
@@ -152,6 +153,11 @@ export interface SharesApi {
   update(id: string, input: UpdateShareInput, options?: RequestOptions): Promise<Share>;
   /** Revokes the link: a 404 from the next request on. Resolves to the revoked share. */
   revoke(id: string, options?: RequestOptions): Promise<Share>;
+  /**
+   * Gives the link a new code and kills the old one at once (a 404 from the next request on);
+   * settings, snapshot and view count stay. Resolves to the share with its new `shortCode`.
+   */
+  rotate(id: string, options?: RequestOptions): Promise<Share>;
   /** Revokes every live link of the signed-in user. */
   revokeAll(options?: RequestOptions): Promise<RevokeAllResult>;
   /** The conversation's live link; `share_not_found` when it is not shared. */
@@ -180,8 +186,13 @@ export interface ImportsApi {
 }
 
 export interface SharedApi {
-  /** A shared conversation, under the same access rules as its page. No sign-in needed. */
-  get(code: string, options?: RequestOptions): Promise<SharedConversation>;
+  /**
+   * A shared conversation, under the same access rules as its page. No sign-in needed. A link
+   * with a view limit answers its reveal step instead (`isRevealRequired`), using no view.
+   */
+  get(code: string, options?: RequestOptions): Promise<SharedConversation | SharedRevealRequired>;
+  /** Uses one view of a view-limited link and answers its conversation (`share_expired` once used up). */
+  reveal(code: string, options?: RequestOptions): Promise<SharedConversation>;
   /** Public shares, newest or most viewed, or a ranked full-text search (explore). No sign-in needed. */
   explore(query?: ExploreQuery, options?: RequestOptions): Promise<ExplorePage>;
   /**
@@ -360,6 +371,7 @@ export class ChatshareClient {
       update: (id, input, options) =>
         this.#json({ method: 'PATCH', path: `${path}/${segment(id)}`, json: input, options }),
       revoke: (id, options) => this.#json({ method: 'DELETE', path: `${path}/${segment(id)}`, options }),
+      rotate: (id, options) => this.#json({ method: 'POST', path: `${path}/${segment(id)}/rotate`, options }),
       revokeAll: (options) => this.#json({ method: 'DELETE', path, options }),
       forConversation: (conversationId, options) =>
         this.#json({ method: 'GET', path: `${API}/conversations/${segment(conversationId)}/share`, options }),
@@ -407,6 +419,13 @@ export class ChatshareClient {
         this.#json({
           method: 'GET',
           path: `${API}/shared/${segment(code)}`,
+          cookies: this.#unlockCookies.get(code) ?? [],
+          options,
+        }),
+      reveal: (code, options) =>
+        this.#json({
+          method: 'POST',
+          path: `${API}/shared/${segment(code)}/reveal`,
           cookies: this.#unlockCookies.get(code) ?? [],
           options,
         }),

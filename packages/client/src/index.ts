@@ -28,4 +28,5 @@ export {
 } from './errors.js';
 export type { Credentials, FetchLike, RequestOptions } from './http.js';
 export { paginate, paginatePages } from './paging.js';
+export { isRevealRequired } from './reveal.js';
 export type * from './types.js';

@@ -299,6 +299,17 @@ export interface SharedConversation {
   messages: SharedMessage[];
 }
 
+/**
+ * What `shared.get` answers for a link with a view limit: no content, and no view used.
+ * `shared.reveal(code)` uses a view and answers the conversation.
+ */
+export interface SharedRevealRequired {
+  shortCode: string;
+  revealRequired: true;
+  /** Views left before the link is used up. */
+  viewsLeft: number;
+}
+
 export interface UnlockResult {
   unlocked: boolean;
 }

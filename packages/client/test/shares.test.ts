@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type ChatshareClient } from '../src/index.js';
+import { createClient, isRevealRequired, type ChatshareClient } from '../src/index.js';
 import { failure, signedUpTokenClient, startServer, type TestServer } from './helpers/server.js';
+import { contentOf } from './helpers/content.js';
 
 let server: TestServer;
 let owner: ChatshareClient;
@@ -84,7 +85,7 @@ describe('sharing', () => {
   it('lets anyone read an unlisted link without signing in, with positional message ids', async () => {
     const { id } = await conversation(owner, 'Open to all');
     const { shortCode } = await owner.shares.create({ conversationId: id, privacy: 'unlisted' });
-    const shared = await visitor.shared.get(shortCode);
+    const shared = contentOf(await visitor.shared.get(shortCode));
     expect(shared).toMatchObject({ shortCode, title: 'Open to all', messageCount: 2, sharedBy: null });
     expect(shared.messages.map((message) => [message.id, message.parentId, message.role])).toEqual([
       ['m1', null, 'user'],
@@ -105,7 +106,7 @@ describe('sharing', () => {
       code: 'wrong_password',
     });
     expect(await reader.shared.unlock(share.shortCode, 'open sesame')).toEqual({ unlocked: true });
-    expect((await reader.shared.get(share.shortCode)).title).toBe('Secret plans');
+    expect(contentOf(await reader.shared.get(share.shortCode)).title).toBe('Secret plans');
     // The unlock belongs to the client that entered the password.
     expect(await failure(visitor.shared.get(share.shortCode))).toMatchObject({ code: 'password_required' });
   });
@@ -120,7 +121,11 @@ describe('sharing', () => {
       maxViews: 100,
     });
     expect(updated.settings).toMatchObject({ hasPassword: false, title: 'Now open', privacy: 'public', maxViews: 100 });
-    const shared = await visitor.shared.get(share.shortCode);
+    // A view-limited link answers its reveal step to a plain read, and uses a view only on reveal.
+    const step = await visitor.shared.get(share.shortCode);
+    expect(isRevealRequired(step) && step.viewsLeft).toBe(100);
+    expect((await owner.shares.get(share.settings.id)).settings.viewCount).toBe(0);
+    const shared = await visitor.shared.reveal(share.shortCode);
     expect(shared.title).toBe('Now open');
     expect((await owner.shares.get(share.settings.id)).settings.viewCount).toBe(1);
   });
@@ -132,7 +137,7 @@ describe('sharing', () => {
     const refreshed = await owner.shares.update(share.settings.id, { refresh: true });
     expect(refreshed.shortCode).toBe(share.shortCode);
     expect(refreshed.settings.messageCount).toBe(3);
-    expect((await visitor.shared.get(share.shortCode)).messageCount).toBe(3);
+    expect(contentOf(await visitor.shared.get(share.shortCode)).messageCount).toBe(3);
   });
 
   it('lists shares sorted by title one page at a time and walks every page with listAll', async () => {
@@ -163,6 +168,20 @@ describe('sharing', () => {
     const revokedIds = (await owner.shares.list({ status: 'revoked' })).items.map((item) => item.settings.id);
     expect(revokedIds).toContain(share.settings.id);
     expect(await failure(owner.shares.revoke(share.settings.id))).toMatchObject({ status: 409, code: 'share_revoked' });
+  });
+
+  it('rotates a link: a new code that opens, the old one share_not_found, a revoked link refused', async () => {
+    const { id } = await conversation(owner, 'Turning over');
+    const share = await owner.shares.create({ conversationId: id, title: 'Kept title' });
+    const rotated = await owner.shares.rotate(share.settings.id);
+    expect(rotated.shortCode).not.toBe(share.shortCode);
+    expect(rotated.shareUrl).toMatch(new RegExp(`/s/${rotated.shortCode}$`));
+    expect(rotated.settings).toMatchObject({ id: share.settings.id, title: 'Kept title', status: 'live' });
+    expect(contentOf(await visitor.shared.get(rotated.shortCode)).title).toBe('Kept title');
+    expect(await failure(visitor.shared.get(share.shortCode))).toMatchObject({ status: 404, code: 'share_not_found' });
+
+    await owner.shares.revoke(share.settings.id);
+    expect(await failure(owner.shares.rotate(share.settings.id))).toMatchObject({ status: 409, code: 'share_revoked' });
   });
 
   it('revokes every link at once and reports how many', async () => {

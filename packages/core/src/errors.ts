@@ -61,6 +61,12 @@ export const errors = {
   emailTaken: factory(409, 'email_taken', 'An account with this email already exists.'),
   shareRevoked: factory(409, 'share_revoked', 'This link has been revoked.'),
   shareExpired: factory(410, 'share_expired', 'This link has expired.'),
+  /**
+   * Every view of a view-limited link was used. Still `share_expired` (the link is dead, as
+   * clients already handle); `details.usedUp` lets pages say "used up" instead of "expired".
+   */
+  shareUsedUp: (message = 'This link has been used up.') =>
+    new AppError(410, 'share_expired', message, { usedUp: true }),
   shareTakenDown: factory(410, 'share_taken_down', 'An admin of this instance took this link down.'),
   payloadTooLarge: factory(413, 'payload_too_large', 'The request body is too large.'),
   unsupportedMediaType: factory(415, 'unsupported_media_type', 'The content type is not supported.'),

@@ -30,11 +30,15 @@ const viewer = (overrides: Partial<Viewer> = {}): Viewer => ({ ...ANONYMOUS, ...
 const owner = viewer({ userId: 'owner', email: 'o@example.com', emailVerified: true });
 const invited = viewer({ userId: 'friend', email: 'Friend@Example.com', emailVerified: true });
 
+const OPEN = { allowed: true, isOwner: false, reveal: 'none', viewsLeft: null };
+const OWNS = { allowed: true, isOwner: true, reveal: 'none', viewsLeft: null };
+const revealStep = (viewsLeft: number) => ({ allowed: true, isOwner: false, reveal: 'required', viewsLeft });
+
 describe('canView', () => {
   it.each([
-    ['an unlisted link to anyone', share(), viewer(), { allowed: true, isOwner: false }],
+    ['an unlisted link to anyone', share(), viewer(), OPEN],
     ['a revoked link, even to its owner', share({ revokedAt: now }), owner, { allowed: false, reason: 'not_found' }],
-    ['an expired link to its owner', share({ expiresAt: new Date(0) }), owner, { allowed: true, isOwner: true }],
+    ['an expired link to its owner', share({ expiresAt: new Date(0) }), owner, OWNS],
     [
       'a private link to a stranger',
       share({ privacy: 'private' }),
@@ -45,7 +49,7 @@ describe('canView', () => {
       'a private link to an invited, verified email (any case)',
       share({ privacy: 'private', allowedEmails: ['friend@example.com'] }),
       invited,
-      { allowed: true, isOwner: false },
+      OPEN,
     ],
     [
       'a private link to an invited but unverified email',
@@ -54,19 +58,69 @@ describe('canView', () => {
       { allowed: false, reason: 'not_found' },
     ],
     ['a link at its expiry instant', share({ expiresAt: now }), viewer(), { allowed: false, reason: 'expired' }],
+    ['a link one millisecond before expiry', share({ expiresAt: new Date(now.getTime() + 1) }), viewer(), OPEN],
     [
-      'a link one millisecond before expiry',
-      share({ expiresAt: new Date(now.getTime() + 1) }),
+      'a link with all views used: used up, not expired',
+      share({ maxViews: 3, viewCount: 3 }),
       viewer(),
-      { allowed: true, isOwner: false },
+      { allowed: false, reason: 'used_up' },
+    ],
+    ['a link with one view left: the reveal step', share({ maxViews: 3, viewCount: 2 }), viewer(), revealStep(1)],
+    ['a burn-after-reading link, unopened', share({ maxViews: 1 }), viewer(), revealStep(1)],
+    [
+      'a burn-after-reading link to a signed-in stranger',
+      share({ maxViews: 1 }),
+      viewer({ userId: 'x' }),
+      revealStep(1),
     ],
     [
-      'a link with all views used',
-      share({ maxViews: 3, viewCount: 3 }),
+      'a view-limited link to its owner: no step, no view used',
+      share({ maxViews: 1 }),
+      owner,
+      { allowed: true, isOwner: true, reveal: 'none', viewsLeft: 1 },
+    ],
+    [
+      'a used-up link to its owner',
+      share({ maxViews: 1, viewCount: 1 }),
+      owner,
+      { allowed: true, isOwner: true, reveal: 'none', viewsLeft: 0 },
+    ],
+    [
+      'a view-limited locked link: the password first',
+      share({ maxViews: 2, hasPassword: true, passwordVersion: 1 }),
+      viewer(),
+      { allowed: false, reason: 'password_required' },
+    ],
+    [
+      'a view-limited locked link once unlocked: then the reveal step',
+      share({ maxViews: 2, viewCount: 1, hasPassword: true, passwordVersion: 1 }),
+      viewer({ unlockedPasswordVersion: 1 }),
+      revealStep(1),
+    ],
+    [
+      'a used-up locked link: used up is told before the password',
+      share({ maxViews: 1, viewCount: 1, hasPassword: true }),
+      viewer(),
+      { allowed: false, reason: 'used_up' },
+    ],
+    [
+      'a view-limited private link to a stranger: hidden first',
+      share({ privacy: 'private', maxViews: 1 }),
+      viewer({ userId: 'x' }),
+      { allowed: false, reason: 'not_found' },
+    ],
+    [
+      'a view-limited private link to an invited email: the reveal step',
+      share({ privacy: 'private', allowedEmails: ['friend@example.com'], maxViews: 1 }),
+      invited,
+      revealStep(1),
+    ],
+    [
+      'an expired view-limited link: expired, not used up',
+      share({ maxViews: 1, expiresAt: new Date(0) }),
       viewer(),
       { allowed: false, reason: 'expired' },
     ],
-    ['a link with one view left', share({ maxViews: 3, viewCount: 2 }), viewer(), { allowed: true, isOwner: false }],
     [
       'a locked link without unlock',
       share({ hasPassword: true, passwordVersion: 2 }),
@@ -83,7 +137,7 @@ describe('canView', () => {
       'a locked link unlocked for this password',
       share({ hasPassword: true, passwordVersion: 2 }),
       viewer({ unlockedPasswordVersion: 2 }),
-      { allowed: true, isOwner: false },
+      OPEN,
     ],
     [
       'an expired locked link: expiry is told first',
@@ -112,6 +166,8 @@ describe('listing and indexing', () => {
       share({ privacy: 'public', revokedAt: now }),
       share({ privacy: 'public', expiresAt: now }),
       share({ privacy: 'public', maxViews: 1, viewCount: 1 }),
+      // Views left, but a listing would show what the reveal step holds back.
+      share({ privacy: 'public', maxViews: 10, viewCount: 0 }),
     ]) {
       expect(isListed(state, now)).toBe(false);
     }
@@ -133,7 +189,11 @@ describe('isEmbeddable', () => {
   it.each([
     ['an unlisted link', embeddable(), true],
     ['a public link', embeddable({ privacy: 'public' }), true],
-    ['a link with a view limit not yet reached', embeddable({ maxViews: 5, viewCount: 4 }), true],
+    [
+      'a link with a view limit not yet reached (a frame would use views)',
+      embeddable({ maxViews: 5, viewCount: 4 }),
+      false,
+    ],
     ['a link whose owner turned embedding off', embeddable({}, false), false],
     ['a private link', embeddable({ privacy: 'private', allowedEmails: ['a@example.com'] }), false],
     ['a password link', embeddable({ hasPassword: true }), false],

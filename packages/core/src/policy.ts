@@ -31,8 +31,22 @@ export interface Viewer {
 
 export const ANONYMOUS: Viewer = { userId: null, email: null, emailVerified: false, unlockedPasswordVersion: null };
 
-export type DenialReason = 'not_found' | 'expired' | 'password_required' | 'taken_down';
-export type ViewDecision = { allowed: true; isOwner: boolean } | { allowed: false; reason: DenialReason };
+/** `used_up`: every view of a view-limited link was used (a 410 like `expired`, worded apart). */
+export type DenialReason = 'not_found' | 'expired' | 'used_up' | 'password_required' | 'taken_down';
+/**
+ * `required`: the reader is shown a click-to-reveal step without content first, and only
+ * asking for the content (a POST) counts a view, so unfurlers and prefetchers never use one up.
+ */
+export type Reveal = 'none' | 'required';
+export type ViewDecision =
+  | {
+      allowed: true;
+      isOwner: boolean;
+      reveal: Reveal;
+      /** Views left on a view-limited link (before this one), or null when there is no limit. */
+      viewsLeft: number | null;
+    }
+  | { allowed: false; reason: DenialReason };
 
 const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -43,7 +57,9 @@ export function canView(share: ShareAccessState, viewer: Viewer, now: Date): Vie
   const isOwner = viewer.userId !== null && viewer.userId === share.ownerId;
   // A link an admin took down is dead like a revoked one; only its owner is told why.
   if (share.takenDownAt !== null) return { allowed: false, reason: isOwner ? 'taken_down' : 'not_found' };
-  if (isOwner) return { allowed: true, isOwner: true };
+  const viewsLeft = share.maxViews === null ? null : Math.max(0, share.maxViews - share.viewCount);
+  // The owner sees their own link as it is, and never uses up one of its views.
+  if (isOwner) return { allowed: true, isOwner: true, reveal: 'none', viewsLeft };
   if (share.privacy === 'private') {
     const invited =
       viewer.email !== null &&
@@ -54,14 +70,18 @@ export function canView(share: ShareAccessState, viewer: Viewer, now: Date): Vie
   }
   if (share.expiresAt !== null && share.expiresAt.getTime() <= now.getTime())
     return { allowed: false, reason: 'expired' };
-  if (share.maxViews !== null && share.viewCount >= share.maxViews) return { allowed: false, reason: 'expired' };
+  if (viewsLeft === 0) return { allowed: false, reason: 'used_up' };
   if (share.hasPassword && viewer.unlockedPasswordVersion !== share.passwordVersion) {
     return { allowed: false, reason: 'password_required' };
   }
-  return { allowed: true, isOwner: false };
+  return { allowed: true, isOwner: false, reveal: viewsLeft === null ? 'none' : 'required', viewsLeft };
 }
 
-/** Whether the share may appear in public listings (explore, search, sitemap). */
+/**
+ * Whether the share may appear in public listings (explore, search, sitemap). A view-limited
+ * link never does: a listing shows its title and text, which such a link keeps behind its
+ * reveal step.
+ */
 export function isListed(share: ShareAccessState, now: Date): boolean {
   return (
     share.privacy === 'public' &&
@@ -69,7 +89,7 @@ export function isListed(share: ShareAccessState, now: Date): boolean {
     share.revokedAt === null &&
     share.takenDownAt === null &&
     (share.expiresAt === null || share.expiresAt.getTime() > now.getTime()) &&
-    (share.maxViews === null || share.viewCount < share.maxViews)
+    share.maxViews === null
   );
 }
 
@@ -81,11 +101,14 @@ export const isIndexable = (share: ShareAccessState & { allowIndexing: boolean }
   share.allowIndexing && share.maxViews === null && isListed(share, now);
 
 /**
- * Whether any site may show the link in a frame now (`/embed/:code`, oEmbed): the owner allows
- * it and an anonymous reader could open the link, so never a private or password link.
+ * Whether any site may show the link's content in a frame now (`/embed/:code`, oEmbed): the
+ * owner allows it and an anonymous reader could open the link without a step, so never a
+ * private, password or view-limited link (a frame loads without a click: it would use views).
  */
-export const isEmbeddable = (share: ShareAccessState & { allowEmbed: boolean }, now: Date): boolean =>
-  share.allowEmbed && canView(share, ANONYMOUS, now).allowed;
+export function isEmbeddable(share: ShareAccessState & { allowEmbed: boolean }, now: Date): boolean {
+  const decision = canView(share, ANONYMOUS, now);
+  return share.allowEmbed && decision.allowed && decision.reveal === 'none';
+}
 
 export type OwnerAction = 'read' | 'update' | 'delete' | 'share' | 'revoke';
 

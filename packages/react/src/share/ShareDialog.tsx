@@ -81,6 +81,7 @@ function ShareDialogBody({
   const [submitted, setSubmitted] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmingStop, setConfirmingStop] = useState(false);
+  const [confirmingRotate, setConfirmingRotate] = useState(false);
   const [choosing, setChoosing] = useState<'redact' | 'asIs' | null>(null);
 
   // The choices wait for what the instance allows, so nothing it would refuse is ever offered.
@@ -178,7 +179,9 @@ function ShareDialogBody({
       labelledBy={headingId}
       describedBy={ruleId}
       onClose={onClose}
-      onEscape={confirmingStop ? () => setConfirmingStop(false) : onClose}
+      onEscape={
+        confirmingStop ? () => setConfirmingStop(false) : confirmingRotate ? () => setConfirmingRotate(false) : onClose
+      }
       {...(returnFocusRef ? { returnFocusRef } : {})}
     >
       <div className="cs-dialog-header">
@@ -234,6 +237,15 @@ function ShareDialogBody({
                 const result = await sharing.revokeShare();
                 setConfirmingStop(false);
                 after(result, t('share.stopped'));
+              }}
+              confirmingRotate={confirmingRotate}
+              onAskRotate={() => setConfirmingRotate(true)}
+              onCancelRotate={() => setConfirmingRotate(false)}
+              onConfirmRotate={async () => {
+                setNotice(null);
+                const result = await sharing.rotateShare();
+                setConfirmingRotate(false);
+                after(result, t('share.rotated'));
               }}
             />
           ) : null}

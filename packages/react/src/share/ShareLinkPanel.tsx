@@ -1,7 +1,7 @@
 /**
  * The live link: the address with Copy, a QR code, views and limits, the embed code when the
- * link may be embedded, "Update link", and "Stop sharing" behind a confirmation step. Buttons
- * follow the share's `policies`.
+ * link may be embedded, "Update link", and "New link" and "Stop sharing" each behind a
+ * confirmation step (both kill the current address at once). Buttons follow the share's `policies`.
  */
 import type { Share } from '@chatshare/client';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -13,6 +13,26 @@ import { CopyIcon } from './icons.js';
 import { QrCode } from './QrCode.js';
 import type { ShareAction } from './useShareConversation.js';
 
+/** The confirmation steps, and the strings each one uses. */
+const CONFIRMATIONS = {
+  stop: {
+    question: 'share.stop.question',
+    explain: 'share.stop.explain',
+    cancel: 'share.stop.cancel',
+    confirm: 'share.stop.confirm',
+    pending: 'share.stopping',
+    action: 'revoke',
+  },
+  rotate: {
+    question: 'share.rotate.question',
+    explain: 'share.rotate.explain',
+    cancel: 'share.rotate.cancel',
+    confirm: 'share.rotate.confirm',
+    pending: 'share.rotating',
+    action: 'rotate',
+  },
+} as const satisfies Record<string, { action: ShareAction } & Record<string, string>>;
+
 export interface ShareLinkPanelProps {
   share: Share;
   pending: ShareAction | null;
@@ -23,6 +43,11 @@ export interface ShareLinkPanelProps {
   onAskStop: () => void;
   onCancelStop: () => void;
   onConfirmStop: () => void;
+  /** "New link" is offered only with these. */
+  confirmingRotate?: boolean;
+  onAskRotate?: () => void;
+  onCancelRotate?: () => void;
+  onConfirmRotate?: () => void;
 }
 
 export function ShareLinkPanel({
@@ -34,11 +59,16 @@ export function ShareLinkPanel({
   onAskStop,
   onCancelStop,
   onConfirmStop,
+  confirmingRotate = false,
+  onAskRotate,
+  onCancelRotate,
+  onConfirmRotate,
 }: ShareLinkPanelProps) {
   const { t, language } = useShareI18n();
   const id = useId();
   const field = useRef<HTMLInputElement>(null);
   const stopButton = useRef<HTMLButtonElement>(null);
+  const rotateButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const [copy, setCopy] = useState<CopyOutcome | null>(null);
   const { settings, policies } = share;
@@ -52,13 +82,18 @@ export function ShareLinkPanel({
     },
   });
 
-  // The confirmation takes focus (on its safe choice); cancelling gives it back to the button.
-  const wasConfirming = useRef(confirmingStop);
+  const confirming = confirmingStop ? 'stop' : confirmingRotate && onConfirmRotate ? 'rotate' : null;
+  const canRotate = policies.update && onAskRotate !== undefined;
+
+  // The confirmation takes focus (on its safe choice); closing it gives focus back to its button.
+  const wasConfirming = useRef(confirming);
   useEffect(() => {
-    if (confirmingStop && !wasConfirming.current) cancelButton.current?.focus();
-    if (!confirmingStop && wasConfirming.current) stopButton.current?.focus();
-    wasConfirming.current = confirmingStop;
-  }, [confirmingStop]);
+    const was = wasConfirming.current;
+    if (confirming && !was) cancelButton.current?.focus();
+    if (!confirming && was) (was === 'stop' ? stopButton : rotateButton).current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+  const strings = confirming ? CONFIRMATIONS[confirming] : null;
 
   const copyMessage =
     copy === 'copied'
@@ -116,20 +151,29 @@ export function ShareLinkPanel({
 
       {canEmbed(settings) ? <EmbedCode share={share} /> : null}
 
-      {confirmingStop ? (
+      {confirming && strings ? (
         <div className="cs-confirm" role="group" aria-labelledby={`${id}-confirm`} aria-describedby={`${id}-explain`}>
           <p className="cs-confirm-question" id={`${id}-confirm`}>
-            {t('share.stop.question')}
+            {t(strings.question)}
           </p>
           <p className="cs-hint" id={`${id}-explain`}>
-            {t('share.stop.explain')}
+            {t(strings.explain)}
           </p>
           <div className="cs-actions">
-            <button ref={cancelButton} type="button" className="cs-button" {...guard(onCancelStop)}>
-              {t('share.stop.cancel')}
+            <button
+              ref={cancelButton}
+              type="button"
+              className="cs-button"
+              {...guard(confirming === 'stop' ? onCancelStop : () => onCancelRotate?.())}
+            >
+              {t(strings.cancel)}
             </button>
-            <button type="button" className="cs-button cs-button-danger" {...guard(onConfirmStop)}>
-              {pending === 'revoke' ? t('share.stopping') : t('share.stop.confirm')}
+            <button
+              type="button"
+              className="cs-button cs-button-danger"
+              {...guard(confirming === 'stop' ? onConfirmStop : () => onConfirmRotate?.())}
+            >
+              {pending === strings.action ? t(strings.pending) : t(strings.confirm)}
             </button>
           </div>
         </div>
@@ -138,6 +182,11 @@ export function ShareLinkPanel({
           {policies.update ? (
             <button type="button" className="cs-button" {...guard(onRefresh)}>
               {pending === 'refresh' ? t('share.updating') : t('share.update')}
+            </button>
+          ) : null}
+          {canRotate ? (
+            <button ref={rotateButton} type="button" className="cs-button" {...guard(() => onAskRotate?.())}>
+              {t('share.rotate')}
             </button>
           ) : null}
           {policies.revoke ? (

@@ -1,11 +1,19 @@
 /**
  * The share settings: who can open the link (with invited emails for private links), a
- * password, an expiry, and the options. Controlled: the dialog owns the form state.
+ * password, an expiry, a view limit, and the options. Controlled: the dialog owns the form state.
  */
 import { LIMITS } from '@chatshare/core';
 import type { SharePrivacy, ShareSettings } from '@chatshare/client';
 import { useId, type ReactNode } from 'react';
-import { EXPIRY_CHOICES, PRIVACY_LEVELS, type ExpiryChoice, type FormProblems, type ShareFormState } from './form.js';
+import {
+  EXPIRY_CHOICES,
+  PRIVACY_LEVELS,
+  VIEW_LIMIT_CHOICES,
+  type ExpiryChoice,
+  type FormProblems,
+  type ShareFormState,
+  type ViewLimitChoice,
+} from './form.js';
 import { formatDateTime } from './format.js';
 import { useShareI18n, type ShareTranslate } from './i18n/index.js';
 import { PrivacyOption } from './PrivacyOption.js';
@@ -73,6 +81,10 @@ export function ShareSettingsFields({
     passwordHint: `${id}-password-hint`,
     passwordError: `${id}-password-error`,
     expiry: `${id}-expiry`,
+    viewLimit: `${id}-view-limit`,
+    viewLimitHint: `${id}-view-limit-hint`,
+    maxViews: `${id}-max-views`,
+    maxViewsError: `${id}-max-views-error`,
     privacyHint: `${id}-privacy-hint`,
   };
   const restricted = privacyLevels.length < PRIVACY_LEVELS.length;
@@ -193,6 +205,55 @@ export function ShareSettingsFields({
             </option>
           ))}
         </select>
+      </div>
+
+      <div className="cs-field">
+        <label className="cs-label" htmlFor={ids.viewLimit}>
+          {t('share.maxViews.label')}
+        </label>
+        <select
+          id={ids.viewLimit}
+          className="cs-input cs-select"
+          value={form.viewLimit}
+          disabled={disabled}
+          aria-describedby={ids.viewLimitHint}
+          onChange={(event) => onChange({ viewLimit: event.target.value as ViewLimitChoice })}
+        >
+          {VIEW_LIMIT_CHOICES.map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`share.maxViews.${choice}`)}
+            </option>
+          ))}
+        </select>
+        <p className="cs-hint" id={ids.viewLimitHint}>
+          {t('share.maxViews.hint')}
+        </p>
+        {form.viewLimit === 'number' ? (
+          <div className="cs-field cs-nested">
+            <label className="cs-label" htmlFor={ids.maxViews}>
+              {t('share.maxViews.count')}
+            </label>
+            <input
+              id={ids.maxViews}
+              className="cs-input"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={LIMITS.maxViewsMax}
+              step={1}
+              value={form.maxViewsText}
+              disabled={disabled}
+              aria-invalid={problems.maxViews ? true : undefined}
+              aria-describedby={problems.maxViews ? ids.maxViewsError : undefined}
+              onChange={(event) => onChange({ maxViewsText: event.target.value })}
+            />
+            {problems.maxViews ? (
+              <p className="cs-field-error" id={ids.maxViewsError}>
+                {t('share.maxViews.invalid', { max: problems.maxViews.max })}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
       </div>
 
       <fieldset className="cs-fieldset" disabled={disabled}>

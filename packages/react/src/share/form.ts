@@ -21,6 +21,23 @@ export const EXPIRY_HOURS: Record<(typeof EXPIRY_CHOICES)[number], number | null
 
 export const PRIVACY_LEVELS: readonly SharePrivacy[] = ['public', 'unlisted', 'private'];
 
+/**
+ * The view limit choices: none, one open (burn after reading), or a number of opens. A link
+ * with a limit shows readers a click-to-reveal step, so link previews never use a view.
+ */
+export const VIEW_LIMIT_CHOICES = ['off', 'once', 'number'] as const;
+export type ViewLimitChoice = (typeof VIEW_LIMIT_CHOICES)[number];
+
+/** The `maxViews` the form asks for: null without a limit, undefined when the number is not valid. */
+export function maxViewsOf(form: Pick<ShareFormState, 'viewLimit' | 'maxViewsText'>): number | null | undefined {
+  if (form.viewLimit === 'off') return null;
+  if (form.viewLimit === 'once') return 1;
+  const text = form.maxViewsText.trim();
+  if (!/^\d+$/.test(text)) return undefined;
+  const views = Number(text);
+  return views >= 1 && views <= LIMITS.maxViewsMax ? views : undefined;
+}
+
 /** The server's default (`unlisted`) when it is allowed, otherwise the first allowed level. */
 export function defaultPrivacy(allowed: readonly SharePrivacy[] = PRIVACY_LEVELS): SharePrivacy {
   return allowed.includes('unlisted') ? 'unlisted' : (allowed[0] ?? 'private');
@@ -37,6 +54,15 @@ export interface ShareFormState {
   allowIndexing: boolean;
   showAuthor: boolean;
   allowEmbed: boolean;
+  viewLimit: ViewLimitChoice;
+  /** As typed, for `viewLimit: 'number'`. */
+  maxViewsText: string;
+}
+
+function viewLimitOf(maxViews: number | null): Pick<ShareFormState, 'viewLimit' | 'maxViewsText'> {
+  if (maxViews === null) return { viewLimit: 'off', maxViewsText: '' };
+  if (maxViews === 1) return { viewLimit: 'once', maxViewsText: '' };
+  return { viewLimit: 'number', maxViewsText: String(maxViews) };
 }
 
 /**
@@ -57,6 +83,7 @@ export function initialForm(
       allowIndexing: false,
       showAuthor: false,
       allowEmbed: true,
+      ...viewLimitOf(null),
     };
   }
   return {
@@ -68,6 +95,7 @@ export function initialForm(
     allowIndexing: settings.allowIndexing,
     showAuthor: settings.showAuthor,
     allowEmbed: settings.allowEmbed,
+    ...viewLimitOf(settings.maxViews),
   };
 }
 
@@ -99,6 +127,8 @@ export type EmailsProblem = { kind: 'invalid'; entries: string[] } | { kind: 'to
 export interface FormProblems {
   emails?: EmailsProblem;
   password?: 'required';
+  /** The number of opens is not a whole number from 1 to LIMITS.maxViewsMax. */
+  maxViews?: { kind: 'invalid'; max: number };
 }
 
 export function validateForm(form: ShareFormState, settings: ShareSettings | null): FormProblems {
@@ -111,6 +141,7 @@ export function validateForm(form: ShareFormState, settings: ShareSettings | nul
     }
   }
   if (form.passwordOn && form.password === '' && !settings?.hasPassword) problems.password = 'required';
+  if (maxViewsOf(form) === undefined) problems.maxViews = { kind: 'invalid', max: LIMITS.maxViewsMax };
   return problems;
 }
 
@@ -127,6 +158,8 @@ export function createInput(form: ShareFormState): ShareSettingsInput {
     allowIndexing: form.privacy === 'public' && form.allowIndexing,
     showAuthor: form.showAuthor,
     allowEmbed: form.allowEmbed,
+    // Only sent when valid (validateForm reports the rest): null turns a limit off.
+    ...(maxViewsOf(form) !== undefined ? { maxViews: maxViewsOf(form) } : {}),
   };
 }
 
@@ -152,5 +185,6 @@ export function updateInput(form: ShareFormState, settings: ShareSettings): Shar
   for (const key of ['allowIndexing', 'showAuthor', 'allowEmbed'] as const) {
     if (all[key] !== settings[key]) input[key] = all[key];
   }
+  if (all.maxViews !== undefined && all.maxViews !== settings.maxViews) input.maxViews = all.maxViews;
   return input;
 }

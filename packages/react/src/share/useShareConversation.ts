@@ -24,7 +24,7 @@ import { copyText, type CopyOutcome } from './clipboard.js';
 import { toShareError, type ShareError } from './errors.js';
 import { allowedPrivacyLevels, instanceConfigOf } from './instance-config.js';
 
-export type ShareAction = 'create' | 'update' | 'refresh' | 'revoke';
+export type ShareAction = 'create' | 'update' | 'refresh' | 'rotate' | 'revoke';
 
 export type ShareActionResult = { ok: true; share: Share | null } | { ok: false; error: ShareError };
 
@@ -88,6 +88,11 @@ export interface ShareConversationState {
   updateShare(settings: UpdateShareInput): Promise<ShareActionResult>;
   /** "Update link": a fresh snapshot under the same code. */
   refreshShare(): Promise<ShareActionResult>;
+  /**
+   * "New link": the link gets a new code (`share.shareUrl` changes) and the old one is a 404
+   * from the next request on; settings, content and views stay.
+   */
+  rotateShare(): Promise<ShareActionResult>;
   /** "Stop sharing": the link is a 404 from the next request on. */
   revokeShare(): Promise<ShareActionResult>;
   /**
@@ -342,6 +347,16 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
     );
   }, [client, withShare]);
 
+  const rotateShare = useCallback(
+    () =>
+      withShare(
+        'rotate',
+        (share) => client.shares.rotate(share.settings.id),
+        (share) => ({ share }),
+      ),
+    [client, withShare],
+  );
+
   const revokeShare = useCallback(
     () =>
       withShare(
@@ -383,6 +398,7 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
       createShare,
       updateShare,
       refreshShare,
+      rotateShare,
       revokeShare,
       copyLink,
       reload,
@@ -396,6 +412,7 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
       createShare,
       updateShare,
       refreshShare,
+      rotateShare,
       revokeShare,
       copyLink,
       reload,

@@ -98,6 +98,11 @@ describe('ShareDialog accessibility', () => {
 
     await user.click(screen.getByRole('button', { name: 'Stop sharing' }));
     expect(await seriousViolations(dialog())).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Keep sharing' }));
+
+    await user.click(screen.getByRole('button', { name: 'New link' }));
+    await screen.findByText('Replace this link with a new one?');
+    expect(await seriousViolations(dialog())).toEqual([]);
   });
 
   it('has no serious axe violations while asking about secrets before sharing, and while warning about a live link', async () => {
@@ -129,12 +134,13 @@ describe('ShareDialog accessibility', () => {
       'input[radio]: Anyone with the link',
       'input[checkbox]: Require a password',
       'select: Link expires',
+      'select: Limit views',
       'input[checkbox]: Show my name',
       'input[checkbox]: Allow embedding',
       'button[submit]: Create link',
     ]);
     // Backwards wraps too.
-    expect((await tabCycle(user, { shift: true })).length).toBe(7);
+    expect((await tabCycle(user, { shift: true })).length).toBe(8);
 
     // Choose "private" with the arrow keys, type an address, turn on a password, share.
     await user.tab();
@@ -153,6 +159,7 @@ describe('ShareDialog accessibility', () => {
     await user.tab();
     await user.tab();
     await user.tab();
+    await user.tab();
     expect(describeFocus()).toBe('button[submit]: Create link');
     await user.keyboard('{Enter}');
     await screen.findByRole('textbox', { name: 'Link' });
@@ -163,12 +170,14 @@ describe('ShareDialog accessibility', () => {
       'input[text]: Link',
       'button: Copy link',
       'button: Update link',
+      'button: New link',
       'button: Stop sharing',
       'input[radio]: Only people I invite',
       'textarea: Email addresses that may open the link',
       'input[checkbox]: Require a password',
       'input[password]: Password',
       'select: Link expires',
+      'select: Limit views',
       'input[checkbox]: Show my name',
       'input[checkbox]: Allow embedding',
       'button[submit]: Save changes',
@@ -187,6 +196,12 @@ describe('ShareDialog accessibility', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByText('Stop sharing this conversation?')).toBeNull();
     expect(describeFocus()).toBe('button: Stop sharing');
+    while (describeFocus() !== 'button: New link') await user.tab({ shift: true });
+    await user.keyboard('{Enter}');
+    expect(describeFocus()).toBe('button: Keep this link');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByText('Replace this link with a new one?')).toBeNull();
+    expect(describeFocus()).toBe('button: New link');
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(opener);

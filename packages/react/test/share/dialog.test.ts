@@ -4,6 +4,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dialog, renderPage } from './helpers/harness.js';
+import { contentOf } from '../../../client/test/helpers/content.js';
 import {
   makeConversation,
   OPENAI_KEY,
@@ -66,7 +67,7 @@ describe('ShareDialog', () => {
 
     const share = await owner.shares.forConversation(conversationId);
     expect(share).toMatchObject({ shortCode: codeOf(field.value), settings: { privacy: 'unlisted' } });
-    expect((await visitorClient(server.baseUrl).shared.get(share.shortCode)).title).toBe('Trip planning');
+    expect(contentOf(await visitorClient(server.baseUrl).shared.get(share.shortCode)).title).toBe('Trip planning');
   });
 
   it('shares privately with the emails entered, after pointing out one that is not an address', async () => {
@@ -112,7 +113,7 @@ describe('ShareDialog', () => {
     const visitor = visitorClient(server.baseUrl);
     await expect(visitor.shared.get(shortCode)).rejects.toMatchObject({ code: 'password_required' });
     await visitor.shared.unlock(shortCode, 'open sesame');
-    expect((await visitor.shared.get(shortCode)).shortCode).toBe(shortCode);
+    expect(contentOf(await visitor.shared.get(shortCode)).shortCode).toBe(shortCode);
   });
 
   it('shows an existing link with its settings and saves only what was changed', async () => {
@@ -150,7 +151,7 @@ describe('ShareDialog', () => {
     const { settings, shortCode } = await owner.shares.forConversation(conversationId);
     expect(shortCode).toBe(code);
     expect(settings).toMatchObject({ snapshotVersion: 2, messageCount: 3 });
-    expect((await visitorClient(server.baseUrl).shared.get(code)).messageCount).toBe(3);
+    expect(contentOf(await visitorClient(server.baseUrl).shared.get(code)).messageCount).toBe(3);
   });
 
   it('asks for confirmation before it stops sharing, then the link is a 404', async () => {
@@ -165,7 +166,7 @@ describe('ShareDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Keep sharing' }));
     expect(screen.queryByText('Stop sharing this conversation?')).toBeNull();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Stop sharing' }));
-    expect((await visitor.shared.get(code)).shortCode).toBe(code);
+    expect(contentOf(await visitor.shared.get(code)).shortCode).toBe(code);
 
     await user.click(screen.getByRole('button', { name: 'Stop sharing' }));
     await user.click(screen.getByRole('button', { name: 'Yes, stop sharing' }));
@@ -174,6 +175,31 @@ describe('ShareDialog', () => {
     expect(screen.getByRole('button', { name: 'Create link' })).toBeTruthy();
     expect(dialog().contains(document.activeElement)).toBe(true);
     await expect(visitor.shared.get(code)).rejects.toMatchObject({ status: 404, code: 'share_not_found' });
+  });
+
+  it('asks for confirmation before it makes a new link, then shows it; the old link is a 404 and the new one opens', async () => {
+    const { user } = await openDialog({ title: 'Rotating' });
+    await user.click(await screen.findByRole('button', { name: 'Create link' }));
+    const oldCode = codeOf((await linkField()).value);
+    const visitor = visitorClient(server.baseUrl);
+
+    await user.click(screen.getByRole('button', { name: 'New link' }));
+    expect(screen.getByText('Replace this link with a new one?')).toBeTruthy();
+    expect(screen.getByText(/The current link stops working at once, for everyone/)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep this link' }));
+    await user.click(screen.getByRole('button', { name: 'Keep this link' }));
+    expect(screen.queryByText('Replace this link with a new one?')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New link' }));
+    expect(contentOf(await visitor.shared.get(oldCode)).shortCode).toBe(oldCode);
+
+    await user.click(screen.getByRole('button', { name: 'New link' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, make a new link' }));
+    expect(await screen.findByText('New link made. The old link no longer works.')).toBeTruthy();
+    const newCode = codeOf((await linkField()).value);
+    expect(newCode).not.toBe(oldCode);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'New link' }));
+    await expect(visitor.shared.get(oldCode)).rejects.toMatchObject({ status: 404, code: 'share_not_found' });
+    expect(contentOf(await visitor.shared.get(newCode)).title).toBe('Rotating');
   });
 
   it('finds secrets before any link exists and publishes nothing until the owner chooses; "Redact and share" masks them', async () => {

@@ -22,6 +22,8 @@ describe('the share form', () => {
       allowIndexing: false,
       showAuthor: false,
       allowEmbed: true,
+      viewLimit: 'off',
+      maxViewsText: '',
     });
   });
 
@@ -64,6 +66,7 @@ describe('the share form', () => {
       allowIndexing: false,
       showAuthor: false,
       allowEmbed: true,
+      maxViews: null,
     });
   });
 

@@ -6,6 +6,7 @@ import { createElement } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PasswordGate, ShareI18nProvider } from '../../src/index.js';
 import './helpers/harness.js';
+import { contentOf } from '../../../client/test/helpers/content.js';
 import { makeConversation, ownerClient, startServer, visitorClient, type TestServer } from './helpers/server.js';
 
 let server: TestServer;
@@ -46,7 +47,7 @@ describe('PasswordGate', () => {
     await user.click(screen.getByRole('button', { name: 'Open' }));
     await waitFor(() => expect(onUnlock).toHaveBeenCalledTimes(1));
     expect(screen.getByRole('status').textContent).toBe('Unlocked.');
-    expect((await visitor.shared.get(code)).title).toBe('Behind a password');
+    expect(contentOf(await visitor.shared.get(code)).title).toBe('Behind a password');
   });
 
   it('speaks German with the German locale', async () => {

@@ -128,6 +128,41 @@ describe('useShareConversation', () => {
     await expect(visitorClient(server.baseUrl).shared.get(code)).rejects.toMatchObject({ code: 'share_not_found' });
   });
 
+  it('rotates the link: a new code in the state, the old one dead, settings and content kept', async () => {
+    const { id } = await makeConversation(owner, 'Turning');
+    const { result } = renderHook(() => useShareConversation(owner, id));
+    await loaded(result);
+    await act(() => result.current.createShare({ privacy: 'public', title: 'Kept' }));
+    const before = result.current.share!;
+    let outcome: Awaited<ReturnType<typeof result.current.rotateShare>> | undefined;
+    await act(async () => {
+      outcome = await result.current.rotateShare();
+    });
+    const after = result.current.share!;
+    expect(outcome).toEqual({ ok: true, share: after });
+    expect(after.shortCode).not.toBe(before.shortCode);
+    expect(after.shareUrl).toMatch(new RegExp(`/s/${after.shortCode}$`));
+    expect(result.current).toMatchObject({ isShared: true, pending: null, error: null });
+    expect(after.settings).toMatchObject({ id: before.settings.id, privacy: 'public', title: 'Kept' });
+    const visitor = visitorClient(server.baseUrl);
+    await expect(visitor.shared.get(before.shortCode)).rejects.toMatchObject({ code: 'share_not_found' });
+    await expect(visitor.shared.get(after.shortCode)).resolves.toMatchObject({ title: 'Kept' });
+  });
+
+  it('answers a rotation of a link revoked elsewhere with share_revoked and shows it as not shared', async () => {
+    const { id } = await makeConversation(owner, 'Revoked elsewhere');
+    const { result } = renderHook(() => useShareConversation(owner, id));
+    await loaded(result);
+    await act(() => result.current.createShare());
+    await owner.shares.revoke(result.current.share!.settings.id);
+    let outcome: Awaited<ReturnType<typeof result.current.rotateShare>> | undefined;
+    await act(async () => {
+      outcome = await result.current.rotateShare();
+    });
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'share_revoked' } });
+    expect(result.current).toMatchObject({ isShared: false, error: { code: 'share_revoked' } });
+  });
+
   it('ignores the answer for a conversation it is no longer showing', async () => {
     const slow = await makeConversation(owner, 'Slow');
     const fast = await makeConversation(owner, 'Fast');

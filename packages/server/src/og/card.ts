@@ -17,7 +17,8 @@ export interface OpenCard {
 
 /** A card that says what kind of link it is and nothing else (expired links show one too). */
 export interface LockedCard {
-  kind: 'password' | 'private' | 'expired';
+  /** `limited`: a view-limited link, whose previews never show a word of it. */
+  kind: 'password' | 'private' | 'expired' | 'limited';
   instanceName: string;
 }
 
@@ -189,6 +190,7 @@ const LOCKED_LABELS: Record<LockedCard['kind'], [string, string]> = {
   password: ['Password-protected conversation', 'Open the link to view it.'],
   private: ['Private conversation', 'Open the link to view it.'],
   expired: ['Expired link', 'Ask the person who shared it for a new link.'],
+  limited: ['A shared conversation', 'Open the link to read it.'],
 };
 
 // Icons are drawn with boxes: no font is needed for them, so they never show as a missing glyph.

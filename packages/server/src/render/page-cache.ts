@@ -16,6 +16,8 @@ const MAX_BYTES = 64 * 1024 * 1024;
 export function pageCacheKey(share: ShareRecord, locale: string, indexable: boolean, embeddable = false): string {
   return JSON.stringify([
     share.id,
+    // The page links to itself by code (og:image, unlock form): a rotated link is another page.
+    share.code,
     share.snapshotVersion,
     share.updatedAt,
     share.title,

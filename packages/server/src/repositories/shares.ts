@@ -235,6 +235,23 @@ export class ShareRepository {
     return result.numUpdatedRows > 0n;
   }
 
+  /**
+   * Gives a live share a new code. One UPDATE, so one transaction: the old code stops resolving
+   * at the same instant the new one starts. False when the share is no longer live (revoked or
+   * taken down meanwhile); a code already taken throws a unique violation (see `isUniqueViolation`).
+   */
+  async rotateCode(id: string, code: string): Promise<boolean> {
+    const at = this.now().toISOString();
+    const result = await this.db
+      .updateTable('shares')
+      .set({ code, updated_at: at })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .where('taken_down_at', 'is', null)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   async revokeAllOf(ownerId: string): Promise<number> {
     const at = this.now().toISOString();
     const result = await this.db

@@ -73,13 +73,13 @@ export interface HitRow {
 
 /**
  * The listing rule of core's `isListed`, as SQL over `shares s`: public, no password, live,
- * not taken down, not expired, views left. Expiry and view limits change without any write,
- * so this runs on every query; the index only holds text. Kept equal to `isListed` by a test.
+ * not taken down, not expired, no view limit. Expiry changes without any write, so this runs
+ * on every query; the index only holds text. Kept equal to `isListed` by a test.
  */
 export const listedFilter = (now: Date): RawBuilder<boolean> => sql<boolean>`(
   s.privacy = 'public' and s.password_hash is null and s.revoked_at is null and s.taken_down_at is null
   and (s.expires_at is null or s.expires_at > ${now.toISOString()})
-  and (s.max_views is null or s.view_count < s.max_views))`;
+  and s.max_views is null)`;
 
 /** The columns of `HitRow` from `share_search ss`, `shares s` and `users u`. */
 export const HIT_COLUMNS = sql`ss.share_id, s.code, ss.title, ss.excerpt, ss.models, ss.listed_at, s.owner_id,

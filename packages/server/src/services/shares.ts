@@ -11,6 +11,7 @@ import {
   isShortCode,
   makeShortCode,
   presentSnapshot,
+  type Reveal,
   scanSnapshot,
   type Snapshot,
   type SnapshotOptions,
@@ -46,6 +47,8 @@ export interface ShareServiceDeps {
   searchIndex: Pick<SearchIndex, 'sync' | 'removeOwner' | 'removeConversation'>;
   now: () => Date;
   enableOpenSharing: boolean;
+  /** A fresh public code; tests pass one that collides. Defaults to core's generator. */
+  newCode?: () => string;
 }
 
 type SnapshotChoice = { redact?: boolean; leafMessageId?: string; range?: SnapshotOptions['range'] };
@@ -69,10 +72,17 @@ function freeze(conversation: ConversationRecord, input: SnapshotChoice & { reda
 }
 
 const DAY_MS = 24 * 3600_000;
+/** Codes carry ~71 random bits, so a second collision in a row means something else is wrong. */
+const CODE_ATTEMPTS = 5;
+const randomCode = () => makeShortCode((size) => randomBytes(size));
 const utcDate = (date: Date) => [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()] as const;
 
 export class ShareService {
-  constructor(private readonly deps: ShareServiceDeps) {}
+  private readonly newCode: () => string;
+
+  constructor(private readonly deps: ShareServiceDeps) {
+    this.newCode = deps.newCode ?? randomCode;
+  }
 
   private async ownConversation(user: User, id: string): Promise<ConversationRecord> {
     const conversation = await this.deps.conversations.findById(id);
@@ -120,7 +130,7 @@ export class ShareService {
     const id = randomUUID();
     await this.deps.shares.insert({
       id,
-      code: makeShortCode((size) => randomBytes(size)),
+      code: this.newCode(),
       conversation_id: conversation.id,
       owner_id: user.id,
       privacy: DEFAULT_SETTINGS.privacy,
@@ -207,6 +217,31 @@ export class ShareService {
   }
 
   /**
+   * Gives a live link a new code and kills the old one at once (every path looks shares up by
+   * code); settings, snapshot and views stay, as they are keyed by the share's id. A revoked
+   * link is refused like an edit, a taken-down one with the takedown.
+   */
+  async rotate(user: User, id: string): Promise<ShareRecord> {
+    const share = await this.ownShare(user, id);
+    const refuse = (current: ShareRecord) => {
+      if (current.takenDownAt && !current.revokedAt) return takenDownError(current);
+      return errors.shareRevoked('This link was revoked; share the conversation again for a new link.');
+    };
+    if (!authorize(user, 'update', share)) throw refuse(share);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        if (await this.deps.shares.rotateCode(share.id, this.newCode())) break;
+        // Revoked or taken down since it was read.
+        throw refuse((await this.deps.shares.findById(share.id)) ?? share);
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= CODE_ATTEMPTS) throw error;
+      }
+    }
+    // Explore's index is keyed by share id and reads the code from the share, so it needs no sync.
+    return (await this.deps.shares.findById(share.id))!;
+  }
+
+  /**
    * The owner's views per UTC day for the `days` days ending today, oldest first, with a 0 for
    * each day nobody looked (a chart needs every day). Revoked links keep their history.
    */
@@ -263,12 +298,15 @@ export class ShareService {
    * Loads a share by its public code (the one indexed lookup) and applies the access policy.
    * Throws 404 / 410 / 401 exactly as `canView` decides.
    */
-  async access(code: string, viewer: Viewer): Promise<{ share: ShareRecord; isOwner: boolean }> {
+  async access(
+    code: string,
+    viewer: Viewer,
+  ): Promise<{ share: ShareRecord; isOwner: boolean; reveal: Reveal; viewsLeft: number | null }> {
     const share = isShortCode(code) ? await this.deps.shares.findByCode(code) : undefined;
     if (!share) throw errors.shareNotFound();
     const decision = canView(share, viewer, this.deps.now());
     if (!decision.allowed) throw decisionError(decision.reason, share);
-    return { share, isOwner: decision.isOwner };
+    return { share, isOwner: decision.isOwner, reveal: decision.reveal, viewsLeft: decision.viewsLeft };
   }
 
   /**
@@ -283,7 +321,7 @@ export class ShareService {
       if (!client.automated) this.deps.shares.bufferView(share.id);
       return;
     }
-    if (!(await this.deps.shares.recordView(share.id))) throw errors.shareExpired();
+    if (!(await this.deps.shares.recordView(share.id))) throw errors.shareUsedUp();
   }
 
   /** The frozen content of a share that `access` allowed. */
@@ -323,6 +361,8 @@ export function decisionError(reason: DenialReason, share?: ShareRecord) {
       return errors.shareNotFound();
     case 'expired':
       return errors.shareExpired();
+    case 'used_up':
+      return errors.shareUsedUp();
     case 'password_required':
       return errors.passwordRequired();
     case 'taken_down':

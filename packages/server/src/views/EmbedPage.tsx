@@ -9,6 +9,8 @@ import type { Locale } from './i18n.js';
 export type EmbedGate =
   | { kind: 'not_found' }
   | { kind: 'expired' }
+  | { kind: 'used_up' }
+  | { kind: 'limited'; shareUrl: string }
   | { kind: 'password'; shareUrl: string }
   | { kind: 'rate_limited' }
   | { kind: 'disabled'; shareUrl: string };
@@ -45,6 +47,10 @@ export function EmbedConversation({ conversation, prepared, shareUrl, code, loca
 const GATE_TEXT: Record<EmbedGate['kind'], [title: string, body: string]> = {
   not_found: ['gate.notFound.title', 'embed.notFound.body'],
   expired: ['gate.expired.title', 'gate.expired.body'],
+  used_up: ['gate.usedUp.title', 'gate.usedUp.body'],
+  // A view-limited link is opened on its own page, behind its reveal step: a frame loads
+  // without a click, and the step's form would be typed into someone else's page.
+  limited: ['preview.limited.title', 'embed.limited.body'],
   password: ['gate.password.title', 'embed.password.body'],
   rate_limited: ['gate.rateLimited.title', 'gate.rateLimited.body'],
   disabled: ['embed.disabled.title', 'embed.disabled.body'],
@@ -60,7 +66,9 @@ export function EmbedGatePage({ gate, code, t }: { gate: EmbedGate; code: string
         <span className="gate-icon" aria-hidden="true" />
         <h1>{embedGateTitle(gate, t)}</h1>
         <p>{t(body)}</p>
-        {gate.kind === 'password' ? <OpenLink href={gate.shareUrl} label={t('embed.open')} /> : null}
+        {gate.kind === 'password' || gate.kind === 'limited' ? (
+          <OpenLink href={gate.shareUrl} label={t('embed.open')} />
+        ) : null}
         {gate.kind === 'disabled' ? <OpenLink href={gate.shareUrl} label={t('embed.disabled.open')} /> : null}
       </section>
     </div>

@@ -1,7 +1,8 @@
 /**
  * Pages shown instead of a conversation: not found (also for revoked and hidden private
- * links, so they look the same), expired, password needed, too many requests, and for the
- * owner alone, taken down by an admin (everyone else gets "not found").
+ * links, so they look the same), expired, used up (a view-limited link), password needed,
+ * the click-to-reveal step of a view-limited link, too many requests, and for the owner
+ * alone, taken down by an admin (everyone else gets "not found").
  */
 import type { Translate } from '@chatshare/react';
 import { Frame } from './Frame.js';
@@ -9,6 +10,8 @@ import { Frame } from './Frame.js';
 export type Gate =
   | { kind: 'not_found'; signInUrl: string }
   | { kind: 'expired' }
+  | { kind: 'used_up' }
+  | { kind: 'reveal'; code: string; viewsLeft: number }
   | { kind: 'password'; code: string; error: 'wrong_password' | 'rate_limited' | null }
   | { kind: 'rate_limited' }
   | { kind: 'taken_down'; reason: string };
@@ -47,15 +50,30 @@ function PasswordForm({
   );
 }
 
+/**
+ * The reveal step: a plain form, so it works without JavaScript, and a POST, so nothing that
+ * only fetches pages (unfurlers, prefetchers, crawlers) can use up a view.
+ */
+function RevealForm({ code, t }: { code: string; t: Translate }) {
+  return (
+    <form className="gate-form" method="post" action={`/s/${code}/reveal`}>
+      <button type="submit">{t('gate.reveal.submit')}</button>
+    </form>
+  );
+}
+
 const TITLES = {
   not_found: 'gate.notFound.title',
   expired: 'gate.expired.title',
+  used_up: 'gate.usedUp.title',
+  reveal: 'gate.reveal.title',
   password: 'gate.password.title',
   rate_limited: 'gate.rateLimited.title',
   taken_down: 'gate.takenDown.title',
 } as const;
 
-export const gateTitle = (gate: Gate, t: Translate) => t(TITLES[gate.kind]);
+export const gateTitle = (gate: Gate, t: Translate) =>
+  gate.kind === 'reveal' ? t(TITLES.reveal, { count: gate.viewsLeft }) : t(TITLES[gate.kind]);
 
 export function GatePage({ gate, t }: { gate: Gate; t: Translate }) {
   return (
@@ -74,6 +92,13 @@ export function GatePage({ gate, t }: { gate: Gate; t: Translate }) {
           </>
         ) : null}
         {gate.kind === 'expired' ? <p>{t('gate.expired.body')}</p> : null}
+        {gate.kind === 'used_up' ? <p>{t('gate.usedUp.body')}</p> : null}
+        {gate.kind === 'reveal' ? (
+          <>
+            <p>{t('gate.reveal.body')}</p>
+            <RevealForm code={gate.code} t={t} />
+          </>
+        ) : null}
         {gate.kind === 'rate_limited' ? <p>{t('gate.rateLimited.body')}</p> : null}
         {gate.kind === 'taken_down' ? (
           <>

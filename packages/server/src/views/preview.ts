@@ -47,6 +47,7 @@ export const LOCKED_IMAGES: Record<LockedCard['kind'], string> = {
   password: 'locked-password',
   private: 'locked-private',
   expired: 'expired',
+  limited: 'shared',
 };
 
 export const shareUrlOf = (publicUrl: string, code: string) => `${publicUrl}/s/${code}`;

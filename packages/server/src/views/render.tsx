@@ -113,7 +113,7 @@ export function renderGatePage(gate: Gate, locale: Locale, preview?: PreviewMeta
       locale,
       title: t('page.documentTitle', { title: gateTitle(gate, t) }),
       robots: NOINDEX,
-      referrer: gate.kind === 'password' ? PASSWORD_REFERRER_POLICY : 'no-referrer',
+      referrer: gate.kind === 'password' || gate.kind === 'reveal' ? PASSWORD_REFERRER_POLICY : 'no-referrer',
       ...(preview ? { preview } : {}),
     },
     <GatePage gate={gate} t={t} />,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECT, type TestApp } from '../helpers/app.js';
 import { call, signUp, type TestUser } from '../helpers/api.js';
 import { getPage, shareOf } from '../pages/helpers.js';
+import { revealPage } from '../pages/reveal-helpers.js';
 
 let t: TestApp;
 let owner: TestUser;
@@ -73,7 +74,7 @@ describe(`views per day (${DIALECT})`, () => {
     t.clock.set('2026-06-12T08:00:00.000Z');
     const share = await shareOf(t, owner, { maxViews: 3 });
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await getPage(t, share.shortCode)).statusCode);
+    for (let i = 0; i < 5; i++) statuses.push((await revealPage(t, share.shortCode)).statusCode);
     expect(statuses).toEqual([200, 200, 200, 410, 410]);
     expect(await storedDays(share.settings.id)).toEqual([{ day: '2026-06-12', views: 3 }]);
   });

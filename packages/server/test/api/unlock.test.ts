@@ -173,7 +173,7 @@ describe('view limits', () => {
     const { id } = await createConversation(t.app, owner);
     const share = await createShare(t.app, owner, { conversationId: id, maxViews: 5 });
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => call(t.app, 'GET', `/api/v1/shared/${share.shortCode}`)),
+      Array.from({ length: 20 }, () => call(t.app, 'POST', `/api/v1/shared/${share.shortCode}/reveal`)),
     );
     const statuses = responses.map((response) => response.statusCode);
     expect(statuses.filter((status) => status === 200)).toHaveLength(5);

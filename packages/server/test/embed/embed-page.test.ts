@@ -4,6 +4,7 @@ import { EMBED_SCRIPT } from '../../src/views/embed-script.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { call, signUp, type TestUser } from '../helpers/api.js';
 import { BROWSER, getPage, shareOf, storedViews, withoutNonce } from '../pages/helpers.js';
+import { revealPage } from '../pages/reveal-helpers.js';
 
 let t: TestApp;
 let owner: TestUser;
@@ -58,12 +59,17 @@ describe('the embedded view', () => {
     expect(await storedViews(t, share.settings.id)).toBe(1);
   });
 
-  it('answers a view-limited link with the expired panel once its views are used', async () => {
+  it('answers a view-limited link with a notice, and the used-up panel once its views are used', async () => {
     const share = await shareOf(t, owner, { maxViews: 1 });
-    expect((await getEmbed(share.shortCode)).statusCode).toBe(200);
+    const first = await getEmbed(share.shortCode);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('A shared conversation');
+    expect(first.body).not.toContain('Lisbon');
+    expect(await storedViews(t, share.settings.id)).toBe(0);
+    await revealPage(t, share.shortCode);
     const second = await getEmbed(share.shortCode);
     expect(second.statusCode).toBe(410);
-    expect(second.body).toContain('This link has expired');
+    expect(second.body).toContain('This link has been used up');
     expect(second.body).not.toContain('Lisbon');
   });
 });

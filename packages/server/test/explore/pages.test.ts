@@ -35,7 +35,9 @@ describe(`explore pages (${DIALECT})`, () => {
     expect(response.headers['content-security-policy']).toMatch(/script-src 'nonce-/);
     expect(response.headers['x-frame-options']).toBe('DENY');
     expect(response.body).toMatch(/<form (?=[^>]*method="get")(?=[^>]*action="\/explore")[^>]*>/);
-    for (const key of ['indexed', 'plain', 'limited']) expect(response.body).toContain(`href="/s/${code[key]}"`);
+    for (const key of ['indexed', 'plain']) expect(response.body).toContain(`href="/s/${code[key]}"`);
+    // A view-limited link keeps its title and text behind its reveal step, so it is not listed.
+    expect(response.body).not.toContain(code.limited);
     expect(response.body).not.toContain(code.unlisted);
     expect(response.body).not.toContain('<script');
     // The plain first page may be indexed; it names itself canonical.

@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { call, ORIGIN, signUp, type TestUser } from '../helpers/api.js';
 import { listReports } from '../helpers/moderation.js';
 import { getPage, nonceOf, shareOf, withoutNonce } from './helpers.js';
+import { revealPage } from './reveal-helpers.js';
 
 let t: TestApp;
 let admin: TestUser;
@@ -88,7 +89,7 @@ describe('the report page', () => {
   it('answers locked, expired and unknown links exactly as the share page does', async () => {
     const locked = await shareOf(t, owner, { password: 'open sesame' });
     const expiring = await shareOf(t, owner, { maxViews: 1 });
-    await getPage(t, expiring.shortCode);
+    await revealPage(t, expiring.shortCode);
     const hidden = await shareOf(t, owner, { privacy: 'private', allowedEmails: ['friend@example.com'] });
     for (const code of [locked.shortCode, expiring.shortCode, hidden.shortCode, 'AAAAAAAAAAAA']) {
       const page = await getPage(t, code);

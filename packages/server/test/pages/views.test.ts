@@ -5,6 +5,7 @@ import { buildApp } from '../../src/app.js';
 import { buildTestApp, DIALECT, type TestApp } from '../helpers/app.js';
 import { call, signUp, type TestUser } from '../helpers/api.js';
 import { BROWSER, getPage, shareOf, storedViews } from './helpers.js';
+import { revealPage } from './reveal-helpers.js';
 
 let t: TestApp;
 let owner: TestUser;
@@ -84,7 +85,7 @@ describe(`view counts (${DIALECT})`, () => {
     const share = await shareOf(t, owner, { maxViews: 5 });
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        getPage(t, share.shortCode, i === 0 ? { headers: { 'user-agent': 'Googlebot/2.1' } } : {}),
+        revealPage(t, share.shortCode, i === 0 ? { headers: { 'user-agent': 'Googlebot/2.1' } } : {}),
       ),
     );
     const statuses = responses.map((response) => response.statusCode);

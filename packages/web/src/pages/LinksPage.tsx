@@ -1,5 +1,6 @@
 /**
- * Every link I made: search, sort, filter by state; copy, open, update, revoke one, revoke all;
+ * Every link I made: search, sort, filter by state; copy, open, update, rotate (a new code, the
+ * old one dead at once), revoke one, revoke all;
  * and the views per day of the one I pick.
  */
 import type { ListSharesQuery, Share } from '@chatshare/client';
@@ -144,6 +145,8 @@ export function LinksPage() {
   );
 }
 
+type Action = 'refresh' | 'rotate' | 'revoke';
+
 function LinkItem({
   share,
   chartOpen,
@@ -156,14 +159,14 @@ function LinkItem({
   onChanged: (share: Share, message: string) => void;
 }) {
   const { t, formatDate, formatNumber } = useI18n();
-  const [busy, setBusy] = useState<'refresh' | 'revoke' | null>(null);
+  const [busy, setBusy] = useState<Action | null>(null);
   const [error, setError] = useState<Failure | null>(null);
   const { settings, policies } = share;
   const title = settings.title || t('conversations.untitled');
   const chartId = `views-${settings.id}`;
   const live = settings.status !== 'revoked';
 
-  const act = async (kind: 'refresh' | 'revoke', call: () => Promise<Share>, message: string) => {
+  const act = async (kind: Action, call: () => Promise<Share>, message: string) => {
     if (busy) return;
     setBusy(kind);
     setError(null);
@@ -269,6 +272,17 @@ function LinkItem({
           >
             {busy === 'refresh' ? t('common.working') : t('links.refresh')}
           </button>
+        ) : null}
+        {live && policies.update ? (
+          <Confirm
+            label={t('links.rotate')}
+            ariaLabel={t('links.rotateNamed', { title })}
+            question={t('links.rotateQuestion')}
+            confirmLabel={t('links.rotateConfirm')}
+            className="app-button"
+            busy={busy !== null}
+            onConfirm={() => act('rotate', () => client.shares.rotate(settings.id), t('links.rotated', { title }))}
+          />
         ) : null}
         {live && policies.revoke ? (
           <Confirm

@@ -89,6 +89,15 @@ export const SHARE_STRINGS = {
     'share.stop.cancel': 'Keep sharing',
     'share.stopped': 'Sharing stopped. The link no longer works.',
 
+    'share.rotate': 'New link',
+    'share.rotating': 'Making a new link…',
+    'share.rotate.question': 'Replace this link with a new one?',
+    'share.rotate.explain':
+      'The current link stops working at once, for everyone, and so do its embeds. The new link shows the same conversation with the same settings.',
+    'share.rotate.confirm': 'Yes, make a new link',
+    'share.rotate.cancel': 'Keep this link',
+    'share.rotated': 'New link made. The old link no longer works.',
+
     'share.warnings.heading': 'This may contain secrets',
     'share.warnings.explain':
       'The link shows them as they are written. Redact them to replace them with a placeholder in the shared copy; your conversation itself is not changed.',
@@ -160,6 +169,14 @@ export const SHARE_STRINGS = {
     'share.gate.submitting': 'Checking…',
     'share.gate.empty': 'Enter the password.',
     'share.gate.unlocked': 'Unlocked.',
+
+    'share.maxViews.label': 'Limit views',
+    'share.maxViews.off': 'No limit',
+    'share.maxViews.once': 'Opens once (burn after reading)',
+    'share.maxViews.number': 'A number of opens',
+    'share.maxViews.count': 'Number of opens',
+    'share.maxViews.hint': 'Readers click to open it, and each open uses a view. Link previews use none.',
+    'share.maxViews.invalid': 'Enter a whole number from 1 to {{max}}.',
   },
   de: {
     'share.dialog.title': 'Unterhaltung teilen',
@@ -249,6 +266,15 @@ export const SHARE_STRINGS = {
     'share.stop.cancel': 'Weiter teilen',
     'share.stopped': 'Teilen beendet. Der Link funktioniert nicht mehr.',
 
+    'share.rotate': 'Neuer Link',
+    'share.rotating': 'Neuer Link wird erstellt…',
+    'share.rotate.question': 'Diesen Link durch einen neuen ersetzen?',
+    'share.rotate.explain':
+      'Der bisherige Link funktioniert sofort für niemanden mehr, eingebettete Fassungen auch nicht. Der neue Link zeigt dieselbe Unterhaltung mit denselben Einstellungen.',
+    'share.rotate.confirm': 'Ja, neuen Link erstellen',
+    'share.rotate.cancel': 'Diesen Link behalten',
+    'share.rotated': 'Neuer Link erstellt. Der alte Link funktioniert nicht mehr.',
+
     'share.warnings.heading': 'Hier stehen vielleicht Geheimnisse',
     'share.warnings.explain':
       'Der Link zeigt sie so, wie sie geschrieben sind. Schwärze sie, um sie in der geteilten Fassung durch einen Platzhalter zu ersetzen; deine Unterhaltung selbst bleibt unverändert.',
@@ -323,6 +349,15 @@ export const SHARE_STRINGS = {
     'share.gate.submitting': 'Wird geprüft…',
     'share.gate.empty': 'Gib das Passwort ein.',
     'share.gate.unlocked': 'Entsperrt.',
+
+    'share.maxViews.label': 'Aufrufe begrenzen',
+    'share.maxViews.off': 'Keine Grenze',
+    'share.maxViews.once': 'Nur einmal öffnen (nach dem Lesen weg)',
+    'share.maxViews.number': 'Eine Anzahl von Aufrufen',
+    'share.maxViews.count': 'Anzahl der Aufrufe',
+    'share.maxViews.hint':
+      'Leser klicken zum Öffnen, und jedes Öffnen verbraucht einen Aufruf. Linkvorschauen verbrauchen keinen.',
+    'share.maxViews.invalid': 'Gib eine ganze Zahl von 1 bis {{max}} ein.',
   },
 } as const satisfies Record<string, Record<string, string>>;
 

@@ -5,7 +5,9 @@
  * counts a view like the page. Only a conversation the owner lets anyone embed is sent with
  * `frame-ancestors *`; panels that hold nothing of the conversation (not found, expired,
  * password needed) may be framed too, so a reader sees what happened instead of a broken
- * frame; "embedding is turned off" is `frame-ancestors 'none'`.
+ * frame; "embedding is turned off" is `frame-ancestors 'none'`. A view-limited link is never
+ * shown in a frame (a frame loads without a click and would use its views): its panel says so
+ * and links to its page, whose reveal step counts the view.
  */
 import { createHash } from 'node:crypto';
 import { ANONYMOUS, isAppError, isEmbeddable, isShortCode } from '@chatshare/core';
@@ -31,6 +33,8 @@ export const LOADER_CACHE = 'public, max-age=86400, stale-while-revalidate=60480
 const STATUS: Record<EmbedGate['kind'], number> = {
   not_found: 404,
   expired: 410,
+  used_up: 410,
+  limited: 200,
   password: 401,
   rate_limited: 429,
   disabled: 403,
@@ -79,7 +83,10 @@ export default async function embedRoutes(app: FastifyInstance) {
     if (!isAppError(error)) throw error;
     const gates: Record<number, EmbedGate | undefined> = {
       404: { kind: 'not_found' },
-      410: { kind: 'expired' },
+      410:
+        (error.details as { usedUp?: unknown } | undefined)?.usedUp === true
+          ? { kind: 'used_up' }
+          : { kind: 'expired' },
       401: { kind: 'password', shareUrl: shareUrl(request.params.code) },
       429: { kind: 'rate_limited' },
     };
@@ -94,7 +101,12 @@ export default async function embedRoutes(app: FastifyInstance) {
     const { code } = request.params;
     let share: ShareRecord;
     try {
-      share = (await app.shareMisses.guard(request, reply, () => app.shareService.access(code, ANONYMOUS))).share;
+      const access = await app.shareMisses.guard(request, reply, () => app.shareService.access(code, ANONYMOUS));
+      share = access.share;
+      // A view-limited link: a notice and a link to its page, where the reader opens it.
+      if (access.reveal === 'required') {
+        return sendPanel(request, reply, { kind: 'limited', shareUrl: shareUrl(share.code) }, locale, nonce);
+      }
     } catch (error) {
       return panelFor(error, request, reply, locale, nonce);
     }

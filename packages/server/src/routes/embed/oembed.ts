@@ -1,7 +1,7 @@
 /**
  * `GET /oembed?url=…&format=json`: oEmbed 1.0 for share pages, as a `rich` type whose html is
  * an iframe of /embed/:code. Answered only for links that anyone may embed now (isEmbeddable):
- * unknown, revoked, private, password-protected and expired links are all "no response for
+ * unknown, revoked, private, password-protected, view-limited and expired links are all "no response for
  * that url" (404), a link whose owner turned embedding off too (`embed_disabled`).
  */
 import { ANONYMOUS, errors, isAppError, isEmbeddable, isShortCode } from '@chatshare/core';
@@ -52,7 +52,10 @@ export default async function oembedRoutes(fastify: FastifyInstance) {
     if (code === null) throw errors.shareNotFound();
     let share: ShareRecord;
     try {
-      share = (await app.shareService.access(code, ANONYMOUS)).share;
+      const access = await app.shareService.access(code, ANONYMOUS);
+      // View-limited: its embed holds nothing to show, so (like a locked link) no response.
+      if (access.reveal === 'required') throw errors.shareNotFound();
+      share = access.share;
     } catch (error) {
       // Locked or expired: an embed would show nothing, so there is no response for this url.
       if (isAppError(error) && (error.status === 401 || error.status === 410)) throw errors.shareNotFound();

@@ -1,6 +1,6 @@
 /**
  * The access decision as a page, for every page under /s/:code (the conversation, its report
- * form): 404, 410 (expired, or taken down, which only the owner is ever told), 401 with the
+ * form): 404, 410 (expired, used up, or taken down, which only the owner is ever told), 401 with the
  * password form, or 429 (see shareMisses, which counts the 404s). Anything that is not a decision goes on to the error handler.
  */
 import { isAppError, isShortCode } from '@chatshare/core';
@@ -21,7 +21,7 @@ function gateOf(status: number, code: string, errorCode: string, details: unknow
   const gates: Record<number, Gate | undefined> = {
     // The same page for unknown, revoked and hidden private links: it reveals nothing.
     404: { kind: 'not_found', signInUrl: isShortCode(code) ? `/app/signin?next=%2Fs%2F${code}` : '/app/signin' },
-    410: { kind: 'expired' },
+    410: (details as { usedUp?: unknown } | undefined)?.usedUp === true ? { kind: 'used_up' } : { kind: 'expired' },
     401: {
       kind: 'password',
       code,
@@ -47,7 +47,9 @@ export async function sendAccessGate(
   // Link previews of a gate are generic: what kind of link it is, never a word of it. A
   // hidden private link gets the not-found page, so unknown codes get the "private" card too.
   const kinds: Record<number, LockedCard['kind'] | undefined> = { 404: 'private', 401: 'password', 410: 'expired' };
-  const kind = kinds[error.status];
+  // A used-up link's card is the generic "a shared conversation", as before it was used up.
+  const usedUp = (error.details as { usedUp?: unknown } | undefined)?.usedUp === true;
+  const kind = usedUp ? 'limited' : kinds[error.status];
   const url = isShortCode(code) ? `${app.config.publicUrl}/s/${code}` : null;
   const preview = kind ? gatePreview({ kind, url, locale, publicUrl: app.config.publicUrl }) : undefined;
   return sendGate(reply, error.status, gate, locale, nonce, preview);

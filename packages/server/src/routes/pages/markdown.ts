@@ -1,4 +1,7 @@
-/** `GET /s/:code.md`: the conversation as Markdown. Not counted as a view. */
+/**
+ * `GET /s/:code.md`: the conversation as Markdown. Not counted as a view, so a view-limited
+ * link gets a note without content instead (sendRevealNote): its views are used on its page.
+ */
 import { createHash } from 'node:crypto';
 import type { Snapshot } from '@chatshare/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -37,5 +40,27 @@ export function sendMarkdown(reply: FastifyReply, request: FastifyRequest, input
   const tag = createHash('sha256').update(text).digest('base64url').slice(0, 32);
   reply.headers({ 'cache-control': REVALIDATE, etag: `"${tag}"` });
   if (etagMatches(request.headers['if-none-match'], tag)) return reply.status(304).send();
+  return reply.send(text);
+}
+
+/** The Markdown of a view-limited link: where to open it, and not a word of it. Never stored. */
+export function sendRevealNote(reply: FastifyReply, input: { locale: Locale; url: string; viewsLeft: number | null }) {
+  const t = translator(input.locale);
+  const text = [
+    `# ${t('preview.limited.title')}`,
+    '',
+    t('gate.reveal.title', { count: input.viewsLeft ?? 0 }),
+    '',
+    t('markdown.link', { url: input.url }),
+    '',
+  ].join('\n');
+  reply.headers({
+    ...PAGE_HEADERS,
+    'content-security-policy': "default-src 'none'; sandbox",
+    'content-type': 'text/markdown; charset=utf-8',
+    'cache-control': NO_STORE,
+    'x-robots-tag': NOINDEX,
+    vary: 'Accept-Language',
+  });
   return reply.send(text);
 }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { LockedCard } from '../../og/card.js';
 import { imageVersion, instanceNameOf, lockedCard, lockedImageVersion, openCard } from '../../og/card-data.js';
 import { OgImageStore } from '../../og/image-store.js';
+import type { ShareRecord } from '../../repositories/shares.js';
 import { LOCKED_IMAGES } from '../../views/preview.js';
 import { viewerFor } from '../api/shared/viewer.js';
 import { etagMatches, NO_STORE } from './page-reply.js';
@@ -61,15 +62,24 @@ export default fp(
       });
     }
 
-    /** The share and the decision, as the page takes them (a locked link answers `null`). */
-    async function shareFor(request: ImageRequest, reply: FastifyReply, viewer: Viewer) {
+    /**
+     * The share and the decision, as the page takes them; a link whose page shows no content
+     * answers the kind of generic card to send instead.
+     */
+    async function shareFor(
+      request: ImageRequest,
+      reply: FastifyReply,
+      viewer: Viewer,
+    ): Promise<ShareRecord | LockedCard['kind']> {
       try {
         const access = () => app.shareService.access(request.params.code, viewer);
-        return (await app.shareMisses.guard(request, reply, access)).share;
+        const { share, reveal } = await app.shareMisses.guard(request, reply, access);
+        // A view-limited link's page shows its reveal step: its card says nothing of it either.
+        return reveal === 'required' ? 'limited' : share;
       } catch (error) {
         if (!isAppError(error)) throw error;
         // The page answers a password form here; its image is the generic password card.
-        if (error.status === 401) return null;
+        if (error.status === 401) return 'password';
         throw error;
       }
     }
@@ -77,9 +87,9 @@ export default fp(
     app.get('/s/:code/og.png', { schema: { hide: true } }, async (request: ImageRequest, reply) => {
       const { code } = request.params;
       const share = await shareFor(request, reply, viewerFor(app, request, code));
-      if (!share) {
+      if (typeof share === 'string') {
         // Not cacheable by anyone: once unlocked, the same URL gives this reader the real card.
-        const { version, image } = lockedImage('password');
+        const { version, image } = lockedImage(share);
         return sendPng(request, reply, (await image).png, version, false);
       }
       const version = imageVersion(share, instanceName);

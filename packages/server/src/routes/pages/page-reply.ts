@@ -51,6 +51,8 @@ export function sendGate(
 ) {
   setPageHeaders(reply, nonce);
   reply.headers({ 'cache-control': NO_STORE, 'x-robots-tag': NOINDEX, vary: 'Accept-Language' });
-  if (gate.kind === 'password') reply.header('referrer-policy', PASSWORD_REFERRER_POLICY);
+  // A page with a form: under `no-referrer` Chromium posts it with `Origin: null`, which the
+  // CSRF check refuses, so its own forms send the origin (other sites still get no referrer).
+  if (gate.kind === 'password' || gate.kind === 'reveal') reply.header('referrer-policy', PASSWORD_REFERRER_POLICY);
   return reply.status(status).send(renderGatePage(gate, locale, preview));
 }

@@ -5,10 +5,10 @@
  * POST is form-encoded, checked for same origin by the auth plugin like the unlock form, and
  * draws on the same per-address limit as the report API; it ends in a thank-you page (303).
  */
-import { isAppError, isReportReason, LIMITS, type ReportReason } from '@chatshare/core';
+import { isAppError, isReportReason, LIMITS, type ReportReason, type Reveal } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { newNonce, NOINDEX, PASSWORD_REFERRER_POLICY } from '../../render/security-headers.js';
-import { negotiateLocale, type Locale } from '../../views/i18n.js';
+import { negotiateLocale, translator, type Locale } from '../../views/i18n.js';
 import type { ReportFormError, ReportView } from '../../views/ReportPage.js';
 import { renderReportPage } from '../../views/render.js';
 import { viewerFor } from '../api/shared/viewer.js';
@@ -37,6 +37,10 @@ function formFields(body: unknown): { reason: ReportReason | null; note: string 
   };
 }
 
+/** A view-limited link's title is part of what its reveal step holds back: a generic one here. */
+const titleFor = (access: { share: { title: string }; reveal: Reveal }, locale: Locale) =>
+  access.reveal === 'required' ? translator(locale)('preview.limited.title') : access.share.title;
+
 export default async function reportPageRoutes(app: FastifyInstance) {
   /** The share's access decision, as the share page takes it; a gate page has been sent when null. */
   async function open(request: ReportRequest, reply: FastifyReply, locale: Locale, nonce: string) {
@@ -57,11 +61,12 @@ export default async function reportPageRoutes(app: FastifyInstance) {
     const access = await open(request, reply, locale, nonce);
     if (!access) return reply;
     const { share, isOwner } = access;
+    const title = titleFor(access, locale);
     const view: ReportView = isOwner
       ? { kind: 'own', code: share.code }
       : request.query.sent !== undefined
         ? { kind: 'sent', code: share.code }
-        : { kind: 'form', code: share.code, title: share.title, reason: null, note: '', error: null };
+        : { kind: 'form', code: share.code, title, reason: null, note: '', error: null };
     return sendReportPage(reply, isOwner ? 403 : 200, view, locale, nonce);
   });
 
@@ -77,7 +82,7 @@ export default async function reportPageRoutes(app: FastifyInstance) {
       sendReportPage(
         reply,
         status,
-        { kind: 'form', code: share.code, title: share.title, reason, note, error },
+        { kind: 'form', code: share.code, title: titleFor(access, locale), reason, note, error },
         locale,
         nonce,
       );

@@ -1,5 +1,7 @@
 /**
- * The shared conversation page (`GET /s/:code`) and its Markdown (`GET /s/:code.md`). Every
+ * The shared conversation page (`GET /s/:code`), the reveal of a view-limited one
+ * (`POST /s/:code/reveal`, the only request that counts its views) and its Markdown
+ * (`GET /s/:code.md`). Every
  * request first does the one indexed lookup of the share's live state and the access
  * decision (ShareService.access, core canView); only then is a page served, from the
  * in-memory cache when the same page was rendered before.
@@ -13,12 +15,12 @@ import { pageCacheKey, PageCache } from '../../render/page-cache.js';
 import { newNonce, NOINDEX } from '../../render/security-headers.js';
 import { isBot } from '../../services/bots.js';
 import { negotiateLocale, type Locale } from '../../views/i18n.js';
-import { oembedUrl, sharePreview } from '../../views/preview.js';
+import { gatePreview, oembedUrl, sharePreview } from '../../views/preview.js';
 import { renderConversationPage } from '../../views/render.js';
 import { viewerFor } from '../api/shared/viewer.js';
 import { sendAccessGate } from './access-gate.js';
-import { etagFor, etagMatches, NO_STORE, REVALIDATE, setPageHeaders } from './page-reply.js';
-import { sendMarkdown } from './markdown.js';
+import { etagFor, etagMatches, NO_STORE, REVALIDATE, sendGate, setPageHeaders } from './page-reply.js';
+import { sendMarkdown, sendRevealNote } from './markdown.js';
 
 type PageRequest = FastifyRequest<{ Params: { code: string }; Querystring: { error?: string } }>;
 
@@ -54,18 +56,24 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     return app.shareMisses.guard(request, reply, () => app.shareService.access(code, viewerFor(app, request, code)));
   }
 
-  app.get('/s/:code', { schema: { hide: true } }, async (request: PageRequest, reply) => {
-    const locale = negotiateLocale(request.headers['accept-language']);
-    const nonce = newNonce();
-    let access;
-    try {
-      access = await open(request, reply);
-    } catch (error) {
-      return gateFor(error, request, reply, locale, nonce);
-    }
-    const { share, isOwner } = access;
+  /** The click-to-reveal step of a view-limited link: no content, and no view used. */
+  function sendRevealStep(reply: FastifyReply, share: ShareRecord, viewsLeft: number, locale: Locale, nonce: string) {
+    const preview = gatePreview({ kind: 'limited', url: shareUrl(share.code), locale, publicUrl });
+    return sendGate(reply, 200, { kind: 'reveal', code: share.code, viewsLeft }, locale, nonce, preview);
+  }
+
+  /**
+   * The conversation page. `revealed`: the answer to a reveal POST, whose view was counted
+   * already; such a page is never stored or revalidated (it is one reader's one view).
+   */
+  async function sendConversation(
+    request: PageRequest,
+    reply: FastifyReply,
+    { share, isOwner }: { share: ShareRecord; isOwner: boolean },
+    { locale, nonce, revealed }: { locale: Locale; nonce: string; revealed: boolean },
+  ) {
     const now = app.now();
-    const shared = isSharedPage(share, now);
+    const shared = !revealed && isSharedPage(share, now);
     const indexable = isIndexable(share, now);
     const embeddable = isEmbeddable(share, now);
     const encoding = pickEncoding(request.headers['accept-encoding']);
@@ -89,7 +97,11 @@ export default async function sharePageRoutes(app: FastifyInstance) {
         shareUrl: shareUrl(share.code),
         reportUrl: isOwner ? null : `/s/${share.code}/report`,
         indexable,
-        preview: sharePreview({ share, snapshot, locale, publicUrl, embeddable }),
+        // A view-limited link's tags stay generic even on the revealed page (it may be saved).
+        preview:
+          share.maxViews === null
+            ? sharePreview({ share, snapshot, locale, publicUrl, embeddable })
+            : gatePreview({ kind: 'limited', url: shareUrl(share.code), locale, publicUrl }),
       });
       cache.set(key, page);
     }
@@ -102,7 +114,8 @@ export default async function sharePageRoutes(app: FastifyInstance) {
       reply.header('cache-control', NO_STORE);
     }
 
-    if (!isOwner && request.method === 'GET') {
+    // A view-limited link is counted by its reveal POST alone (before this is called).
+    if (!isOwner && !revealed && request.method === 'GET' && share.maxViews === null) {
       try {
         await app.shareService.countView(share, {
           automated: isBot(request.headers['user-agent']) || isPrefetch(request),
@@ -117,12 +130,54 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     setPageHeaders(reply, nonce, page.styleHashes);
     if (encoding !== 'identity') reply.header('content-encoding', encoding);
     return reply.send(cache.body(key, page, encoding, nonce));
+  }
+
+  app.get('/s/:code', { schema: { hide: true } }, async (request: PageRequest, reply) => {
+    const locale = negotiateLocale(request.headers['accept-language']);
+    const nonce = newNonce();
+    let access;
+    try {
+      access = await open(request, reply);
+    } catch (error) {
+      return gateFor(error, request, reply, locale, nonce);
+    }
+    // GET and HEAD of a view-limited link never show nor count: only the reveal POST does.
+    if (access.reveal === 'required') {
+      return sendRevealStep(reply, access.share, access.viewsLeft ?? 0, locale, nonce);
+    }
+    return sendConversation(request, reply, access, { locale, nonce, revealed: false });
   });
+
+  /**
+   * `POST /s/:code/reveal`: one view of a view-limited link, counted atomically against its
+   * limit, answered with the page itself (`private, no-store`). A POST is never prefetched or
+   * unfurled, and replaying it is another view, so there is no one-time URL to guard.
+   */
+  app.post('/s/:code/reveal', { schema: { hide: true } }, async (request: PageRequest, reply) => {
+    const locale = negotiateLocale(request.headers['accept-language']);
+    const nonce = newNonce();
+    try {
+      const access = await open(request, reply);
+      // Nothing to reveal (no limit, or the owner's own link): the page itself, no view used.
+      if (access.reveal === 'none') return reply.redirect(`/s/${access.share.code}`, 303);
+      await app.shareService.countView(access.share, { automated: false });
+      return await sendConversation(request, reply, access, { locale, nonce, revealed: true });
+    } catch (error) {
+      return gateFor(error, request, reply, locale, nonce);
+    }
+  });
+
+  // Reloading or bookmarking the revealed page asks for its URL: back to the link's own page.
+  app.get('/s/:code/reveal', { schema: { hide: true } }, async (request: PageRequest, reply) =>
+    reply.redirect(`/s/${encodeURIComponent(request.params.code)}`, 303),
+  );
 
   app.get('/s/:code.md', { schema: { hide: true } }, async (request: PageRequest, reply) => {
     const locale = negotiateLocale(request.headers['accept-language']);
-    const { share } = await open(request, reply);
+    const { share, reveal, viewsLeft } = await open(request, reply);
     const now = app.now();
+    // A download is not a view: a view-limited link's Markdown is a note pointing to its page.
+    if (reveal === 'required') return sendRevealNote(reply, { locale, url: shareUrl(share.code), viewsLeft });
     return sendMarkdown(reply, request, {
       share,
       snapshot: await app.shareService.snapshotOf(share),

@@ -1,13 +1,24 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { presentSharedConversation } from '../../../presenters/shared-conversation.js';
 import { isBot } from '../../../services/bots.js';
 import { CodeParams, errorResponses } from '../common-schema.js';
-import { SharedConversationSchema } from './schema.js';
+import { RevealRequiredSchema, SharedConversationSchema } from './schema.js';
 import { viewerFor } from './viewer.js';
 
 export default async function sharedRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  /** The access decision (unknown codes count towards the miss limit). */
+  const accessOf = (request: FastifyRequest, reply: FastifyReply, code: string) =>
+    app.shareMisses.guard(request, reply, () => app.shareService.access(code, viewerFor(app, request, code)));
+
+  const conversationOf = async (share: Awaited<ReturnType<typeof accessOf>>['share']) => {
+    const snapshot = await app.shareService.snapshotOf(share);
+    const owner = share.showAuthor ? await app.repos.users.findById(share.ownerId) : undefined;
+    return presentSharedConversation(share, snapshot, owner?.name ?? null);
+  };
 
   app.get(
     '/shared/:code',
@@ -15,22 +26,50 @@ export default async function sharedRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['public'],
         summary: 'A shared conversation, under the same access rules as its page',
+        description:
+          'A view-limited link answers `{ revealRequired: true, viewsLeft }` without content and uses no view; ' +
+          '`POST /api/v1/shared/:code/reveal` uses one and answers the conversation.',
+        params: CodeParams,
+        response: {
+          200: Type.Union([SharedConversationSchema, RevealRequiredSchema]),
+          ...errorResponses(401, 404, 410, 429),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { share, isOwner, reveal, viewsLeft } = await accessOf(request, reply, request.params.code);
+      reply.header('cache-control', 'private, no-store');
+      // Like the page: a GET never uses a view of a view-limited link (docs/decisions.md).
+      if (reveal === 'required')
+        return { shortCode: share.code, revealRequired: true as const, viewsLeft: viewsLeft ?? 0 };
+      // A read of the JSON counts as a view, like the page (docs/decisions.md).
+      if (!isOwner && request.method === 'GET') {
+        await app.shareService.countView(share, { automated: isBot(request.headers['user-agent']) });
+      }
+      return conversationOf(share);
+    },
+  );
+
+  app.post(
+    '/shared/:code/reveal',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Open a view-limited link: uses one of its views (410 once they are used up)',
         params: CodeParams,
         response: { 200: SharedConversationSchema, ...errorResponses(401, 404, 410, 429) },
       },
     },
     async (request, reply) => {
-      const { code } = request.params;
-      // A read of the JSON counts as a view, like the page (docs/decisions.md).
-      const { share, snapshot } = await app.shareMisses.guard(request, reply, () =>
-        app.shareService.open(code, viewerFor(app, request, code), {
-          countView: request.method === 'GET',
-          automated: isBot(request.headers['user-agent']),
-        }),
-      );
-      const owner = share.showAuthor ? await app.repos.users.findById(share.ownerId) : undefined;
+      const { share, isOwner } = await accessOf(request, reply, request.params.code);
       reply.header('cache-control', 'private, no-store');
-      return presentSharedConversation(share, snapshot, owner?.name ?? null);
+      // Counted against the limit whoever asks; a link without a limit is counted like a GET.
+      if (!isOwner) {
+        await app.shareService.countView(share, {
+          automated: share.maxViews === null && isBot(request.headers['user-agent']),
+        });
+      }
+      return conversationOf(share);
     },
   );
 }

@@ -28,3 +28,13 @@ export const SharedConversationSchema = Type.Object(
   },
   { title: 'SharedConversation' },
 );
+
+/** A view-limited link read with GET: no content, and no view used (see POST …/reveal). */
+export const RevealRequiredSchema = Type.Object(
+  {
+    shortCode: Type.String(),
+    revealRequired: Type.Literal(true),
+    viewsLeft: Type.Integer({ minimum: 1, description: 'Views left before the link is used up.' }),
+  },
+  { title: 'SharedRevealRequired' },
+);

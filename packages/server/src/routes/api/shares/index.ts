@@ -163,6 +163,24 @@ export default async function shareRoutes(fastify: FastifyInstance) {
     },
   );
 
+  app.post(
+    '/shares/:id/rotate',
+    {
+      config: createLimit,
+      schema: {
+        tags: ['shares'],
+        summary: 'Give a link a new code: the old one is a 404 from the next request on',
+        description: 'Settings, snapshot and view count stay. Refused for a revoked (409) or taken-down (410) link.',
+        params: IdParams,
+        response: { 200: ShareResponse, ...errorResponses(401, 404, 409, 410, 429) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      return present(await service.rotate(user, request.params.id), user);
+    },
+  );
+
   app.get(
     '/conversations/:conversationId/secrets',
     {
