@@ -22,6 +22,7 @@ export const RUNTIME_FILES = [
   'packages/react/src/styles/conversation.css',
   'packages/server/src/views/page.css',
   'packages/server/src/views/explore.css',
+  'packages/server/src/views/landing.css',
   'packages/web/dist',
 ];
 

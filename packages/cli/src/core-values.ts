@@ -5,13 +5,16 @@
  * they are repeated here, and the compiler checks them against core's own declarations:
  * change a limit or a format in core and this file stops compiling.
  */
-import type { IMPORT_FORMATS, LIMITS } from '@chatshare/core';
+import type { IMPORT_FORMATS, LIMITS, ON_DUPLICATE } from '@chatshare/core';
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Check<T extends true> = T;
 
 export const FORMATS = ['chatshare', 'openai', 'chatgpt', 'claude', 'openwebui', 'librechat'] as const;
 export type FormatsMatchCore = Check<Same<(typeof FORMATS)[number], (typeof IMPORT_FORMATS)[number]>>;
+
+export const ON_DUPLICATE_CHOICES = ['skip', 'update', 'copy'] as const;
+export type OnDuplicateMatchesCore = Check<Same<(typeof ON_DUPLICATE_CHOICES)[number], (typeof ON_DUPLICATE)[number]>>;
 
 export const CORE_LIMITS = {
   tokenNameLength: 100,

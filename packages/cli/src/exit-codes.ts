@@ -17,6 +17,8 @@ export const EXIT = {
   partial: 5,
   /** The server could not be reached or asked us to wait: trying again later may work. */
   unavailable: 6,
+  /** What was to be created exists already (`admin create`: an account with this email). */
+  conflict: 7,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -29,4 +31,5 @@ export const EXIT_CODES_HELP = `Exit codes:
   3  not signed in, or the token or password was refused
   4  not found (conversation, link or file)
   5  partial import: some conversations were skipped
-  6  server unreachable or busy: try again later`;
+  6  server unreachable or busy: try again later
+  7  already exists (an account with this email)`;

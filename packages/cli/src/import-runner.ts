@@ -3,12 +3,16 @@
  * through the API, a few requests at a time. The window is what bounds memory: the reader is
  * not asked for the next conversation until a slot is free, so at most `concurrency`
  * conversations are held, whatever the file's size.
+ *
+ * Each conversation goes with its source id and `onDuplicate`, so the server recognises one
+ * imported before. With `update`, the changed ones are held and replaced only after the whole
+ * file has been read: a file that turns out unreadable part-way has changed nothing.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ChatshareClient } from '@chatshare/client';
 import { isChatshareError } from '@chatshare/client';
-import type { ConversationDraft, ImportFormat } from '@chatshare/core';
+import type { ConversationDraft, ImportFormat, OnDuplicate } from '@chatshare/core';
 import { CliError, describeError } from './errors.js';
 import type { Io } from './io.js';
 import type { ProgressState } from './progress.js';
@@ -28,6 +32,7 @@ export interface ImportedConversation {
   id: string;
   title: string;
   messageCount: number;
+  branchCount: number;
 }
 
 export interface SkippedConversation {
@@ -36,14 +41,30 @@ export interface SkippedConversation {
   path: string;
   title?: string;
   reason: string;
+  /** Set when it was imported before; `conversationId` is the stored one. */
+  code?: 'already_imported' | 'changed_since_import';
+  conversationId?: string;
 }
 
 export interface ImportReport {
   file: string;
   format: ImportFormat | null;
   imported: ImportedConversation[];
+  /** Imported before and replaced by the file's version (`--on-duplicate update`). */
+  updated: ImportedConversation[];
   skipped: SkippedConversation[];
   seconds: number;
+}
+
+/** The conversations a file stands for in the account, in file order: new, updated, or imported before. */
+export function conversationIdsOf(report: ImportReport): string[] {
+  return [
+    ...report.imported,
+    ...report.updated,
+    ...report.skipped.flatMap((skip) => (skip.conversationId ? [{ index: skip.index, id: skip.conversationId }] : [])),
+  ]
+    .sort((a, b) => a.index - b.index)
+    .map((item) => item.id);
 }
 
 /** The import stopped part-way (server gone, token revoked): what got in, and why it stopped. */
@@ -68,6 +89,8 @@ export async function openSource(file: string, io: Io): Promise<ImportSource> {
 
 export interface RunImportOptions {
   format?: ImportFormat;
+  /** A conversation imported before: `skip` (default), `update` if it changed, or `copy`. */
+  onDuplicate?: OnDuplicate;
   concurrency?: number;
   now?: () => Date;
   onProgress?: (state: ProgressState) => void;
@@ -83,7 +106,10 @@ export async function runImport(
 ): Promise<ImportReport> {
   const started = performance.now();
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const report: ImportReport = { file: source.name, format: null, imported: [], skipped: [], seconds: 0 };
+  const onDuplicate = options.onDuplicate ?? 'skip';
+  const report: ImportReport = { file: source.name, format: null, imported: [], updated: [], skipped: [], seconds: 0 };
+  // Changed since import, to replace once the whole file has been read; by stored id, later ones win.
+  const updates = new Map<string, { index: number; draft: ConversationDraft }>();
   let bytesRead = 0;
   let fatal: { error: unknown } | undefined;
   const inFlight = new Set<Promise<void>>();
@@ -103,35 +129,55 @@ export async function runImport(
     }
   };
 
-  const create = async (index: number, draft: ConversationDraft) => {
+  const send = (draft: ConversationDraft, mode: OnDuplicate) => {
     // The draft's importedAt is the server's to set; our model carries only where it came from.
     const { source: origin, ...conversation } = draft;
+    const source = { format: origin.format, ...(origin.id ? { id: origin.id } : {}) };
+    return client.conversations.create({ ...conversation, source }, { format: 'chatshare', onDuplicate: mode });
+  };
+
+  /** Stores one conversation (or replaces it: `mode` update); false when the import must stop. */
+  const store = async (index: number, draft: ConversationDraft, mode: OnDuplicate) => {
     try {
-      const created = await client.conversations.create(
-        { ...conversation, source: { format: origin.format } },
-        { format: 'chatshare' },
-      );
-      report.imported.push({ index, id: created.id, title: created.title, messageCount: created.messageCount });
+      const stored = await send(draft, mode);
+      const item = { index, id: stored.id, title: stored.title, messageCount: stored.messageCount };
+      (mode === 'update' ? report.updated : report.imported).push({ ...item, branchCount: stored.branchCount });
     } catch (error) {
-      if (!isPerConversation(error)) {
+      const duplicate = duplicateOf(error);
+      if (duplicate?.code === 'changed_since_import' && onDuplicate === 'update' && mode !== 'update') {
+        const earlier = updates.get(duplicate.conversationId);
+        if (earlier) report.skipped.push(superseded(earlier, index, duplicate.conversationId));
+        updates.set(duplicate.conversationId, { index, draft });
+      } else if (duplicate) {
+        report.skipped.push({
+          index,
+          path: `[${index}]`,
+          title: draft.title,
+          reason: duplicateText(duplicate.code, duplicate.conversationId),
+          ...duplicate,
+        });
+      } else if (isPerConversation(error)) {
+        const { message, code } = describeError(error);
+        report.skipped.push({
+          index,
+          path: `[${index}]`,
+          title: draft.title,
+          reason: `the server refused it: ${message} (${code})`,
+        });
+      } else {
         fatal ??= { error };
         return;
       }
-      const { message, code } = describeError(error);
-      report.skipped.push({
-        index,
-        path: `[${index}]`,
-        title: draft.title,
-        reason: `the server refused it: ${message} (${code})`,
-      });
     }
     progress();
   };
+  // Updates wait for the whole file: until then a changed conversation only answers that it changed.
+  const create = (index: number, draft: ConversationDraft) =>
+    store(index, draft, onDuplicate === 'update' ? 'skip' : onDuplicate);
 
   const finish = async () => {
     await Promise.all(inFlight);
-    report.imported.sort((a, b) => a.index - b.index);
-    report.skipped.sort((a, b) => a.index - b.index);
+    for (const list of [report.imported, report.updated, report.skipped]) list.sort((a, b) => a.index - b.index);
     report.seconds = Number(((performance.now() - started) / 1000).toFixed(2));
   };
 
@@ -164,10 +210,54 @@ export async function runImport(
   } finally {
     source.close();
   }
+  // The whole file was read: the held updates go now, once every create has answered.
+  await Promise.all(inFlight);
+  if (!fatal) {
+    for (const { index, draft } of updates.values()) {
+      const task: Promise<void> = store(index, draft, 'update').finally(() => inFlight.delete(task));
+      inFlight.add(task);
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
+      if (fatal) break;
+    }
+  }
   await finish();
   if (fatal) throw new ImportInterrupted(report, fatal.error);
   return report;
 }
+
+/** The server's answer for a conversation imported before, if that is what `error` is. */
+function duplicateOf(
+  error: unknown,
+): { code: 'already_imported' | 'changed_since_import'; conversationId: string } | undefined {
+  if (!isChatshareError(error)) return undefined;
+  const code =
+    error.code === 'already_imported'
+      ? 'already_imported'
+      : error.code === 'changed_since_import'
+        ? 'changed_since_import'
+        : undefined;
+  const details = error.details;
+  const id =
+    typeof details === 'object' && details !== null && 'conversationId' in details ? details.conversationId : undefined;
+  return code && typeof id === 'string' ? { code, conversationId: id } : undefined;
+}
+
+const duplicateText = (code: 'already_imported' | 'changed_since_import', id: string) =>
+  code === 'already_imported'
+    ? `already imported (conversation ${id})`
+    : `changed since import (conversation ${id}): run again with --on-duplicate update to replace its messages`;
+
+/** An earlier version of a conversation the file holds again further on: the later one is taken. */
+const superseded = (
+  earlier: { index: number; draft: ConversationDraft },
+  later: number,
+  id: string,
+): SkippedConversation => ({
+  index: earlier.index,
+  path: `[${earlier.index}]`,
+  title: earlier.draft.title,
+  reason: `the file holds a later version of it at [${later}], which updates conversation ${id}`,
+});
 
 async function rollBack(client: ChatshareClient, report: ImportReport, name: string, error: Error & { code: string }) {
   const ids = report.imported.map((item) => item.id);

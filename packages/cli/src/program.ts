@@ -3,6 +3,7 @@
  * failure becomes `error: <message> (<code>)` on stderr and an exit code.
  */
 import { Command, CommanderError } from 'commander';
+import { registerAdmin } from './commands/admin.js';
 import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerLogin } from './commands/login.js';
@@ -41,6 +42,7 @@ export function createProgram(context: Context): Command {
     .addHelpText('after', `\n${ENVIRONMENT_HELP}\n\n${EXIT_CODES_HELP}`);
 
   registerServer(program, context);
+  registerAdmin(program, context);
   registerLogin(program, context);
   registerImport(program, context);
   registerShare(program, context);

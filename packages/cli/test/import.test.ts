@@ -144,3 +144,95 @@ describe('chatshare import', () => {
     await cli.cleanup();
   });
 });
+
+describe('chatshare import of a file imported before', () => {
+  const TREE = path.join(FIXTURES, 'chatgpt/librechat-fixture_chatgpt-tree.json');
+
+  /** The tree conversation with one more turn after its current node: the chat went on at the source. */
+  async function continuedTree(): Promise<string> {
+    const [conversation] = JSON.parse(await readFile(TREE, 'utf8')) as Record<string, unknown>[];
+    const mapping = conversation!.mapping as Record<string, { children: string[] }>;
+    const current = conversation!.current_node as string;
+    mapping[current]!.children.push('went-on');
+    mapping['went-on'] = {
+      id: 'went-on',
+      parent: current,
+      children: [],
+      message: {
+        id: 'went-on',
+        author: { role: 'user' },
+        content: { content_type: 'text', parts: ['One more thing.'] },
+      },
+    } as unknown as { children: string[] };
+    const file = path.join(scratch, `continued-${Date.now()}.json`);
+    await writeFile(file, JSON.stringify([{ ...conversation, mapping, current_node: 'went-on' }]));
+    return file;
+  }
+
+  it('stores nothing twice, lists each as already imported with the stored id, and exits 0', async () => {
+    const { cli, account } = await signedIn();
+    const first = await cli(['import', CLAUDE, '--json']);
+    const [imported] = (JSON.parse(first.stdout) as ImportReport).imported;
+    const again = await cli(['import', CLAUDE]);
+    expect(again.code).toBe(EXIT.ok);
+    expect(again.stdout).toMatch(/^imported 0 of 1 conversation from .+ \(claude\) in \d+\.\d\d s$/m);
+    expect(again.stdout).toMatch(/^already imported 1:$/m);
+    expect(again.stdout).toContain(`  #0 ("${imported!.title}"): already imported (conversation ${imported!.id})`);
+    expect(await conversationsOf(account)).toHaveLength(1);
+    await cli.cleanup();
+  });
+
+  it('skips a conversation that changed at the source unless --on-duplicate update, which keeps its id', async () => {
+    const { cli, account } = await signedIn();
+    const first = JSON.parse((await cli(['import', TREE, '--json'])).stdout) as ImportReport;
+    const id = first.imported[0]!.id;
+    const file = await continuedTree();
+
+    const skipped = await cli(['import', file]);
+    expect(skipped.code).toBe(EXIT.partial);
+    expect(skipped.stdout).toContain(
+      `: changed since import (conversation ${id}): run again with --on-duplicate update to replace its messages`,
+    );
+    const before = await account.client.conversations.get(id);
+
+    const updated = await cli(['import', file, '--on-duplicate', 'update']);
+    expect(updated.code).toBe(EXIT.ok);
+    expect(updated.stdout).toMatch(/^updated 1:$/m);
+    const after = await account.client.conversations.get(id);
+    expect(after.messageCount).toBe(before.messageCount + 1);
+    expect(updated.stdout).toContain(
+      `  ${id}  ${after.title} (${after.messageCount} messages, ${after.branchCount} branches)`,
+    );
+    expect(await conversationsOf(account)).toHaveLength(1);
+
+    const copied = await cli(['import', file, '--on-duplicate', 'copy', '--json']);
+    expect(JSON.parse(copied.stdout).imported).toHaveLength(1);
+    expect(await conversationsOf(account)).toHaveLength(2);
+    await cli.cleanup();
+  });
+
+  it('changes nothing it would have updated when the file is cut off', async () => {
+    const { cli, account } = await signedIn();
+    const id = (JSON.parse((await cli(['import', TREE, '--json'])).stdout) as ImportReport).imported[0]!.id;
+    const before = await account.client.conversations.get(id);
+    const [changed] = JSON.parse(await readFile(await continuedTree(), 'utf8')) as unknown[];
+    const others = JSON.parse(await readFile(CHATGPT_WITH_A_BROKEN_ONE, 'utf8')) as unknown[];
+    const whole = JSON.stringify([changed, ...others]);
+    const cut = path.join(scratch, 'cut-after-update.json');
+    await writeFile(cut, whole.slice(0, whole.length - 100));
+    const result = await cli(['import', cut, '--on-duplicate', 'update']);
+    expect(result.code).toBe(EXIT.failure);
+    expect(result.stderr).toContain('nothing was imported');
+    expect(await account.client.conversations.get(id)).toEqual(before);
+    expect((await conversationsOf(account)).map((item) => item.id)).toEqual([id]);
+    await cli.cleanup();
+  });
+
+  it('refuses an unknown --on-duplicate as a usage error', async () => {
+    const { cli } = await signedIn();
+    const result = await cli(['import', CLAUDE, '--on-duplicate', 'merge']);
+    expect(result.code).toBe(EXIT.usage);
+    expect(result.stderr).toMatch(/--on-duplicate <choice>.*'merge' is invalid/);
+    await cli.cleanup();
+  });
+});

@@ -42,13 +42,15 @@ it('imports a 20 MB ChatGPT export with a small heap, and every conversation arr
   expect(result.stderr).toMatch(/^imported 500 conversations \(\d+\/s, 0 skipped\)\n$/);
   expect(result.stderr).not.toMatch(CONTROL_CHARACTERS);
 
-  const stored = new Map<string, { title: string; messageCount: number; sourceFormat: string }>();
+  const stored = new Map<string, { title: string; messageCount: number; branchCount: number; sourceFormat: string }>();
   for await (const item of account.client.conversations.listAll({ limit: 100 })) stored.set(item.id, item);
   expect(stored.size).toBe(generated.conversations);
   for (const item of report.imported) {
     expect(stored.get(item.id)).toMatchObject({
       title: expect.stringMatching(new RegExp(`^Conversation ${item.index}: `)),
-      messageCount: 41,
+      // The shown branch of 40 messages; the regenerated answer is a second branch.
+      messageCount: 40,
+      branchCount: 2,
       sourceFormat: 'chatgpt',
     });
   }

@@ -33,6 +33,7 @@ import type {
   ListSharesQuery,
   ModeratedShare,
   NewMessage,
+  OnDuplicate,
   OpenAIChatMessage,
   Page,
   PublicationInput,
@@ -44,6 +45,7 @@ import type {
   ScanResult,
   Share,
   SharedConversation,
+  SessionResponse,
   SharedRevealRequired,
   ShareViewsQuery,
   SigninInput,
@@ -51,6 +53,7 @@ import type {
   SnapshotQuery,
   TakedownInput,
   UnlockResult,
+  UpdateMeInput,
   UpdateShareInput,
   UserResponse,
 } from './types.js';
@@ -85,6 +88,19 @@ export interface CreateApiTokenInput {
 export interface CreateConversationOptions extends RequestOptions {
   /** Skip auto-detection and read the input in this format. */
   format?: ImportFormat;
+  /**
+   * Treat the call as an import: a conversation imported before is skipped (rejects with
+   * `already_imported` or `changed_since_import`, `details.conversationId` the stored one),
+   * updated in place, or copied. Without it the conversation is always created.
+   */
+  onDuplicate?: OnDuplicate;
+}
+
+export interface ImportOptions extends RequestOptions {
+  format?: ImportFormat;
+  /** Conversations imported before: `skip` (default), `update` changed ones, or `copy`. */
+  onDuplicate?: OnDuplicate;
+  filename?: string;
 }
 
 export interface AppendMessagesOptions extends RequestOptions {
@@ -102,6 +118,11 @@ export interface AuthApi {
   verify(token: string, options?: RequestOptions): Promise<UserResponse>;
   /** Sends the verification mail again; `conflict` if the address is already confirmed. */
   resendVerification(options?: RequestOptions): Promise<void>;
+  /**
+   * Who is signed in, `{ user: null }` for nobody: unlike `me()`, being signed out is not an
+   * error (a page that only wants to know asks this, and logs no failed request).
+   */
+  session(options?: RequestOptions): Promise<SessionResponse>;
 }
 
 export interface TokensApi {
@@ -182,7 +203,7 @@ export interface ImportsApi {
    * Uploads a whole export file (ChatGPT, Claude, Open WebUI, LibreChat, OpenAI; auto-detected
    * unless `format` says). Resolves to what happened to each conversation in it.
    */
-  upload(file: Blob, options?: CreateConversationOptions & { filename?: string }): Promise<ImportReport>;
+  upload(file: Blob, options?: ImportOptions): Promise<ImportReport>;
 }
 
 export interface SharedApi {
@@ -278,6 +299,15 @@ export class ChatshareClient {
     return this.#json({ method: 'GET', path: `${API}/me`, options });
   }
 
+  /**
+   * Sets, changes or clears (`''` or `null`) the signed-in user's display name; live links
+   * with "Show my name" show the new one from their next view on.
+   * @example await client.updateMe({ name: 'Ada Lovelace' })
+   */
+  updateMe(input: UpdateMeInput, options?: RequestOptions): Promise<UserResponse> {
+    return this.#json({ method: 'PATCH', path: `${API}/me`, json: input, options });
+  }
+
   /** What this instance offers: sign-up, open sharing, community publishing. No sign-in needed. */
   config(options?: RequestOptions): Promise<InstanceConfig> {
     return this.#json({ method: 'GET', path: `${API}/config`, options });
@@ -308,6 +338,7 @@ export class ChatshareClient {
       signout: (options) => this.#empty({ method: 'POST', path: `${API}/auth/signout`, options }),
       verify: (token, options) => this.#json({ method: 'POST', path: `${API}/auth/verify`, json: { token }, options }),
       resendVerification: (options) => this.#empty({ method: 'POST', path: `${API}/auth/verify/resend`, options }),
+      session: (options) => this.#json({ method: 'GET', path: `${API}/auth/session`, options }),
     };
   }
 
@@ -323,7 +354,10 @@ export class ChatshareClient {
     const path = `${API}/conversations`;
     const list = (query: ListConversationsQuery = {}, options?: RequestOptions) =>
       this.#json<Page<ConversationSummary>>({ method: 'GET', path, query: { ...query }, options });
-    const split = ({ format, ...options }: CreateConversationOptions = {}) => ({ query: { format }, options });
+    const split = ({ format, onDuplicate, ...options }: CreateConversationOptions = {}) => ({
+      query: { format, onDuplicate },
+      options,
+    });
     return {
       create: (input: unknown, options?: CreateConversationOptions) => {
         // `undefined` would mean "no body" to the transport; the server should say what is wrong.
@@ -389,10 +423,10 @@ export class ChatshareClient {
 
   #importsApi(): ImportsApi {
     return {
-      upload: (file, { format, filename, ...options } = {}) => {
+      upload: (file, { format, onDuplicate, filename, ...options } = {}) => {
         const form = new FormData();
         form.set('file', file, filename ?? (file instanceof File ? file.name : 'export.json'));
-        return this.#json({ method: 'POST', path: `${API}/imports`, query: { format }, form, options });
+        return this.#json({ method: 'POST', path: `${API}/imports`, query: { format, onDuplicate }, form, options });
       },
     };
   }

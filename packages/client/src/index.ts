@@ -9,6 +9,7 @@ export {
   type ConversationsApi,
   type CreateApiTokenInput,
   type CreateConversationOptions,
+  type ImportOptions,
   type ImportsApi,
   type SharedApi,
   type SharesApi,

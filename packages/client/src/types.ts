@@ -43,11 +43,24 @@ export interface UserResponse {
   user: User;
 }
 
+/** `auth.session()`: the signed-in user, or `null` when nobody is. */
+export interface SessionResponse {
+  user: User | null;
+}
+
 export interface SignupInput {
   email: string;
   /** 8 to 256 characters. */
   password: string;
   name?: string;
+}
+
+export interface UpdateMeInput {
+  /**
+   * The display name, up to 120 characters, shown as "Shared by …" on links with "Show my
+   * name". Trimmed by the server; `''` or `null` clears it.
+   */
+  name: string | null;
 }
 
 export interface SigninInput {
@@ -85,8 +98,12 @@ export interface Conversation {
   models: string[];
   /** Hidden context such as custom instructions; never shared. */
   context?: string;
-  source: { format: string; importedAt: Timestamp };
+  /** `id`: the source's own id for the conversation, when its format has one. */
+  source: { format: string; importedAt: Timestamp; id?: string };
+  /** Messages of the shown branch, system messages not counted (what a link of it shows). */
   messageCount: number;
+  /** Branches of the message tree (edited prompts, regenerated answers). */
+  branchCount: number;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -94,7 +111,9 @@ export interface Conversation {
 export interface ConversationSummary {
   id: string;
   title: string;
+  /** Messages of the shown branch, system messages not counted. */
   messageCount: number;
+  branchCount: number;
   sourceFormat: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -185,6 +204,8 @@ export interface ShareSettings {
   showAuthor: boolean;
   /** Secrets are redacted in the shared copy, at every refresh. */
   redact: boolean;
+  /** What of the conversation the link shares; "Update link" takes the same part again. */
+  selection: ShareSelection;
   viewCount: number;
   lastViewedAt: Timestamp | null;
   messageCount: number;
@@ -219,6 +240,21 @@ export interface SecretWarning {
 export interface ScanQuery {
   /** Scan the branch ending at this message instead of the current one. */
   leafMessageId?: string;
+  /** Scan only positions `start` up to `end` (exclusive) of the branch. */
+  start?: number;
+  end?: number;
+}
+
+/**
+ * What of a conversation a link shares: a branch by its last message and a range of its
+ * messages (system messages are never counted or shared).
+ */
+export interface ShareSelection {
+  /** The last message of the shared branch; `null` follows the conversation's current branch. */
+  leafMessageId: string | null;
+  start: number;
+  /** Exclusive; `null` runs to the latest message, so "Update link" takes in new ones. */
+  end: number | null;
 }
 
 /** What a share would publish, found before sharing. `redacted` is always false here. */
@@ -270,13 +306,43 @@ export interface ShareViewsQuery {
 
 // --- imports --------------------------------------------------------------------------------
 
+/**
+ * What an import does with a conversation imported before (same source id, or same content
+ * when the source has none): `skip` it, `update` one that changed at the source (its messages
+ * are replaced; id, title and links stay), or `copy` it (stored again).
+ */
+export type OnDuplicate = 'skip' | 'update' | 'copy';
+
+export interface ImportedConversation {
+  /** Position in the file. */
+  index: number;
+  id: string;
+  title: string;
+  messageCount: number;
+  branchCount: number;
+}
+
+export interface SkippedConversation {
+  index: number;
+  /** Where in the file reading failed, e.g. `[3].mapping`. */
+  path: string;
+  title?: string;
+  reason: string;
+  /** Set when it was imported before: `changed_since_import` when it went on at the source since. */
+  code?: 'already_imported' | 'changed_since_import';
+  /** The stored conversation it was imported as. */
+  conversationId?: string;
+}
+
 /** What `POST /api/v1/imports` did with each conversation of a file. */
 export interface ImportReport {
   /** The format the file was read as; `null` when nothing in it was recognised. */
   format: string | null;
-  imported: { index: number; id: string; title: string; messageCount: number }[];
-  /** Conversations that could not be read, with where reading failed and why. */
-  skipped: { index: number; path: string; title?: string; reason: string }[];
+  imported: ImportedConversation[];
+  /** Conversations imported before whose messages the file replaced (`onDuplicate: 'update'`). */
+  updated: ImportedConversation[];
+  /** Conversations not stored: unreadable ones (where reading failed and why) and ones imported before. */
+  skipped: SkippedConversation[];
 }
 
 // --- public read ----------------------------------------------------------------------------

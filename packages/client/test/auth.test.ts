@@ -38,6 +38,14 @@ describe('accounts', () => {
     });
   });
 
+  it('answers session() with null for nobody, where me() is unauthenticated, and with the user once signed in', async () => {
+    const { client } = browserClient(server.baseUrl);
+    await expect(client.auth.session()).resolves.toEqual({ user: null });
+    expect(await failure(client.me())).toMatchObject({ status: 401, code: 'unauthenticated' });
+    const { user } = await client.auth.signup({ email: 'session@example.com', password: PASSWORD });
+    await expect(client.auth.session()).resolves.toEqual({ user });
+  });
+
   it('signs out, after which neither the client nor a copy of the old cookie is signed in', async () => {
     const { client, cookies } = browserClient(server.baseUrl);
     await client.auth.signup({ email: 'leaving@example.com', password: PASSWORD });

@@ -6,8 +6,10 @@
 import type { Static } from 'typebox';
 import type {
   UserResponse as UserResponseSchema,
+  SessionResponse as SessionResponseSchema,
   SigninBody,
   SignupBody,
+  UpdateMeBody,
 } from '../../server/src/routes/api/auth/schema.js';
 import type {
   AppendMessagesBody,
@@ -83,6 +85,7 @@ import type {
   PublicationInput,
   RevokeAllResult,
   SecretWarning,
+  SessionResponse,
   Share,
   SharedConversation,
   SharedMessage,
@@ -92,6 +95,7 @@ import type {
   SignupInput,
   TakedownInput,
   SnapshotQuery,
+  UpdateMeInput,
   UpdateShareInput,
   UserResponse,
 } from '../src/index.js';
@@ -103,7 +107,9 @@ type Check<T extends true> = T;
 export type Checks = [
   Check<Same<SignupInput, SignupBody>>,
   Check<Same<SigninInput, SigninBody>>,
+  Check<Same<UpdateMeInput, UpdateMeBody>>,
   Check<Same<UserResponse, Static<typeof UserResponseSchema>>>,
+  Check<Same<SessionResponse, Static<typeof SessionResponseSchema>>>,
   Check<Same<ApiToken, Static<typeof ApiTokenSchema>>>,
   Check<Same<ApiTokenList, Static<typeof TokenListResponse>>>,
   Check<Same<CreateApiTokenInput, Static<typeof CreateTokenBody>>>,

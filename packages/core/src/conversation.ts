@@ -76,6 +76,25 @@ export function branchTo(messages: readonly Message[], leafId: string | null): M
   return branch.reverse();
 }
 
+/**
+ * The counts the owner sees for a conversation, wherever it is listed (import summary,
+ * conversation list, the conversation's page): `messageCount` is the messages of the shown
+ * branch a reader sees (system messages are never shown), as a link of it would hold;
+ * `branchCount` is how many branches (leaves) the tree has.
+ *
+ * @example messageCounts(messages, currentLeafId) // { messageCount: 12, branchCount: 3 }
+ */
+export function messageCounts(
+  messages: readonly Message[],
+  currentLeafId: string | null,
+): { messageCount: number; branchCount: number } {
+  const parents = new Set(messages.map((message) => message.parentId));
+  return {
+    messageCount: branchTo(messages, currentLeafId).filter((message) => message.role !== 'system').length,
+    branchCount: messages.filter((message) => !parents.has(message.id)).length,
+  };
+}
+
 /** The leaf a viewer sees when the source did not say: the last message that has no children. */
 export function lastLeaf(messages: readonly Message[]): string | null {
   const parents = new Set(messages.map((message) => message.parentId));
@@ -142,7 +161,11 @@ export function draftFromInput(input: ConversationInput, format: ImportFormat, n
     currentLeafId,
     models: models.slice(0, LIMITS.modelsPerConversation),
     ...(input.context ? { context: input.context } : {}),
-    source: { format: input.source?.format ?? format, importedAt: now.toISOString() },
+    source: {
+      format: input.source?.format ?? format,
+      importedAt: now.toISOString(),
+      ...(input.source?.id ? { id: input.source.id } : {}),
+    },
   };
 }
 

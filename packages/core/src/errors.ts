@@ -31,6 +31,7 @@ export const errors = {
   unsupportedFormat: factory(400, 'unsupported_format', 'The conversation format is not recognised.'),
   importFailed: factory(400, 'import_failed', 'The input could not be imported.'),
   invalidCursor: factory(400, 'invalid_cursor', 'The paging cursor is not valid.'),
+  emptySelection: factory(400, 'empty_selection', 'The chosen messages hold nothing to share.'),
   invalidToken: factory(400, 'invalid_token', 'The link is invalid or has expired.'),
   unauthenticated: factory(401, 'unauthenticated', 'Sign in to continue.'),
   invalidApiToken: factory(401, 'invalid_api_token', 'The API token is not valid or was revoked.'),
@@ -59,7 +60,21 @@ export const errors = {
   reportNotFound: factory(404, 'report_not_found', 'Report not found.'),
   conflict: factory(409, 'conflict', 'The request conflicts with the current state.'),
   emailTaken: factory(409, 'email_taken', 'An account with this email already exists.'),
+  /** `details.conversationId`: the stored conversation it is the same as. */
+  alreadyImported: factory(409, 'already_imported', 'This conversation was imported before.'),
+  /** `details.conversationId`: the stored conversation whose source went on since it was imported. */
+  changedSinceImport: factory(
+    409,
+    'changed_since_import',
+    'This conversation was imported before and has changed at its source since.',
+  ),
   shareRevoked: factory(409, 'share_revoked', 'This link has been revoked.'),
+  /** Updating the link would publish secrets its copy does not show yet; `details.warnings` lists them. */
+  secretsDecisionRequired: factory(
+    409,
+    'secrets_decision_required',
+    'The update would publish possible secrets: send redact: true to replace them, or redact: false to share them as they are.',
+  ),
   shareExpired: factory(410, 'share_expired', 'This link has expired.'),
   /**
    * Every view of a view-limited link was used. Still `share_expired` (the link is dead, as

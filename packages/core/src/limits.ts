@@ -16,6 +16,8 @@ export const LIMITS = {
   modelNameLength: 200,
   modelsPerConversation: 50,
   messageIdLength: 200,
+  /** The source's own id for a conversation (ChatGPT `conversation_id`, Claude `uuid`, …). */
+  sourceIdLength: 200,
   emailLength: 254,
   passwordMinLength: 8,
   passwordMaxLength: 256,

@@ -91,7 +91,16 @@ export const ConversationInputSchema = Type.Object(
     /** Hidden context such as custom instructions: stored, never shared. */
     context: Type.Optional(Type.String({ maxLength: LIMITS.partTextLength })),
     /** Where the conversation came from, when a client converted it (e.g. the CLI reading an export). */
-    source: Type.Optional(Type.Object({ format: ImportFormatSchema }, { additionalProperties: false })),
+    source: Type.Optional(
+      Type.Object(
+        {
+          format: ImportFormatSchema,
+          /** The source's own id for the conversation, so a later import can recognise it. */
+          id: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.sourceIdLength })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -110,7 +119,8 @@ export interface Conversation {
   currentLeafId: string | null;
   models: string[];
   context?: string;
-  source: { format: ImportFormat; importedAt: string };
+  /** `id`: the source's own id for the conversation, when its format has one. */
+  source: { format: ImportFormat; importedAt: string; id?: string };
 }
 
 /** A conversation before it has an id: what importers return. */

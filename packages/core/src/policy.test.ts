@@ -259,4 +259,13 @@ describe('isInstanceAdmin', () => {
     expect(isInstanceAdmin(user('second', 'boss@example.com', false), admins)).toBe(false);
     expect(isInstanceAdmin(user('first', 'first@example.com'), admins)).toBe(false);
   });
+
+  it('counts an account the operator made an admin, with admin emails or without', () => {
+    const granted = { ...user('second', 'ops@example.com'), grantedAdmin: true };
+    expect(isInstanceAdmin(granted, { adminEmails: [], firstAccountId: 'first' })).toBe(true);
+    expect(isInstanceAdmin(granted, { adminEmails: ['boss@example.com'], firstAccountId: 'first' })).toBe(true);
+    expect(isInstanceAdmin({ ...granted, grantedAdmin: false }, { adminEmails: [], firstAccountId: 'first' })).toBe(
+      false,
+    );
+  });
 });

@@ -145,14 +145,17 @@ export interface InstanceAdmins {
 }
 
 /**
- * Whether `user` is an instance admin. With admin emails configured, exactly the users whose
- * verified email is listed (an unverified address proves nothing); otherwise the first account.
+ * Whether `user` is an instance admin. An account the operator made an admin (`grantedAdmin`,
+ * from the command line with access to the database) always is. Beyond those: with admin
+ * emails configured, exactly the users whose verified email is listed (an unverified address
+ * proves nothing); otherwise the first account.
  */
 export function isInstanceAdmin(
-  user: { id: string; email: string; emailVerified: boolean } | null,
+  user: { id: string; email: string; emailVerified: boolean; grantedAdmin?: boolean } | null,
   admins: InstanceAdmins,
 ): boolean {
   if (user === null) return false;
+  if (user.grantedAdmin === true) return true;
   if (admins.adminEmails.length > 0) {
     return user.emailVerified && admins.adminEmails.some((email) => sameEmail(email, user.email));
   }

@@ -1,5 +1,5 @@
 export { ConversationView, type ConversationViewProps } from './view/ConversationView.js';
-export { ConversationHeader, type ConversationHeaderProps } from './view/ConversationHeader.js';
+export { ConversationHeader, sharedByParts, type ConversationHeaderProps } from './view/ConversationHeader.js';
 export {
   prepareConversation,
   type PreparedConversation,

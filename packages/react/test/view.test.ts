@@ -139,6 +139,32 @@ describe('ConversationView', () => {
     expect(html).toContain('<p>Hello</p>');
   });
 
+  it('says who shared it when given a name, as text, whatever the name holds', () => {
+    const named = render({ conversation: { ...conversation, sharedBy: 'Ada <b>{{date}}</b> $t(view.untitled)' } });
+    expect(named).toContain(
+      'Shared by <span class="cs-shared-by">Ada &lt;b&gt;{{date}}&lt;/b&gt; $t(view.untitled)</span> on June 1, 2026',
+    );
+    const undated = render({ conversation: { ...conversation, sharedAt: undefined, sharedBy: 'Ada' } });
+    expect(undated).toContain('Shared by <span class="cs-shared-by">Ada</span>');
+    for (const sharedBy of [null, '', '   ']) {
+      expect(render({ conversation: { ...conversation, sharedBy } })).not.toContain('Shared by');
+    }
+  });
+
+  it('takes the JSON API’s sharer name as it is', () => {
+    const shared: SharedConversation = {
+      shortCode: 'AAAAAAAAAAAA',
+      title: 'From the API',
+      sharedAt: '2026-06-01T12:00:00.000Z',
+      messageCount: 1,
+      models: [],
+      sharedBy: 'Grace Hopper',
+      messages: [{ id: 'm1', parentId: null, role: 'assistant', parts: [{ type: 'text', text: 'Hello' }] }],
+    };
+    const html = renderToString(createElement(ConversationView, { conversation: shared }));
+    expect(html).toContain('Shared by <span class="cs-shared-by">Grace Hopper</span> on June 1, 2026');
+  });
+
   it('has a string for every key in both languages', () => {
     expect(Object.keys(VIEW_STRINGS.de).sort()).toEqual(Object.keys(VIEW_STRINGS.en).sort());
   });

@@ -1,6 +1,7 @@
 /**
- * Who is signed in, loaded once from GET /api/v1/me and replaced after sign-in, sign-up,
- * sign-out and verification. `null` is a normal state (signed out), not an error.
+ * Who is signed in, loaded once from GET /api/v1/auth/session and replaced after sign-in,
+ * sign-up, sign-out and verification. `null` is a normal state (signed out), not an error: the
+ * server answers it with a 200, so a signed-out visit logs no failed request in the console.
  */
 import type { User } from '@chatshare/client';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -9,7 +10,7 @@ import { attempt, client, type Failure } from './api.js';
 export interface SessionValue {
   /** `undefined` while loading. */
   user: User | null | undefined;
-  /** Set when /me failed for another reason than "signed out" (network, server down). */
+  /** Set when the session could not be read (network, server down). */
   error: Failure | null;
   setUser(user: User | null): void;
   reload(): Promise<void>;
@@ -23,12 +24,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [error, setError] = useState<Failure | null>(null);
 
   const reload = useCallback(async () => {
-    const result = await attempt(() => client.me());
+    const result = await attempt(() => client.auth.session());
     if (result.ok) {
       setUser(result.value.user);
-      setError(null);
-    } else if (result.error.code === 'unauthenticated' || result.error.code === 'invalid_api_token') {
-      setUser(null);
       setError(null);
     } else {
       setUser(null);

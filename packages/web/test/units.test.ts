@@ -1,8 +1,9 @@
 /** The app's pure parts: where `next` may lead, branches of a conversation tree, the chart's scale, strings. */
 import type { Message } from '@chatshare/client';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { branchesOf, branchExcerpt, currentBranchIndex } from '../src/branches.js';
-import { niceMax } from '../src/components/chart-scale.js';
+import { countAxis } from '../src/components/chart-scale.js';
 import { APP_STRINGS } from '../src/i18n/strings.js';
 import { safeNext } from '../src/safe-next.js';
 
@@ -80,17 +81,40 @@ describe('branches', () => {
   });
 });
 
-describe('niceMax', () => {
+describe('countAxis', () => {
   it.each([
-    [0, 1],
-    [1, 1],
-    [3, 5],
-    [12, 20],
-    [20, 20],
-    [51, 100],
-    [730, 1000],
-  ])('rounds %d up to %d', (value, expected) => {
-    expect(niceMax(value)).toBe(expected);
+    [0, [0, 1]],
+    [1, [0, 1]],
+    [2, [0, 1, 2]],
+    [3, [0, 1, 2, 3]],
+    [5, [0, 2, 4, 6]],
+    [7, [0, 2, 4, 6, 8]],
+    [12, [0, 5, 10, 15]],
+    [20, [0, 5, 10, 15, 20]],
+    [51, [0, 20, 40, 60]],
+    [730, [0, 200, 400, 600, 800]],
+    [1234, [0, 500, 1000, 1500]],
+    [99_999, [0, 50_000, 100_000]],
+  ])('gives a chart of at most %d views the ticks %j', (max, ticks) => {
+    expect(countAxis(max)).toEqual({ top: ticks.at(-1), ticks });
+  });
+
+  it('counts in whole, evenly spaced steps from 0 to a top at or above the maximum', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), (max) => {
+        const { top, ticks } = countAxis(max);
+        expect(ticks.every(Number.isInteger)).toBe(true);
+        expect(ticks[0]).toBe(0);
+        expect(ticks.at(-1)).toBe(top);
+        expect(ticks.length).toBeGreaterThanOrEqual(2);
+        expect(ticks.length).toBeLessThanOrEqual(5);
+        const step = ticks[1]!;
+        expect(ticks.every((tick, index) => tick === index * step)).toBe(true);
+        expect(top).toBeGreaterThanOrEqual(max);
+        // Round, but not wasteful: the bars use more than half of the height.
+        expect(top).toBeLessThanOrEqual(Math.max(1, 2 * max));
+      }),
+    );
   });
 });
 

@@ -5,7 +5,7 @@
  * decision — asked on a terminal, given by --redact / --allow-secrets elsewhere. Without a
  * decision nothing is shared: a script gets `secrets_decision_required` (exit 2).
  */
-import { isChatshareError, type ChatshareClient, type SecretWarning } from '@chatshare/client';
+import { isChatshareError, type ChatshareClient, type SecretWarning, type Share } from '@chatshare/client';
 import { CliError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import type { Io } from '../io.js';
@@ -20,12 +20,12 @@ export interface Finding {
 
 export type SecretsDecision = 'redact' | 'asIs' | 'cancel';
 
-/** A live link that already redacts keeps redacting when shared again: nothing to decide for it. */
-async function redactsAlready(client: ChatshareClient, conversationId: string): Promise<boolean> {
+/** The conversation's live link, if it has one. */
+async function liveShare(client: ChatshareClient, conversationId: string): Promise<Share | null> {
   try {
-    return (await client.shares.forConversation(conversationId)).settings.redact;
+    return await client.shares.forConversation(conversationId);
   } catch (error) {
-    if (isChatshareError(error) && error.code === 'share_not_found') return false;
+    if (isChatshareError(error) && error.code === 'share_not_found') return null;
     throw error;
   }
 }
@@ -34,9 +34,20 @@ async function redactsAlready(client: ChatshareClient, conversationId: string): 
 export async function findSecrets(client: ChatshareClient, ids: string[]): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const conversationId of ids) {
-    const { warnings } = await withRetry(() => client.shares.scan(conversationId));
-    if (warnings.length === 0 || (await redactsAlready(client, conversationId))) continue;
-    findings.push({ conversationId, warnings });
+    const share = await withRetry(() => liveShare(client, conversationId));
+    // A live link that already redacts keeps redacting when shared again: nothing to decide.
+    if (share?.settings.redact) continue;
+    // Sharing again refreshes the part of the conversation the link holds: scan that part.
+    const selection = share?.settings.selection;
+    const query = selection
+      ? {
+          ...(selection.leafMessageId !== null ? { leafMessageId: selection.leafMessageId } : {}),
+          start: selection.start,
+          ...(selection.end !== null ? { end: selection.end } : {}),
+        }
+      : {};
+    const { warnings } = await withRetry(() => client.shares.scan(conversationId, query));
+    if (warnings.length > 0) findings.push({ conversationId, warnings });
   }
   return findings;
 }

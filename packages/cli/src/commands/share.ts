@@ -12,7 +12,7 @@ import { signedInClient } from '../connection.js';
 import { scopeOf, type Context } from '../context.js';
 import { CORE_LIMITS as LIMITS } from '../core-values.js';
 import { usageError } from '../errors.js';
-import { openSource, runImport, type ImportReport } from '../import-runner.js';
+import { conversationIdsOf, openSource, runImport, type ImportReport } from '../import-runner.js';
 import { wantsColor } from '../io.js';
 import { parseEmails, parseExpires, parsePositiveInteger } from '../options.js';
 import { plural, type Output } from '../output.js';
@@ -91,12 +91,17 @@ async function importForSharing(
 ): Promise<ImportReport> {
   const source = await openSource(file, context.io);
   const report = await importWithProgress(context, output, (onProgress) =>
-    runImport(client, source, { ...(options.format ? { format: options.format } : {}), onProgress }),
+    // A file shared before: its conversations are brought up to date and keep their links.
+    runImport(client, source, {
+      ...(options.format ? { format: options.format } : {}),
+      onDuplicate: 'update',
+      onProgress,
+    }),
   );
   checkReport(context, report);
   if (report.skipped.length > 0) for (const line of summaryLines(report)) output.note(line);
-  else if (report.imported.length > 1)
-    output.note(`${report.file} holds ${report.imported.length} conversations: sharing each`);
+  else if (conversationIdsOf(report).length > 1)
+    output.note(`${report.file} holds ${conversationIdsOf(report).length} conversations: sharing each`);
   return report;
 }
 
@@ -133,7 +138,8 @@ export function registerShare(program: Command, context: Context): void {
       `
 A conversation that is already shared keeps its link: sharing it again takes a fresh
 snapshot and applies the options given. A file holding several conversations gets one link
-each, printed one per line in file order.
+each, printed one per line in file order. A file imported before is not stored again: its
+conversations are updated where they changed at the source, and their links refreshed.
 
 Before any link is made, the conversations are scanned for secrets (API keys, tokens, email
 addresses). If something is found, a terminal asks: Redact and share / Share as is / Cancel.
@@ -155,7 +161,7 @@ Examples:
       let ids: string[];
       if (looksLikeFile(target)) {
         report = await importForSharing(context, output, client, target, options);
-        ids = report.imported.map((item) => item.id);
+        ids = conversationIdsOf(report);
       } else {
         ids = [target];
       }

@@ -89,14 +89,18 @@ describe('ChatGPT importer on the LibreChat tree sample', () => {
     expect(draft!.messages.filter((message) => message.status === 'incomplete')).toHaveLength(1);
   });
 
-  it('records the model and the creation time', () => {
+  it('records the model, the creation time and the conversation id', () => {
     expect(draft!.models).toEqual(['text-davinci-002-render-sha']);
     expect(branch(draft!)[1]).toMatchObject({
       model: 'text-davinci-002-render-sha',
       createdAt: '2024-05-01T17:37:11.757Z',
     });
     expect(draft!.title).toBe('Assist user with summary');
-    expect(draft!.source).toEqual({ format: 'chatgpt', importedAt: NOW.toISOString() });
+    expect(draft!.source).toEqual({
+      format: 'chatgpt',
+      importedAt: NOW.toISOString(),
+      id: 'd5dc5307-6807-41a0-8b04-4acee626eeb7',
+    });
   });
 });
 

@@ -7,7 +7,7 @@ import { ImportError } from './import-error.js';
 import { readChatgptMessage } from './chatgpt-content.js';
 import { asArray, isObject } from './read-helpers.js';
 import { entriesOf, pathTo } from './sanitize.js';
-import { assembleTree, finishDraft, readEach, type SourceNode } from './tree-builder.js';
+import { assembleTree, finishDraft, readEach, sourceIdOf, type SourceNode } from './tree-builder.js';
 import type { ImportContext, Importer } from './types.js';
 
 /** The conversations array: the file itself, or its `conversations` key (some tools re-wrap exports). */
@@ -58,6 +58,8 @@ function readConversation(item: unknown, path: string, { now }: ImportContext) {
     title: item.title,
     context: [...new Set(contexts)].join('\n\n'),
     format: 'chatgpt',
+    // Exports carry both, the same UUID; older ones only `id`.
+    sourceId: sourceIdOf(item.conversation_id, item.id),
     now,
     path,
   });

@@ -17,7 +17,7 @@ import {
   toolCallPart,
   toolResultPart,
 } from './sanitize.js';
-import { assembleTree, finishDraft, readEach, type MessageBody, type SourceNode } from './tree-builder.js';
+import { assembleTree, finishDraft, readEach, sourceIdOf, type MessageBody, type SourceNode } from './tree-builder.js';
 import type { ImportContext, Importer } from './types.js';
 
 const ROOT = '00000000-0000-4000-8000-000000000000';
@@ -128,7 +128,15 @@ function readConversation(item: unknown, path: string, { now }: ImportContext) {
   const leafUuid = item.current_leaf_message_uuid;
   const currentKey = (typeof leafUuid === 'string' && keyOf.get(leafUuid)) || keys.at(-1) || null;
   const tree = assembleTree(nodes, { currentKey, path });
-  return finishDraft({ ...tree, title: item.name, models: [item.model], format: 'claude', now, path });
+  return finishDraft({
+    ...tree,
+    title: item.name,
+    models: [item.model],
+    format: 'claude',
+    sourceId: sourceIdOf(item.uuid),
+    now,
+    path,
+  });
 }
 
 export const claudeImporter: Importer = {

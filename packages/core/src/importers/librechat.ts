@@ -21,7 +21,7 @@ import {
   toolCallPart,
   toolResultPart,
 } from './sanitize.js';
-import { assembleTree, finishDraft, type MessageBody, type SourceNode } from './tree-builder.js';
+import { assembleTree, finishDraft, sourceIdOf, type MessageBody, type SourceNode } from './tree-builder.js';
 import type { ImportContext, ImportResult, Importer } from './types.js';
 
 const ROOT = '00000000-0000-0000-0000-000000000000';
@@ -165,7 +165,15 @@ function readConversation(input: JsonObject, { now }: ImportContext) {
   });
   const tree = assembleTree(nodes, { chooseLeaf: latestLeaf, path: '' });
   const options = isObject(input.options) ? input.options : {};
-  return finishDraft({ ...tree, title: input.title, models: [options.model], format: 'librechat', now, path: '' });
+  return finishDraft({
+    ...tree,
+    title: input.title,
+    models: [options.model],
+    format: 'librechat',
+    sourceId: sourceIdOf(input.conversationId),
+    now,
+    path: '',
+  });
 }
 
 const isExport = (input: unknown): input is JsonObject =>

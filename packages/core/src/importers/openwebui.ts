@@ -12,7 +12,7 @@ import { ImportError } from './import-error.js';
 import { readOpenWebuiContent } from './openwebui-content.js';
 import { asArray, isObject, toIsoDate, type JsonObject } from './read-helpers.js';
 import { capParts, describe, entriesOf, optionalText, pathTo } from './sanitize.js';
-import { assembleTree, finishDraft, readEach, type MessageBody, type SourceNode } from './tree-builder.js';
+import { assembleTree, finishDraft, readEach, sourceIdOf, type MessageBody, type SourceNode } from './tree-builder.js';
 import type { ImportContext, Importer } from './types.js';
 
 const ROLES: ReadonlyMap<unknown, Role> = new Map<unknown, Role>([
@@ -112,6 +112,8 @@ function readConversation(item: unknown, path: string, { now }: ImportContext) {
     title: optionalText(item.title, 1000) ?? chat.title,
     models: asArray(chat.models),
     format: 'openwebui',
+    // The row's id; a bare chat's own `id` is often "" (then the content alone recognises it).
+    sourceId: sourceIdOf(item.id, chat.id),
     now,
     path,
   });

@@ -46,6 +46,22 @@ export interface Tree {
 const usableId = (id: unknown): id is string =>
   typeof id === 'string' && id.length > 0 && id.length <= LIMITS.messageIdLength && wellFormed(id) === id;
 
+/**
+ * The first of `candidates` that can serve as the source's id for a conversation: a non-blank
+ * string within the limit. Anything else (missing, `""`, a number, too long) means the
+ * conversation is recognised by its content alone.
+ */
+export function sourceIdOf(...candidates: unknown[]): string | undefined {
+  return candidates.find(
+    (id): id is string =>
+      typeof id === 'string' &&
+      id.trim() === id &&
+      id !== '' &&
+      id.length <= LIMITS.sourceIdLength &&
+      wellFormed(id) === id,
+  );
+}
+
 /** Builds the shown tree: throws an ImportError if a parent chain loops. */
 export function assembleTree(nodes: readonly SourceNode[], options: TreeOptions): Tree {
   const byKey = new Map<string, SourceNode>();
@@ -179,6 +195,8 @@ export interface DraftFields extends Tree {
   models?: unknown[];
   context?: string;
   format: ImportFormat;
+  /** The source's own id for the conversation, if it has a usable one (see `sourceIdOf`). */
+  sourceId?: string | undefined;
   now: Date;
   path: string;
 }
@@ -200,7 +218,11 @@ export function finishDraft(fields: DraftFields): ConversationDraft {
     currentLeafId,
     models: [...models].slice(0, LIMITS.modelsPerConversation),
     ...(context ? { context } : {}),
-    source: { format: fields.format, importedAt: fields.now.toISOString() },
+    source: {
+      format: fields.format,
+      importedAt: fields.now.toISOString(),
+      ...(fields.sourceId ? { id: fields.sourceId } : {}),
+    },
   };
 }
 

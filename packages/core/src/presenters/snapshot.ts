@@ -3,10 +3,9 @@
  * here leave the server. System messages, hidden context, internal ids and model parameters
  * never do; author names only when the owner opts in.
  */
-import { branchTo } from '../conversation.js';
-import { errors } from '../errors.js';
 import type { Conversation, Part, Role } from '../model.js';
 import { findSecrets, redactSecrets, type SecretMatch } from '../secrets.js';
+import { selectMessages, type MessageRange } from '../selection.js';
 
 export interface SharedMessage {
   /** Opaque and positional (`m1`, `m2`…): never the stored message id. */
@@ -32,7 +31,7 @@ export interface SnapshotOptions {
   /** The leaf of the branch to share; default the conversation's current leaf. */
   leafMessageId?: string;
   /** A slice of the branch by position (after hidden messages are removed), `end` exclusive. */
-  range?: { start?: number; end?: number };
+  range?: MessageRange;
   showAuthor: boolean;
   redact: boolean;
 }
@@ -68,14 +67,12 @@ function mapPartText(part: Part, map: (text: string) => string): Part {
   }
 }
 
-/** Builds the snapshot of a conversation's branch. Throws `message_not_found` for an unknown leaf. */
+/**
+ * Builds the snapshot of a conversation's branch. Throws `message_not_found` for an unknown
+ * leaf and `empty_selection` for a range without messages.
+ */
 export function presentSnapshot(conversation: Conversation, options: SnapshotOptions): Snapshot {
-  const leaf = options.leafMessageId ?? conversation.currentLeafId;
-  if (options.leafMessageId && !conversation.messages.some((message) => message.id === options.leafMessageId)) {
-    throw errors.messageNotFound(`No message "${options.leafMessageId}" in this conversation.`);
-  }
-  const visible = branchTo(conversation.messages, leaf).filter((message) => message.role !== 'system');
-  const chosen = visible.slice(options.range?.start ?? 0, options.range?.end ?? visible.length);
+  const chosen = selectMessages(conversation, options);
   const clean = options.redact ? redactSecrets : (text: string) => text;
   const messages = chosen.map((message, index): SharedMessage => ({
     id: `m${index + 1}`,

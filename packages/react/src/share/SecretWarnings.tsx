@@ -68,12 +68,18 @@ export interface SecretsChoiceProps {
   choosing: 'redact' | 'asIs' | null;
   /** "Share as is"; "Redact and share" is the form's submit button, so Enter takes the safe choice. */
   onShareAsIs: () => void;
+  /**
+   * For an update of a live link (outside the form): "Redact and update" calls this, and the
+   * labels say "update" rather than "share".
+   */
+  onRedact?: () => void;
 }
 
 /** Rendered inside the settings form in place of "Create link". */
-export function SecretsChoice({ secrets, busy, choosing, onShareAsIs }: SecretsChoiceProps) {
+export function SecretsChoice({ secrets, busy, choosing, onShareAsIs, onRedact }: SecretsChoiceProps) {
   const { t } = useShareI18n();
   const id = useId();
+  const update = onRedact !== undefined;
   return (
     <section
       className="cs-warnings cs-warnings-before"
@@ -82,12 +88,19 @@ export function SecretsChoice({ secrets, busy, choosing, onShareAsIs }: SecretsC
     >
       <Heading id={`${id}-heading`} />
       <p className="cs-hint" id={`${id}-explain`}>
-        {t('share.warnings.explainBefore')}
+        {t(update ? 'share.warnings.explainUpdate' : 'share.warnings.explainBefore')}
       </p>
       <SecretList warnings={secrets} />
       <div className="cs-actions">
-        <button type="submit" className="cs-button cs-button-primary" aria-disabled={busy || undefined}>
-          {choosing === 'redact' ? t('share.warnings.redacting') : t('share.warnings.redact')}
+        <button
+          type={update ? 'button' : 'submit'}
+          className="cs-button cs-button-primary"
+          aria-disabled={busy || undefined}
+          onClick={update ? () => !busy && onRedact() : undefined}
+        >
+          {choosing === 'redact'
+            ? t('share.warnings.redacting')
+            : t(update ? 'share.warnings.redactUpdate' : 'share.warnings.redact')}
         </button>
         <button
           type="button"
@@ -95,7 +108,9 @@ export function SecretsChoice({ secrets, busy, choosing, onShareAsIs }: SecretsC
           aria-disabled={busy || undefined}
           onClick={() => !busy && onShareAsIs()}
         >
-          {choosing === 'asIs' ? t('share.creating') : t('share.warnings.shareAsIs')}
+          {choosing === 'asIs'
+            ? t(update ? 'share.saving' : 'share.creating')
+            : t(update ? 'share.warnings.updateAsIs' : 'share.warnings.shareAsIs')}
         </button>
       </div>
     </section>

@@ -1,6 +1,7 @@
 /**
  * `<ShareDialog>`: everything about one conversation's link in an accessible modal. Before
- * sharing it scans the conversation for secrets and offers the settings (only the privacy
+ * sharing it shows what of the conversation the link will hold (branch, range, a preview),
+ * scans exactly that for secrets and offers the settings (only the privacy
  * levels the instance allows) with "Create link", or, when the scan found something, the
  * findings with "Redact and share" / "Share as is" in its place: nothing is published before
  * that choice. After, the link (copy, QR code, views), a warning with "Redact" while its copy
@@ -8,7 +9,7 @@
  * Failures show inline; nothing is thrown and nothing pops up. When the instance has
  * community sharing on, also "Publish to community".
  */
-import type { ChatshareClient, Share } from '@chatshare/client';
+import type { ChatshareClient, ScanQuery, SecretWarning, Share } from '@chatshare/client';
 import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { describeShareError } from './errors.js';
 import { createInput, hasProblems, initialForm, updateInput, validateForm, type ShareFormState } from './form.js';
@@ -17,10 +18,27 @@ import { CommunityPublish } from './CommunityPublish.js';
 import { CloseIcon } from './icons.js';
 import { Modal } from './Modal.js';
 import { SecretsChoice, SecretWarnings } from './SecretWarnings.js';
+import { SelectionFields } from './SelectionFields.js';
+import {
+  initialSelection,
+  scanQueryOf,
+  selectionInput,
+  type ConversationTree,
+  type SelectionState,
+} from './selection.js';
 import { ShareLinkPanel } from './ShareLinkPanel.js';
 import { ShareSettingsFields } from './ShareSettingsFields.js';
 import { useCommunityUrl } from './useCommunityUrl.js';
-import { useShareConversation, type ShareActionResult } from './useShareConversation.js';
+import { useConversationTree } from './useConversationTree.js';
+import { SECRETS_DECISION_REQUIRED, useShareConversation, type ShareActionResult } from './useShareConversation.js';
+
+/** An update the server held back because it would publish new secrets, waiting for the owner. */
+interface UpdateDecision {
+  secrets: SecretWarning[];
+  retry: (redact: boolean) => Promise<ShareActionResult>;
+  /** What to say once it went through. */
+  done: string;
+}
 
 export interface ShareDialogProps {
   /** A client signed in as the conversation's owner (API token or session cookie). */
@@ -42,6 +60,13 @@ export interface ShareDialogProps {
    * dialog asks the server (`client.config()`) and shows it when community sharing is on.
    */
   communityUrl?: string | null;
+  /**
+   * The branch on screen (its last message): a new link shares it unless the owner picks
+   * another. A live link keeps the branch and range it was made with.
+   */
+  leafMessageId?: string;
+  /** The conversation's messages, when the app has them; otherwise the dialog loads them. */
+  conversation?: ConversationTree;
 }
 
 /**
@@ -67,10 +92,13 @@ function ShareDialogBody({
   onShareChange,
   returnFocusRef,
   communityUrl: givenCommunityUrl,
+  leafMessageId,
+  conversation,
 }: BodyProps) {
   const { t } = useShareI18n();
   const sharing = useShareConversation(client, conversationId);
   const communityUrl = useCommunityUrl(client, givenCommunityUrl);
+  const tree = useConversationTree(client, conversationId, conversation);
   const { share, pending } = sharing;
   const headingId = useId();
   const ruleId = useId();
@@ -83,6 +111,7 @@ function ShareDialogBody({
   const [confirmingStop, setConfirmingStop] = useState(false);
   const [confirmingRotate, setConfirmingRotate] = useState(false);
   const [choosing, setChoosing] = useState<'redact' | 'asIs' | null>(null);
+  const [updateDecision, setUpdateDecision] = useState<UpdateDecision | null>(null);
 
   // The choices wait for what the instance allows, so nothing it would refuse is ever offered.
   const isLoading = sharing.isLoading || sharing.allowedPrivacy === null;
@@ -98,6 +127,32 @@ function ShareDialogBody({
     setSubmitted(false);
     setConfirmingStop(false);
   }
+
+  // What to share starts from what the link remembers (or the branch on screen), once both
+  // the link and the messages are known; "shown" is what an untouched selection would keep.
+  const selectionKey = tree ? `${formKey}:${share?.settings.snapshotVersion ?? 0}` : null;
+  const [selectionFor, setSelectionFor] = useState<string | null>(null);
+  const [shown, setShown] = useState<(SelectionState & { gone: boolean }) | null>(null);
+  const [selection, setSelection] = useState<SelectionState | null>(null);
+  if (tree && !isLoading && selectionFor !== selectionKey) {
+    const initial = initialSelection(tree, share?.settings.selection ?? null, leafMessageId);
+    setSelectionFor(selectionKey);
+    setShown(initial);
+    setSelection(initial);
+  }
+
+  // Before a link exists, the secret scan follows the choice, so the findings are of what will be published.
+  const scanSelection = sharing.scan;
+  const selectionQuery = !share && selection ? JSON.stringify(scanQueryOf(selection)) : null;
+  useEffect(() => {
+    if (selectionQuery) void scanSelection(JSON.parse(selectionQuery) as ScanQuery);
+  }, [selectionQuery, scanSelection]);
+
+  /** The snapshot fields for the API: all of them for a new link, what changed for a live one. */
+  const snapshotChoice = () => {
+    if (!selection || !shown) return !share && leafMessageId ? { leafMessageId } : {};
+    return selectionInput(selection, share && !shown.gone ? shown : undefined);
+  };
 
   // When the link disappears (stopped here or elsewhere) the focused button goes with it:
   // focus the message that says what happened, so keyboard and screen reader users follow.
@@ -131,6 +186,30 @@ function ShareDialogBody({
     return result.ok;
   };
 
+  /** An update refused for new secrets becomes the owner's choice instead of an error. */
+  const afterUpdate = (result: ShareActionResult, decision: Omit<UpdateDecision, 'secrets'>) => {
+    if (!result.ok && result.error.code === SECRETS_DECISION_REQUIRED && result.error.secrets) {
+      sharing.clearError();
+      setNotice(t('share.warnings.heading'));
+      setUpdateDecision({ ...decision, secrets: result.error.secrets });
+      return false;
+    }
+    return after(result, decision.done);
+  };
+
+  const decideUpdate = async (redact: boolean) => {
+    if (!updateDecision || pending) return;
+    setChoosing(redact ? 'redact' : 'asIs');
+    const result = await updateDecision.retry(redact);
+    setChoosing(null);
+    setUpdateDecision(null);
+    if (!after(result, updateDecision.done)) return;
+    if (result.ok && result.share) setForm(initialForm(result.share.settings));
+    setSubmitted(false);
+    // The owner just chose to publish them: no need to warn again until the dialog reopens.
+    if (!redact) sharing.dismissWarnings();
+  };
+
   /** `redact` is the owner's answer to the scan; left out when there was nothing to decide. */
   const submit = async (redact?: boolean) => {
     if (pending || !canEdit) return;
@@ -143,17 +222,26 @@ function ShareDialogBody({
     setNotice(null);
     if (!share) {
       setChoosing(redact === undefined ? null : redact ? 'redact' : 'asIs');
-      const result = await sharing.createShare({ ...createInput(form), ...(redact !== undefined ? { redact } : {}) });
+      const result = await sharing.createShare({
+        ...createInput(form),
+        ...snapshotChoice(),
+        ...(redact !== undefined ? { redact } : {}),
+      });
       setChoosing(null);
       if (after(result, t('share.created'))) setSubmitted(false);
       // The owner just chose to publish them: no need to warn again until the dialog reopens.
       if (result.ok && redact === false) sharing.dismissWarnings();
       return;
     }
-    const input = updateInput(form, share.settings);
+    const input = { ...updateInput(form, share.settings), ...snapshotChoice() };
+    setUpdateDecision(null);
     const result: ShareActionResult =
       Object.keys(input).length === 0 ? { ok: true, share } : await sharing.updateShare(input);
-    if (after(result, t('share.saved')) && result.ok && result.share) {
+    const saved = afterUpdate(result, {
+      retry: (redact) => sharing.updateShare({ ...input, redact }),
+      done: t('share.saved'),
+    });
+    if (saved && result.ok && result.share) {
       setForm(initialForm(result.share.settings));
       setSubmitted(false);
     }
@@ -227,7 +315,12 @@ function ShareDialogBody({
               onCopy={(field) => sharing.copyLink(field)}
               onRefresh={async () => {
                 setNotice(null);
-                after(await sharing.refreshShare(), t('share.updated'));
+                setUpdateDecision(null);
+                const choice = snapshotChoice();
+                afterUpdate(await sharing.refreshShare(choice), {
+                  retry: (redact) => sharing.refreshShare({ ...choice, redact }),
+                  done: t('share.updated'),
+                });
               }}
               confirmingStop={confirmingStop}
               onAskStop={() => setConfirmingStop(true)}
@@ -249,7 +342,25 @@ function ShareDialogBody({
               }}
             />
           ) : null}
+          {share && updateDecision ? (
+            <SecretsChoice
+              secrets={updateDecision.secrets}
+              busy={busy}
+              choosing={choosing}
+              onRedact={() => void decideUpdate(true)}
+              onShareAsIs={() => void decideUpdate(false)}
+            />
+          ) : null}
           <form className="cs-share-form" ref={formRef} onSubmit={onSubmit} noValidate>
+            {tree && selection ? (
+              <SelectionFields
+                tree={tree}
+                selection={selection}
+                onChange={setSelection}
+                gone={shown?.gone ?? false}
+                disabled={!canEdit}
+              />
+            ) : null}
             <ShareSettingsFields
               form={form}
               onChange={(changes) => setForm((previous) => ({ ...previous, ...changes }))}

@@ -2,7 +2,7 @@
  * Failures as plain values the UI can render: the SDK's stable `code` to branch on, the
  * server's `message` for logs, and a translated sentence for people.
  */
-import { isChatshareError } from '@chatshare/client';
+import { isChatshareError, type SecretWarning } from '@chatshare/client';
 import type { ShareTranslate } from './i18n/index.js';
 
 export interface ShareError {
@@ -12,6 +12,20 @@ export interface ShareError {
   message: string;
   /** Seconds to wait, when the server said so (429). */
   retryAfter?: number;
+  /** For `secrets_decision_required` from an update: what it would publish that the link does not show yet. */
+  secrets?: SecretWarning[];
+}
+
+const isWarning = (value: unknown): value is SecretWarning =>
+  typeof value === 'object' &&
+  value !== null &&
+  ['kind', 'label', 'preview', 'location'].every((key) => typeof (value as Record<string, unknown>)[key] === 'string');
+
+/** The findings a `secrets_decision_required` answer carries, if well formed. */
+function secretsOf(details: unknown): SecretWarning[] | undefined {
+  if (typeof details !== 'object' || details === null || !('warnings' in details)) return undefined;
+  const { warnings } = details as { warnings: unknown };
+  return Array.isArray(warnings) && warnings.every(isWarning) ? warnings : undefined;
 }
 
 /** Codes with a sentence of their own in the kit's strings. */
@@ -36,10 +50,12 @@ const TRANSLATED = new Set([
 /** A ChatshareError as a value. Anything else is a bug in the caller and is thrown again. */
 export function toShareError(error: unknown): ShareError {
   if (!isChatshareError(error)) throw error;
+  const secrets = error.code === 'secrets_decision_required' ? secretsOf(error.details) : undefined;
   return {
     code: error.code,
     message: error.message,
     ...(error.retryAfter !== undefined ? { retryAfter: error.retryAfter } : {}),
+    ...(secrets ? { secrets } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   safe,
   type ChatshareClient,
   type CreateShareInput,
+  type ScanQuery,
   type SecretWarning,
   type Share,
   type SharePrivacy,
@@ -23,6 +24,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { copyText, type CopyOutcome } from './clipboard.js';
 import { toShareError, type ShareError } from './errors.js';
 import { allowedPrivacyLevels, instanceConfigOf } from './instance-config.js';
+import { scanQueryOf } from './selection.js';
 
 export type ShareAction = 'create' | 'update' | 'refresh' | 'rotate' | 'revoke';
 
@@ -76,8 +78,11 @@ export interface ShareConversationState {
    * `null` until known. Offer only these.
    */
   allowedPrivacy: readonly SharePrivacy[] | null;
-  /** Scans the conversation again (e.g. after new messages). */
-  scan(): Promise<ScanOutcome>;
+  /**
+   * Scans the conversation again (e.g. after new messages, or for another branch or range:
+   * the same query `createShare` will scan with its `leafMessageId` and `range`).
+   */
+  scan(query?: ScanQuery): Promise<ScanOutcome>;
   /**
    * Creates the link, or refreshes the live one under the same code. Without `redact` it scans
    * first and resolves to `{ ok: false, error: { code: 'secrets_decision_required' } }` (sending
@@ -86,8 +91,13 @@ export interface ShareConversationState {
   createShare(settings?: CreateShareSettings): Promise<ShareActionResult>;
   /** Changes settings of the live link (only the fields given). */
   updateShare(settings: UpdateShareInput): Promise<ShareActionResult>;
-  /** "Update link": a fresh snapshot under the same code. */
-  refreshShare(): Promise<ShareActionResult>;
+  /**
+   * "Update link": a fresh snapshot under the same code, of the branch and range the link
+   * remembers, or of `choice` (another branch or range, which it then remembers). When the
+   * fresh copy would show secrets the link does not show yet, the server refuses with
+   * `secrets_decision_required` (the findings in `error.secrets`) until `choice.redact` says.
+   */
+  refreshShare(choice?: SnapshotInput): Promise<ShareActionResult>;
   /**
    * "New link": the link gets a new code (`share.shareUrl` changes) and the old one is a 404
    * from the next request on; settings, content and views stay.
@@ -172,6 +182,7 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
   // The URL of a link being created, so a copy started during the request can wait for it.
   const pendingUrl = useRef<Promise<string> | null>(null);
   const shareRef = useRef<Share | null>(null);
+  const scans = useRef(0);
   const allowedPrivacy = useAllowedPrivacy(client);
 
   // A state from an older conversation is never shown, even before the effect below runs.
@@ -180,10 +191,13 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
 
   /** Asks the server's secret scan and folds the answer into `secrets` (and `warnings` for a live link). */
   const scanFor = useCallback(
-    async (mine: number, options: { asWarnings: boolean }): Promise<ScanOutcome> => {
+    async (mine: number, options: { asWarnings: boolean; query?: ScanQuery }): Promise<ScanOutcome> => {
       setState((previous) => ({ ...previous, isScanning: true }));
-      const result = await safe(client.shares.scan(conversationId));
+      const asked = ++scans.current;
+      const result = await safe(client.shares.scan(conversationId, options.query ?? {}));
       if (mine !== generation.current) return staleResult;
+      // A scan asked later (another branch or range) answers for what is chosen now.
+      if (asked !== scans.current) return result.ok ? { ok: true, secrets: result.value.warnings } : staleResult;
       if (!result.ok) {
         const error = toShareError(result.error);
         setState((previous) => ({ ...previous, isScanning: false, error }));
@@ -217,7 +231,12 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
     // Before a link exists: what it would publish. A live link that does not redact: what it
     // (most likely) shows, so reopening the dialog warns again.
     if (share?.settings.redact) redact.current = true;
-    else await scanFor(mine, { asWarnings: share !== null });
+    else
+      await scanFor(mine, {
+        asWarnings: share !== null,
+        // The part of the conversation the link holds, not whatever branch is current.
+        ...(share ? { query: scanQueryOf(share.settings.selection) } : {}),
+      });
   }, [client, conversationId, scanFor]);
 
   useEffect(() => {
@@ -261,13 +280,16 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
     [],
   );
 
-  const scan = useCallback(() => scanFor(generation.current, { asWarnings: false }), [scanFor]);
+  const scan = useCallback(
+    (query?: ScanQuery) => scanFor(generation.current, { asWarnings: false, ...(query ? { query } : {}) }),
+    [scanFor],
+  );
 
   /** `null` when sharing may go ahead; otherwise the refusal, already recorded in the state. */
   const checkSecrets = useCallback(
-    async (mine: number): Promise<ShareActionResult | null> => {
+    async (mine: number, query: ScanQuery): Promise<ShareActionResult | null> => {
       // Scanned right before creating, so messages added since the dialog opened are covered.
-      const scanned = await scanFor(mine, { asWarnings: false });
+      const scanned = await scanFor(mine, { asWarnings: false, query });
       if (mine !== generation.current) return staleResult;
       if (!scanned.ok) {
         setState((previous) => ({ ...previous, pending: null }));
@@ -287,7 +309,11 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
       // A live link that redacts keeps redacting (the server remembers), so nothing to decide.
       const decided = settings.redact !== undefined || shareRef.current?.settings.redact === true;
       setState((previous) => ({ ...previous, pending: 'create', error: null }));
-      const refusal = decided ? Promise.resolve(null) : checkSecrets(mine);
+      const query: ScanQuery = {
+        ...(settings.leafMessageId ? { leafMessageId: settings.leafMessageId } : {}),
+        ...settings.range,
+      };
+      const refusal = decided ? Promise.resolve(null) : checkSecrets(mine, query);
       const request = refusal.then((refused) =>
         refused ? null : client.shares.create({ ...settings, conversationId }),
       );
@@ -333,19 +359,29 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
       withShare(
         'update',
         (share) => client.shares.update(share.settings.id, settings),
-        (share) => ({ share, ...(settings.refresh || settings.redact ? { warnings: share.warnings } : {}) }),
+        (share) => {
+          const snapshotTaken = settings.refresh || settings.redact || settings.leafMessageId || settings.range;
+          return { share, ...(snapshotTaken ? { warnings: share.warnings } : {}) };
+        },
       ),
     [client, withShare],
   );
 
-  const refreshShare = useCallback(() => {
-    const snapshot: SnapshotInput & { refresh: true } = { refresh: true, ...(redact.current ? { redact: true } : {}) };
-    return withShare(
-      'refresh',
-      (share) => client.shares.update(share.settings.id, snapshot),
-      (share) => ({ share, warnings: share.warnings }),
-    );
-  }, [client, withShare]);
+  const refreshShare = useCallback(
+    (choice: SnapshotInput = {}) => {
+      const snapshot: SnapshotInput & { refresh: true } = {
+        refresh: true,
+        ...(redact.current ? { redact: true } : {}),
+        ...choice,
+      };
+      return withShare(
+        'refresh',
+        (share) => client.shares.update(share.settings.id, snapshot),
+        (share) => ({ share, warnings: share.warnings }),
+      );
+    },
+    [client, withShare],
+  );
 
   const rotateShare = useCallback(
     () =>

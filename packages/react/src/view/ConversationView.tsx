@@ -43,6 +43,7 @@ export function ConversationView({
         title={conversation.title}
         messageCount={ready.messages.length}
         sharedAt={conversation.sharedAt}
+        sharedBy={conversation.sharedBy ?? null}
         locale={locale}
         t={t}
         actions={actions}

@@ -15,5 +15,7 @@ export interface ViewConversation {
   title: string;
   /** When the snapshot was taken (ISO 8601). */
   sharedAt?: string;
+  /** The sharer's display name when they chose to show it ("Shared by …"); shown as text only. */
+  sharedBy?: string | null;
   messages: ViewMessage[];
 }

@@ -131,6 +131,8 @@ describe('ShareDialog accessibility', () => {
 
     expect(await tabCycle(user)).toEqual([
       'button: Close',
+      'select: From',
+      'select: To',
       'input[radio]: Anyone with the link',
       'input[checkbox]: Require a password',
       'select: Link expires',
@@ -140,9 +142,11 @@ describe('ShareDialog accessibility', () => {
       'button[submit]: Create link',
     ]);
     // Backwards wraps too.
-    expect((await tabCycle(user, { shift: true })).length).toBe(8);
+    expect((await tabCycle(user, { shift: true })).length).toBe(10);
 
     // Choose "private" with the arrow keys, type an address, turn on a password, share.
+    await user.tab();
+    await user.tab();
     await user.tab();
     expect(describeFocus()).toBe('input[radio]: Anyone with the link');
     await user.keyboard('{ArrowDown}');
@@ -172,6 +176,8 @@ describe('ShareDialog accessibility', () => {
       'button: Update link',
       'button: New link',
       'button: Stop sharing',
+      'select: From',
+      'select: To',
       'input[radio]: Only people I invite',
       'textarea: Email addresses that may open the link',
       'input[checkbox]: Require a password',

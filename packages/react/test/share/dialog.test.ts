@@ -146,7 +146,7 @@ describe('ShareDialog', () => {
       { role: 'user', parts: [{ type: 'text', text: 'One more thing' }] },
     ]);
     await user.click(screen.getByRole('button', { name: 'Update link' }));
-    expect(await screen.findByText('Link updated. It now shows the conversation as it is now.')).toBeTruthy();
+    expect(await screen.findByText('Link updated. It shows the chosen messages as they are now.')).toBeTruthy();
     expect(codeOf((await linkField()).value)).toBe(code);
     const { settings, shortCode } = await owner.shares.forConversation(conversationId);
     expect(shortCode).toBe(code);
@@ -226,7 +226,7 @@ describe('ShareDialog', () => {
     expect((await owner.shares.forConversation(conversationId)).settings.redact).toBe(true);
 
     await user.click(screen.getByRole('button', { name: 'Update link' }));
-    await screen.findByText('Link updated. It now shows the conversation as it is now.');
+    await screen.findByText('Link updated. It shows the chosen messages as they are now.');
     expect(JSON.stringify(await visitor.shared.get(code))).not.toContain(OPENAI_KEY);
   });
 
@@ -252,18 +252,19 @@ describe('ShareDialog', () => {
     expect(JSON.stringify(await visitor.shared.get(code))).not.toContain(OPENAI_KEY);
   });
 
-  it('scans again on "Create link", so secrets added while the dialog was open are not published', async () => {
+  it('publishes what the dialog showed: a message added while it was open is not in the link', async () => {
     const { user, conversationId } = await openDialog();
     const create = await within(dialog()).findByRole('button', { name: 'Create link' });
+    expect(screen.getByText('The link shows 2 of 2 messages:')).toBeTruthy();
     await owner.conversations.appendMessages(conversationId, [
       { role: 'user', parts: [{ type: 'text', text: `And this one? ${OPENAI_KEY}` }] },
     ]);
     await user.click(create);
-    expect((await screen.findByRole('alert')).textContent).toBe(
-      'The conversation may contain secrets. Choose “Redact and share” or “Share as is”.',
-    );
-    await screen.findByRole('region', { name: 'This may contain secrets' });
-    await expect(owner.shares.forConversation(conversationId)).rejects.toMatchObject({ code: 'share_not_found' });
+    await linkField();
+    const share = await owner.shares.forConversation(conversationId);
+    const shared = contentOf(await visitorClient(server.baseUrl).shared.get(share.shortCode));
+    expect(shared.messages).toHaveLength(2);
+    expect(JSON.stringify(shared)).not.toContain(OPENAI_KEY);
   });
 
   it('copies the link to the clipboard', async () => {

@@ -15,6 +15,8 @@ export interface UserTable {
   updated_at: string;
   /** 1 on the instance's first account (at most one row: a partial unique index), else null. */
   first_account: Generated<number | null>;
+  /** When the operator made this account an admin (`chatshare admin create`); null for others. */
+  admin_granted_at: Generated<string | null>;
 }
 
 export interface SessionTable {
@@ -45,7 +47,13 @@ export interface ConversationTable {
   data: string;
   source_format: string;
   imported_at: string;
+  /** Messages of the shown branch, system messages not counted (core `messageCounts`). */
   message_count: number;
+  branch_count: Generated<number>;
+  /** The source's own id for the conversation, when its format has one. */
+  source_id: string | null;
+  /** core `contentFingerprint` of the messages as imported; null only if never computed. */
+  content_hash: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -75,6 +83,11 @@ export interface ShareTable {
   show_author: number;
   /** 1 when the owner chose to redact secrets: every refresh of the snapshot redacts again. */
   redact: Generated<number>;
+  /** What of the conversation the link shares (core `ShareSelection`); NULL leaf: the current branch. */
+  selection_leaf_id: Generated<string | null>;
+  selection_start: Generated<number>;
+  /** Exclusive; NULL runs to the latest message. */
+  selection_end: Generated<number | null>;
   view_count: Generated<number>;
   last_viewed_at: string | null;
   created_at: string;

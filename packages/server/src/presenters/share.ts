@@ -30,6 +30,7 @@ export function presentShareSettings(share: ShareRecord, now: Date) {
     allowEmbed: share.allowEmbed,
     showAuthor: share.showAuthor,
     redact: share.redact,
+    selection: { ...share.selection },
     viewCount: share.viewCount,
     lastViewedAt: share.lastViewedAt,
     messageCount: share.messageCount,

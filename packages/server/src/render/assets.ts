@@ -26,6 +26,8 @@ const viewerCss = Buffer.concat([
   readFileSync(fileURLToPath(new URL('../views/page.css', import.meta.url))),
   Buffer.from('\n'),
   readFileSync(fileURLToPath(new URL('../views/explore.css', import.meta.url))),
+  Buffer.from('\n'),
+  readFileSync(fileURLToPath(new URL('../views/landing.css', import.meta.url))),
 ]);
 
 export const VIEWER_STYLESHEET = {

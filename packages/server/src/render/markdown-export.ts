@@ -3,7 +3,7 @@
  * strings as the page, readable as plain text and renderable anywhere.
  */
 import type { Part } from '@chatshare/core';
-import { isSafeImageSrc, safeLinkHref, type Translate, type ViewConversation } from '@chatshare/react';
+import { isSafeImageSrc, safeLinkHref, sharedByParts, type Translate, type ViewConversation } from '@chatshare/react';
 
 /** Backslash-escapes what would otherwise start markup inside a line of text. */
 const escapeInline = (text: string) => text.replace(/[\\`*_[\]<>#|!~]/g, '\\$&');
@@ -64,7 +64,11 @@ export function conversationToMarkdown(
   const messages = conversation.messages.filter((message) => message.role !== 'system');
   const date = formatDate(conversation.sharedAt, locale);
   const meta = [t('view.messageCount', { count: messages.length })];
-  if (date) meta.push(t('view.sharedOn', { date }), t('view.notShared'));
+  // As on the page (never through `t`, see sharedByParts); nothing in the name may start markup.
+  const name = conversation.sharedBy?.trim() || null;
+  const sharedBy = name ? sharedByParts(t, date).join(escapeInline(name)) : null;
+  if (date) meta.push(sharedBy ?? t('view.sharedOn', { date }), t('view.notShared'));
+  else if (sharedBy) meta.push(sharedBy);
   const blocks = [
     `# ${escapeInline(conversation.title || t('view.untitled'))}`,
     `${meta.join(' · ')}  \n${t('markdown.link', { url })}`,

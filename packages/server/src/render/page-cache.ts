@@ -1,8 +1,9 @@
 /**
  * Rendered conversation pages, kept in memory. The key holds everything a page depends on,
- * so a new snapshot, a settings change (title, author names, indexing) or another language
- * is simply another entry and stale ones age out; nothing needs to be deleted on update.
- * Access is decided before the cache is consulted, on every request.
+ * so a new snapshot, a settings change (title, author names, indexing), a new display name
+ * of the sharer or another language is simply another entry and stale ones age out; nothing
+ * needs to be deleted on update, on this instance or any other. Access is decided before the
+ * cache is consulted, on every request.
  */
 import type { ShareRecord } from '../repositories/shares.js';
 import type { RenderedPage } from '../views/render.js';
@@ -12,8 +13,16 @@ import type { Encoding } from './encoding.js';
 const MAX_PAGES = 1_000;
 const MAX_BYTES = 64 * 1024 * 1024;
 
-/** `embeddable`: whether the page offers oEmbed discovery (see share-page.ts). */
-export function pageCacheKey(share: ShareRecord, locale: string, indexable: boolean, embeddable = false): string {
+export interface PageKeyInput {
+  locale: string;
+  indexable: boolean;
+  /** Whether the page offers oEmbed discovery (see share-page.ts). */
+  embeddable: boolean;
+  /** The "Shared by" name as read for this request (services/shared-by.ts). */
+  sharedBy: string | null;
+}
+
+export function pageCacheKey(share: ShareRecord, { locale, indexable, embeddable, sharedBy }: PageKeyInput): string {
   return JSON.stringify([
     share.id,
     // The page links to itself by code (og:image, unlock form): a rotated link is another page.
@@ -22,6 +31,7 @@ export function pageCacheKey(share: ShareRecord, locale: string, indexable: bool
     share.updatedAt,
     share.title,
     share.showAuthor,
+    sharedBy,
     indexable,
     embeddable,
     locale,

@@ -1,4 +1,4 @@
-import type { Privacy, ShareAccessState, Snapshot } from '@chatshare/core';
+import type { Privacy, ShareAccessState, ShareSelection, Snapshot } from '@chatshare/core';
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database, NewShareRow, ShareRow, ShareUpdate } from '../db/schema.js';
 import { containsText, decodeCursor, encodeCursor } from './cursor.js';
@@ -14,6 +14,8 @@ export interface ShareRecord extends ShareAccessState {
   allowEmbed: boolean;
   showAuthor: boolean;
   redact: boolean;
+  /** What of the conversation the snapshot holds; the next refresh takes the same part. */
+  selection: ShareSelection;
   snapshotVersion: number;
   snapshotAt: string;
   messageCount: number;
@@ -80,6 +82,11 @@ export const toShareRecord = (row: RecordRow): ShareRecord => ({
   allowEmbed: row.allow_embed === 1,
   showAuthor: row.show_author === 1,
   redact: Number(row.redact) === 1,
+  selection: {
+    leafMessageId: row.selection_leaf_id,
+    start: Number(row.selection_start),
+    end: row.selection_end === null ? null : Number(row.selection_end),
+  },
   snapshotVersion: Number(row.snapshot_version),
   snapshotAt: row.snapshot_at,
   messageCount: Number(row.message_count),
@@ -112,6 +119,9 @@ const RECORD_COLUMNS = [
   'allow_embed',
   'show_author',
   'redact',
+  'selection_leaf_id',
+  'selection_start',
+  'selection_end',
   'view_count',
   'last_viewed_at',
   'created_at',

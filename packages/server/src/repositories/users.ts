@@ -10,6 +10,8 @@ export interface User {
   name: string | null;
   emailVerified: boolean;
   createdAt: string;
+  /** Made an admin by the operator (`chatshare admin create`), whatever ADMIN_EMAILS says. */
+  grantedAdmin: boolean;
 }
 
 export const toUser = (row: Omit<UserRow, 'first_account'>): User => ({
@@ -18,6 +20,7 @@ export const toUser = (row: Omit<UserRow, 'first_account'>): User => ({
   name: row.name,
   emailVerified: row.email_verified_at !== null,
   createdAt: row.created_at,
+  grantedAdmin: row.admin_granted_at !== null,
 });
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
@@ -28,16 +31,27 @@ export class UserRepository {
     private readonly now: () => Date,
   ) {}
 
-  async create(input: { email: string; name: string | null; passwordHash: string }): Promise<User> {
+  /**
+   * A new account. `emailVerified` and `grantedAdmin` are for accounts the operator creates
+   * (`chatshare admin create`): sign-up never sets them.
+   */
+  async create(input: {
+    email: string;
+    name: string | null;
+    passwordHash: string;
+    emailVerified?: boolean;
+    grantedAdmin?: boolean;
+  }): Promise<User> {
     const at = this.now().toISOString();
     const row = {
       id: randomUUID(),
       email: normalizeEmail(input.email),
       name: input.name,
       password_hash: input.passwordHash,
-      email_verified_at: null,
+      email_verified_at: input.emailVerified ? at : null,
       created_at: at,
       updated_at: at,
+      admin_granted_at: input.grantedAdmin ? at : null,
     } satisfies NewUserRow;
     try {
       await this.db.insertInto('users').values(row).execute();
@@ -73,6 +87,34 @@ export class UserRepository {
   async findById(id: string): Promise<User | undefined> {
     const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toUser(row);
+  }
+
+  /** The display name alone: what a link with `showAuthor` shows, read on every view. */
+  async nameOf(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst();
+    return row?.name ?? null;
+  }
+
+  /** Sets or (with null) clears the display name; the account as it is now, or undefined if it is gone. */
+  async setName(id: string, name: string | null): Promise<User | undefined> {
+    await this.db
+      .updateTable('users')
+      .set({ name, updated_at: this.now().toISOString() })
+      .where('id', '=', id)
+      .execute();
+    return this.findById(id);
+  }
+
+  /** Makes the account an admin (kept once granted); the account as it is now, or undefined if it is gone. */
+  async grantAdmin(id: string): Promise<User | undefined> {
+    const at = this.now().toISOString();
+    await this.db
+      .updateTable('users')
+      .set({ admin_granted_at: at, updated_at: at })
+      .where('id', '=', id)
+      .where('admin_granted_at', 'is', null)
+      .execute();
+    return this.findById(id);
   }
 
   /** The instance's first account: its admin when ADMIN_EMAILS is unset. */

@@ -10,9 +10,12 @@ import {
   errors,
   isShortCode,
   makeShortCode,
+  nextSelection,
   presentSnapshot,
   type Reveal,
   scanSnapshot,
+  type SecretWarning,
+  type ShareSelection,
   type Snapshot,
   type SnapshotOptions,
   type Viewer,
@@ -56,20 +59,35 @@ type SnapshotChoice = { redact?: boolean; leafMessageId?: string; range?: Snapsh
 /** Redaction as asked now, or as the owner chose when they last said. */
 const redactionOf = (input: { redact?: boolean }, share?: ShareRecord) => input.redact ?? share?.redact ?? false;
 
-function freeze(conversation: ConversationRecord, input: SnapshotChoice & { redact: boolean }) {
+function freeze(conversation: ConversationRecord, input: { selection: ShareSelection; redact: boolean }) {
   // Authors are kept in the stored copy and dropped at read time unless `showAuthor`, so the
   // owner can switch names on and off without re-sharing newer messages.
+  const { leafMessageId, start, end } = input.selection;
   const options: SnapshotOptions = {
     showAuthor: true,
     redact: false,
-    ...(input.leafMessageId ? { leafMessageId: input.leafMessageId } : {}),
-    ...(input.range ? { range: input.range } : {}),
+    ...(leafMessageId !== null ? { leafMessageId } : {}),
+    range: { start, ...(end !== null ? { end } : {}) },
   };
   const plain = presentSnapshot(conversation, options);
   const found = scanSnapshot(plain);
   const snapshot = input.redact ? presentSnapshot(conversation, { ...options, redact: true }) : plain;
   return { snapshot, warnings: found.map((warning) => ({ ...warning, redacted: input.redact })) };
 }
+
+/** The snapshot a create or update asks for: its own choice, else what the link remembered. */
+function freezeFor(conversation: ConversationRecord, input: SnapshotChoice, share?: ShareRecord) {
+  const selection = nextSelection(conversation, input, share?.selection ?? null);
+  return { ...freeze(conversation, { selection, redact: redactionOf(input, share) }), selection };
+}
+
+const selectionColumns = (selection: ShareSelection) => ({
+  selection_leaf_id: selection.leafMessageId,
+  selection_start: selection.start,
+  selection_end: selection.end,
+});
+
+type Frozen = ReturnType<typeof freezeFor>;
 
 const DAY_MS = 24 * 3600_000;
 /** Codes carry ~71 random bits, so a second collision in a row means something else is wrong. */
@@ -107,19 +125,25 @@ export class ShareService {
       ? existing
       : await this.deps.shares.findTakenDownByConversation(conversation.id);
     if (takenDown) throw takenDownError(takenDown);
-    const { snapshot, warnings } = freeze(conversation, { ...input, redact: redactionOf(input, existing) });
-    if (existing) return { share: await this.refresh(existing, snapshot, input), warnings, created: false };
+    const frozen = freezeFor(conversation, input, existing);
+    const { warnings } = frozen;
+    if (existing) return { share: await this.refresh(existing, frozen, input), warnings, created: false };
     try {
-      return { share: await this.insert(user, conversation, snapshot, input), warnings, created: true };
+      return { share: await this.insert(user, conversation, frozen, input), warnings, created: true };
     } catch (error) {
       // Another request created the live share first: refresh that one instead.
       const raced = isUniqueViolation(error) && (await this.deps.shares.findLiveByConversation(conversation.id));
       if (!raced) throw error;
-      return { share: await this.refresh(raced, snapshot, input), warnings, created: false };
+      return {
+        share: await this.refresh(raced, freezeFor(conversation, input, raced), input),
+        warnings,
+        created: false,
+      };
     }
   }
 
-  private async insert(user: User, conversation: ConversationRecord, snapshot: Snapshot, input: CreateShareInput) {
+  private async insert(user: User, conversation: ConversationRecord, frozen: Frozen, input: CreateShareInput) {
+    const { snapshot, selection } = frozen;
     const now = this.deps.now();
     const at = now.toISOString();
     const columns = await settingsToColumns(input, {
@@ -147,6 +171,7 @@ export class ShareService {
       last_viewed_at: null,
       ...columns,
       redact: input.redact ? 1 : 0,
+      ...selectionColumns(selection),
       snapshot: JSON.stringify(snapshot),
       snapshot_version: 1,
       snapshot_at: at,
@@ -158,7 +183,19 @@ export class ShareService {
     return (await this.deps.shares.findById(id))!;
   }
 
-  private async refresh(share: ShareRecord, snapshot: Snapshot, input: ShareSettingsInput & { redact?: boolean }) {
+  private async refresh(share: ShareRecord, frozen: Frozen, input: ShareSettingsInput & { redact?: boolean }) {
+    const { snapshot, selection } = frozen;
+    // A secret the live copy does not show yet is not published by an update nobody decided about.
+    const previous = await this.deps.shares.snapshot(share.id);
+    if (input.redact === undefined && !share.redact) {
+      const added = newSecrets(frozen.warnings, previous ? scanSnapshot(previous) : []);
+      if (added.length > 0) {
+        throw errors.secretsDecisionRequired(
+          `The update would publish ${added.length} possible secret(s) the link does not show yet: send redact: true to replace them, or redact: false to share them as they are.`,
+          { warnings: added },
+        );
+      }
+    }
     const now = this.deps.now();
     const columns = await settingsToColumns(input, {
       now,
@@ -167,12 +204,12 @@ export class ShareService {
       enableOpenSharing: this.deps.enableOpenSharing,
     });
     // A title the owner set for the link survives a refresh; otherwise it follows the conversation.
-    const previous = await this.deps.shares.snapshot(share.id);
     const followsConversation = !previous || share.title === previous.title;
     await this.deps.shares.update(share.id, {
       ...(followsConversation ? { title: snapshot.title } : {}),
       ...columns,
       ...(input.redact !== undefined ? { redact: input.redact ? 1 : 0 } : {}),
+      ...selectionColumns(selection),
       snapshot: JSON.stringify(snapshot),
       snapshot_version: share.snapshotVersion + 1,
       snapshot_at: now.toISOString(),
@@ -192,8 +229,8 @@ export class ShareService {
     if (input.refresh || input.redact !== undefined || input.leafMessageId || input.range) {
       if (!share.conversationId) throw errors.conflict('The conversation of this link was deleted.');
       const conversation = await this.ownConversation(user, share.conversationId);
-      const { snapshot, warnings } = freeze(conversation, { ...input, redact: redactionOf(input, share) });
-      return { share: await this.refresh(share, snapshot, input), warnings };
+      const frozen = freezeFor(conversation, input, share);
+      return { share: await this.refresh(share, frozen, input), warnings: frozen.warnings };
     }
     const now = this.deps.now();
     const snapshotTitle = (await this.deps.shares.snapshot(share.id))?.title ?? share.title;
@@ -274,7 +311,7 @@ export class ShareService {
   /** The secrets a share of this conversation would contain, before anything is shared. */
   async scan(user: User, conversationId: string, choice: Omit<SnapshotChoice, 'redact'>) {
     const conversation = await this.ownConversation(user, conversationId);
-    return freeze(conversation, { ...choice, redact: false }).warnings;
+    return freezeFor(conversation, { ...choice, redact: false }).warnings;
   }
 
   /**
@@ -283,7 +320,7 @@ export class ShareService {
    */
   async preview(user: User, conversationId: string, choice: SnapshotChoice & { showAuthor: boolean }) {
     const conversation = await this.ownConversation(user, conversationId);
-    const { snapshot, warnings } = freeze(conversation, { ...choice, redact: choice.redact ?? false });
+    const { snapshot, warnings } = freezeFor(conversation, choice);
     if (choice.showAuthor) return { snapshot, warnings };
     const withoutNames = snapshot.messages.map(({ author: _author, ...message }) => message);
     return { snapshot: { ...snapshot, messages: withoutNames }, warnings };
@@ -346,6 +383,19 @@ export class ShareService {
     if (!decision.allowed) throw decisionError(decision.reason, share);
     return share;
   }
+}
+
+/** Findings of `next` that `current` does not already show (each counted as often as it appears). */
+function newSecrets<W extends SecretWarning>(next: W[], current: SecretWarning[]): W[] {
+  const shown = new Map<string, number>();
+  const keyOf = (warning: SecretWarning) => `${warning.kind}\u0000${warning.preview}`;
+  for (const warning of current) shown.set(keyOf(warning), (shown.get(keyOf(warning)) ?? 0) + 1);
+  return next.filter((warning) => {
+    const left = shown.get(keyOf(warning)) ?? 0;
+    if (left === 0) return true;
+    shown.set(keyOf(warning), left - 1);
+    return false;
+  });
 }
 
 /** 410 `share_taken_down` with the admin's reason: only ever sent to the link's owner. */

@@ -6,6 +6,8 @@ import { PreviewTags } from './PreviewTags.js';
 export interface DocumentProps {
   locale: Locale;
   title: string;
+  /** `<meta name="description">`, for pages that search engines may list. */
+  description?: string;
   /** `noindex, nofollow` unless the page may be indexed. */
   robots: string | null;
   canonical?: string;
@@ -25,6 +27,7 @@ export interface DocumentProps {
 export function Document({
   locale,
   title,
+  description,
   robots,
   canonical,
   stylesheets,
@@ -45,6 +48,7 @@ export function Document({
         <link rel="icon" href="data:," />
         {robots ? <meta name="robots" content={robots} /> : null}
         <title>{title}</title>
+        {description ? <meta name="description" content={description} /> : null}
         {baseTarget ? <base target={baseTarget} /> : null}
         {preview ? <PreviewTags preview={preview} /> : null}
         {canonical ? <link rel="canonical" href={canonical} /> : null}

@@ -6,6 +6,7 @@
 import { VIEW_STRINGS, type Translate } from '@chatshare/react';
 import i18next from 'i18next';
 import { EXPLORE_STRINGS } from './explore-strings.js';
+import { LANDING_STRINGS } from './landing-strings.js';
 import { REPORT_STRINGS } from './report-strings.js';
 import { PAGE_STRINGS } from './strings.js';
 
@@ -24,6 +25,7 @@ void i18n.init({
           ...PAGE_STRINGS[locale],
           ...EXPLORE_STRINGS[locale],
           ...REPORT_STRINGS[locale],
+          ...LANDING_STRINGS[locale],
         },
       },
     ]),

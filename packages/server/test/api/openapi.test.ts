@@ -20,6 +20,7 @@ it('publishes an OpenAPI 3 document listing every API route with its error respo
     'POST /api/v1/auth/signout',
     'POST /api/v1/auth/verify',
     'GET /api/v1/me',
+    'GET /api/v1/auth/session',
     'GET /api/v1/tokens',
     'POST /api/v1/tokens',
     'DELETE /api/v1/tokens/{id}',
@@ -56,10 +57,12 @@ it('serves the API reference page', async () => {
   expect(page.body).toContain('swagger');
 });
 
-it('sends the front door to the owner app', async () => {
+it('answers the front door with the front page, not a redirect', async () => {
   const response = await call(t.app, 'GET', '/');
-  expect(response.statusCode).toBe(302);
-  expect(response.headers.location).toBe('/app/');
+  expect(response.statusCode).toBe(200);
+  expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+  expect(response.headers.location).toBeUndefined();
+  expect(response.body).toContain('href="/app/signin"');
 });
 
 it('answers /healthz and /readyz', async () => {

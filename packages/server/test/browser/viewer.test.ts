@@ -3,6 +3,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { call, signUp, type TestUser } from '../helpers/api.js';
+import { buildHighlightConversation } from '../fixtures/highlight-samples.js';
 import { buildRichConversation } from '../fixtures/rich-conversation.js';
 import { shareOf } from '../pages/helpers.js';
 import { hasChromium, launchBrowser, listen, screenshot, VIEWPORTS, watch, type PageEvents } from './browser.js';
@@ -44,6 +45,75 @@ const quiet = (events: PageEvents) => {
   expect(events.errors).toEqual([]);
 };
 
+/**
+ * Runs in the page: the selectors of every stylesheet rule for highlight.js tokens, which of
+ * them match nothing, and each token whose text colour has less than 4.5:1 (WCAG AA for body
+ * text) against the background painted under it, as computed by the browser.
+ */
+function tokenContrast() {
+  const channels = (color: string) => {
+    const match = /^rgba?\(([^)]+)\)$/.exec(color);
+    if (!match) throw new Error(`unexpected colour ${color}`);
+    const [r = 0, g = 0, b = 0, a = 1] = match[1]!
+      .split(/[\s,/]+/)
+      .filter(Boolean)
+      .map(Number);
+    return { r, g, b, a };
+  };
+  type Rgba = ReturnType<typeof channels>;
+  const over = (top: Rgba, below: Rgba): Rgba => ({
+    r: top.r * top.a + below.r * (1 - top.a),
+    g: top.g * top.a + below.g * (1 - top.a),
+    b: top.b * top.a + below.b * (1 - top.a),
+    a: 1,
+  });
+  const background = (element: Element): Rgba => {
+    const layers: Rgba[] = [];
+    for (let node: Element | null = element; node; node = node.parentElement) {
+      const layer = channels(getComputedStyle(node).backgroundColor);
+      if (layer.a > 0) layers.push(layer);
+      if (layer.a === 1) break;
+    }
+    return layers.reduceRight((below, layer) => over(layer, below), { r: 255, g: 255, b: 255, a: 1 });
+  };
+  const luminance = ({ r, g, b }: Rgba) => {
+    const linear = (value: number) => {
+      const c = value / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const ratio = (a: Rgba, b: Rgba) => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+    return (light + 0.05) / (dark + 0.05);
+  };
+
+  const selectors = new Set<string>();
+  const collect = (rules: CSSRuleList) => {
+    for (const rule of Array.from(rules)) {
+      if (rule instanceof CSSStyleRule && rule.selectorText.includes('.hljs-'))
+        rule.selectorText.split(',').forEach((selector) => selectors.add(selector.trim()));
+      else if (rule instanceof CSSGroupingRule) collect(rule.cssRules);
+    }
+  };
+  for (const sheet of Array.from(document.styleSheets)) collect(sheet.cssRules);
+  const unmatched = [...selectors].filter((selector) => !document.querySelector(selector));
+
+  const failures: string[] = [];
+  const elements = new Set<Element>(document.querySelectorAll('.cs-code pre code'));
+  for (const selector of selectors) document.querySelectorAll(selector).forEach((element) => elements.add(element));
+  for (const element of elements) {
+    const back = background(element);
+    const text = over(channels(getComputedStyle(element).color), back);
+    const contrast = ratio(text, back);
+    if (contrast < 4.5)
+      failures.push(
+        `${element.className} "${element.textContent}": ${getComputedStyle(element).color} ${contrast.toFixed(2)}:1`,
+      );
+  }
+  return { unmatched, failures, checked: elements.size };
+}
+
 describe.skipIf(!hasChromium)('the conversation page in Chromium', () => {
   it('looks right on desktop and mobile, light and dark, with nothing blocked or missing', async () => {
     const share = await shareOf(t, owner, { showAuthor: true }, buildRichConversation());
@@ -74,6 +144,20 @@ describe.skipIf(!hasChromium)('the conversation page in Chromium', () => {
     await page.goto(`${base}/s/${share.shortCode}`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await close();
+  });
+
+  it('colours every highlighted token with at least 4.5:1 contrast on the code background, light and dark', async () => {
+    const share = await shareOf(t, owner, {}, buildHighlightConversation());
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, close } = await open({ viewport: VIEWPORTS.desktop, colorScheme });
+      await page.goto(`${base}/s/${share.shortCode}`);
+      const { unmatched, failures, checked } = await page.evaluate(tokenContrast);
+      // Every token rule of the stylesheet applies to something in the sample, so all are judged.
+      expect(unmatched).toEqual([]);
+      expect(checked).toBeGreaterThan(40);
+      expect(failures).toEqual([]);
+      await close();
+    }
   });
 
   it('copies the link and code with the buttons the script reveals', async () => {

@@ -7,7 +7,7 @@ import type { DailyViews } from '@chatshare/client';
 import { useEffect, useId, useState } from 'react';
 import { attempt, client, type Failure } from '../api.js';
 import { useI18n } from '../i18n/index.js';
-import { niceMax } from './chart-scale.js';
+import { countAxis } from './chart-scale.js';
 import { ErrorMessage } from './ErrorMessage.js';
 
 // The SVG stretches to its box (bars and lines only); the axis labels are HTML beside it, so
@@ -51,7 +51,8 @@ export function ViewsChart({ shareId, title, days = 30 }: { shareId: string; tit
 
   const total = data.reduce((sum, day) => sum + day.views, 0);
   const best = data.reduce((top, day) => (day.views > top.views ? day : top), data[0] ?? { day: '', views: 0 });
-  const top = niceMax(best.views);
+  const axis = countAxis(best.views);
+  const top = axis.top;
   const slot = WIDTH / Math.max(data.length, 1);
   const barWidth = Math.max(2, slot * 0.68);
   const y = (value: number) => HEIGHT - (value / top) * HEIGHT;
@@ -72,9 +73,9 @@ export function ViewsChart({ shareId, title, days = 30 }: { shareId: string; tit
       </figcaption>
       <div className="app-chart-plot">
         <div className="app-chart-y" aria-hidden="true">
-          <span>{formatNumber(top)}</span>
-          <span>{formatNumber(top / 2)}</span>
-          <span>0</span>
+          {[...axis.ticks].reverse().map((tick) => (
+            <span key={tick}>{formatNumber(tick)}</span>
+          ))}
         </div>
         <svg
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
@@ -84,7 +85,7 @@ export function ViewsChart({ shareId, title, days = 30 }: { shareId: string; tit
           preserveAspectRatio="none"
         >
           <title id={summaryId}>{summary}</title>
-          {[0, top / 2, top].map((tick) => (
+          {axis.ticks.map((tick) => (
             <line key={tick} className="app-chart-grid" x1={0} x2={WIDTH} y1={y(tick)} y2={y(tick)} />
           ))}
           {data.map((day, index) => {

@@ -1,5 +1,8 @@
-/** Account: who I am, the app's language, and API tokens (made with a name, shown once, revoked). */
-import type { ApiToken, CreatedApiToken } from '@chatshare/client';
+/**
+ * Account: who I am and the name my links may show, the app's language, and API tokens
+ * (made with a name, shown once, revoked).
+ */
+import type { ApiToken, CreatedApiToken, User } from '@chatshare/client';
 import { LIMITS } from '@chatshare/core';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { attempt, client, type Failure } from '../api.js';
@@ -34,18 +37,71 @@ export function AccountPage() {
                 </span>
               </dd>
             </div>
-            {user.name ? (
-              <div>
-                <dt>{t('auth.name')}</dt>
-                <dd>{user.name}</dd>
-              </div>
-            ) : null}
           </dl>
+          <NameForm user={user} />
         </section>
       ) : null}
       <LanguageCard />
       <TokensCard />
     </section>
+  );
+}
+
+/** The display name: set, changed or cleared (an empty field); links read it when viewed. */
+function NameForm({ user }: { user: User }) {
+  const { t } = useI18n();
+  const { setUser } = useSession();
+  const ids = { name: useId(), hint: useId() };
+  const [name, setName] = useState(user.name ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Failure | null>(null);
+  const [notice, setNotice] = useState('');
+  const unchanged = name.trim() === (user.name ?? '');
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy || unchanged) return;
+    setBusy(true);
+    setError(null);
+    setNotice('');
+    const result = await attempt(() => client.updateMe({ name }));
+    setBusy(false);
+    if (!result.ok) return setError(result.error);
+    const saved = result.value.user;
+    setUser(saved);
+    setName(saved.name ?? '');
+    // The name stays out of the sentence: i18next would read `{{…}}` typed in it as a placeholder.
+    setNotice(saved.name ? t('account.nameSaved') : t('account.nameCleared'));
+  };
+
+  return (
+    <>
+      <form className="app-inline-form" onSubmit={save}>
+        <div className="app-field app-field-grow">
+          <label htmlFor={ids.name}>{t('account.name')}</label>
+          <input
+            id={ids.name}
+            name="name"
+            autoComplete="name"
+            value={name}
+            maxLength={LIMITS.displayNameLength}
+            aria-describedby={ids.hint}
+            aria-invalid={error?.code === 'validation_failed' || undefined}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="app-button app-button-primary" aria-disabled={busy || unchanged || undefined}>
+          {busy ? t('common.working') : t('account.saveName')}
+        </button>
+      </form>
+      <p id={ids.hint} className="app-hint">
+        {t('account.nameHint')}
+      </p>
+      <p role="status" className="app-success">
+        {notice}
+      </p>
+      <ErrorMessage error={error} />
+    </>
   );
 }
 

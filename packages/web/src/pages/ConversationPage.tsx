@@ -160,6 +160,9 @@ function Loaded({ conversation, onChange }: { conversation: Conversation; onChan
         open={sharing}
         conversationId={conversation.id}
         conversationTitle={conversation.title}
+        conversation={conversation}
+        // A new link shares the branch on screen; a live one keeps the branch it was made with.
+        {...(branch ? { leafMessageId: branch.leafId } : {})}
         onClose={() => setSharing(false)}
         returnFocusRef={shareButton}
         // Known from the app's one read of /api/v1/config; null hides "Publish to community".

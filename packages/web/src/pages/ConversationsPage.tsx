@@ -10,6 +10,7 @@ import { useDebounced } from '../components/useDebounced.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { usePaged } from '../components/usePaged.js';
 import { VerifyBanner } from '../components/VerifyBanner.js';
+import { countsText } from '../conversation-counts.js';
 import { useI18n } from '../i18n/index.js';
 import { Link, useLocation } from '../router.js';
 import { ImportPanel } from './ImportPanel.js';
@@ -62,8 +63,7 @@ export function ConversationsPage() {
                 {item.title || t('conversations.untitled')}
               </Link>
               <p className="app-row-meta">
-                {t('conversations.messages', { count: item.messageCount })} ·{' '}
-                {t(`format.${item.sourceFormat}`, { defaultValue: item.sourceFormat })} ·{' '}
+                {countsText(t, item)} · {t(`format.${item.sourceFormat}`, { defaultValue: item.sourceFormat })} ·{' '}
                 {t('conversations.updated', { date: formatDate(item.updatedAt) })}
               </p>
             </div>

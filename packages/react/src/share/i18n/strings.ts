@@ -79,7 +79,7 @@ export const SHARE_STRINGS = {
 
     'share.update': 'Update link',
     'share.updating': 'Updating…',
-    'share.updated': 'Link updated. It now shows the conversation as it is now.',
+    'share.updated': 'Link updated. It shows the chosen messages as they are now.',
 
     'share.stop': 'Stop sharing',
     'share.stopping': 'Stopping…',
@@ -110,6 +110,10 @@ export const SHARE_STRINGS = {
     'share.warnings.redactLive': 'Redact',
     'share.warnings.redacting': 'Redacting…',
     'share.warnings.dismiss': 'Keep as is',
+    'share.warnings.explainUpdate':
+      'Updating the link would publish these, and its copy does not show them yet. Nothing has changed: redact them in the shared copy, or update it as it is.',
+    'share.warnings.redactUpdate': 'Redact and update',
+    'share.warnings.updateAsIs': 'Update as is',
     'share.warnings.redacted_one': '{{count}} possible secret is replaced in the shared copy.',
     'share.warnings.redacted_other': '{{count}} possible secrets are replaced in the shared copy.',
     'share.secret.openai_key': 'OpenAI API key',
@@ -177,6 +181,26 @@ export const SHARE_STRINGS = {
     'share.maxViews.count': 'Number of opens',
     'share.maxViews.hint': 'Readers click to open it, and each open uses a view. Link previews use none.',
     'share.maxViews.invalid': 'Enter a whole number from 1 to {{max}}.',
+
+    'share.selection.legend': 'What to share',
+    'share.selection.branch': 'Branch',
+    'share.selection.branchOption': 'Branch {{index}} of {{count}}: {{excerpt}}',
+    'share.selection.branchCurrent': 'Branch {{index}} of {{count}} (current): {{excerpt}}',
+    'share.selection.from': 'From',
+    'share.selection.to': 'To',
+    'share.selection.latest': 'The latest message',
+    'share.selection.grows': 'Updating the link takes in messages added later.',
+    'share.selection.more_one': '… {{count}} more message …',
+    'share.selection.more_other': '… {{count}} more messages …',
+    'share.selection.message': '{{position}}. {{role}}: {{excerpt}}',
+    'share.selection.role.user': 'You',
+    'share.selection.role.assistant': 'Assistant',
+    'share.selection.noText': '(no text)',
+    'share.selection.count_one': 'The link shows {{count}} of {{total}} messages:',
+    'share.selection.count_other': 'The link shows {{count}} of {{total}} messages:',
+    'share.selection.preview': 'What the link shows',
+    'share.selection.gone':
+      'The branch this link shared is no longer in the conversation. Choose what to share and save.',
   },
   de: {
     'share.dialog.title': 'Unterhaltung teilen',
@@ -255,7 +279,7 @@ export const SHARE_STRINGS = {
 
     'share.update': 'Link aktualisieren',
     'share.updating': 'Wird aktualisiert…',
-    'share.updated': 'Link aktualisiert. Er zeigt jetzt die Unterhaltung, wie sie jetzt ist.',
+    'share.updated': 'Link aktualisiert. Er zeigt die gewählten Nachrichten, wie sie jetzt sind.',
 
     'share.stop': 'Nicht mehr teilen',
     'share.stopping': 'Wird beendet…',
@@ -287,6 +311,10 @@ export const SHARE_STRINGS = {
     'share.warnings.redactLive': 'Schwärzen',
     'share.warnings.redacting': 'Wird geschwärzt…',
     'share.warnings.dismiss': 'So lassen',
+    'share.warnings.explainUpdate':
+      'Das Aktualisieren würde diese veröffentlichen, und die geteilte Fassung zeigt sie noch nicht. Noch hat sich nichts geändert: Schwärze sie in der geteilten Fassung oder aktualisiere sie so, wie sie ist.',
+    'share.warnings.redactUpdate': 'Schwärzen und aktualisieren',
+    'share.warnings.updateAsIs': 'So aktualisieren',
     'share.warnings.redacted_one': '{{count}} mögliches Geheimnis ist in der geteilten Fassung ersetzt.',
     'share.warnings.redacted_other': '{{count}} mögliche Geheimnisse sind in der geteilten Fassung ersetzt.',
     'share.secret.openai_key': 'OpenAI-API-Schlüssel',
@@ -358,6 +386,26 @@ export const SHARE_STRINGS = {
     'share.maxViews.hint':
       'Leser klicken zum Öffnen, und jedes Öffnen verbraucht einen Aufruf. Linkvorschauen verbrauchen keinen.',
     'share.maxViews.invalid': 'Gib eine ganze Zahl von 1 bis {{max}} ein.',
+
+    'share.selection.legend': 'Was geteilt wird',
+    'share.selection.branch': 'Zweig',
+    'share.selection.branchOption': 'Zweig {{index}} von {{count}}: {{excerpt}}',
+    'share.selection.branchCurrent': 'Zweig {{index}} von {{count}} (aktuell): {{excerpt}}',
+    'share.selection.from': 'Von',
+    'share.selection.to': 'Bis',
+    'share.selection.latest': 'Die neueste Nachricht',
+    'share.selection.grows': 'Beim Aktualisieren des Links kommen später hinzugefügte Nachrichten dazu.',
+    'share.selection.more_one': '… {{count}} weitere Nachricht …',
+    'share.selection.more_other': '… {{count}} weitere Nachrichten …',
+    'share.selection.message': '{{position}}. {{role}}: {{excerpt}}',
+    'share.selection.role.user': 'Du',
+    'share.selection.role.assistant': 'Assistent',
+    'share.selection.noText': '(kein Text)',
+    'share.selection.count_one': 'Der Link zeigt {{count}} von {{total}} Nachrichten:',
+    'share.selection.count_other': 'Der Link zeigt {{count}} von {{total}} Nachrichten:',
+    'share.selection.preview': 'Was der Link zeigt',
+    'share.selection.gone':
+      'Der geteilte Zweig ist nicht mehr in der Unterhaltung. Wähle aus, was geteilt wird, und speichere.',
   },
 } as const satisfies Record<string, Record<string, string>>;
 

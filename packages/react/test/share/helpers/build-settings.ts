@@ -14,6 +14,7 @@ export const buildShareSettings = (changes: Partial<ShareSettings> = {}): ShareS
   allowEmbed: true,
   showAuthor: false,
   redact: false,
+  selection: { leafMessageId: 'message-2', start: 0, end: null },
   viewCount: 0,
   lastViewedAt: null,
   messageCount: 2,

@@ -15,9 +15,11 @@ export interface HarnessProps {
   conversationId: string;
   title?: string;
   locale?: string;
+  /** The branch the app has on screen. */
+  leafMessageId?: string;
 }
 
-function Page({ client, conversationId, title }: HarnessProps) {
+function Page({ client, conversationId, title, leafMessageId }: HarnessProps) {
   const [open, setOpen] = useState(false);
   return (
     <main>
@@ -32,6 +34,7 @@ function Page({ client, conversationId, title }: HarnessProps) {
         conversationTitle={title}
         open={open}
         onClose={() => setOpen(false)}
+        {...(leafMessageId ? { leafMessageId } : {})}
       />
     </main>
   );

@@ -3,6 +3,9 @@ import * as initial from './0001_initial.js';
 import * as shareDailyViews from './0002_share_daily_views.js';
 import * as shareRedact from './0003_share_redact.js';
 import * as exploreReports from './0004_explore_reports.js';
+import * as shareSelection from './0005_share_selection.js';
+import * as conversationSource from './0006_conversation_source.js';
+import * as userAdmin from './0007_user_admin.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from any working directory. */
 export const migrationProvider: MigrationProvider = {
@@ -11,5 +14,8 @@ export const migrationProvider: MigrationProvider = {
     '0002_share_daily_views': shareDailyViews,
     '0003_share_redact': shareRedact,
     '0004_explore_reports': exploreReports,
+    '0005_share_selection': shareSelection,
+    '0006_conversation_source': conversationSource,
+    '0007_user_admin': userAdmin,
   }),
 };

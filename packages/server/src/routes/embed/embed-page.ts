@@ -18,6 +18,7 @@ import { pickEncoding } from '../../render/encoding.js';
 import { pageCacheKey, PageCache } from '../../render/page-cache.js';
 import { contentSecurityPolicy, newNonce, NOINDEX } from '../../render/security-headers.js';
 import { isBot } from '../../services/bots.js';
+import { sharedByOf } from '../../services/shared-by.js';
 import type { EmbedGate } from '../../views/EmbedPage.js';
 import { embedLoaderScript } from '../../views/embed-loader.js';
 import { negotiateLocale, type Locale } from '../../views/i18n.js';
@@ -117,14 +118,21 @@ export default async function embedRoutes(app: FastifyInstance) {
 
     const shared = isSharedPage(share, now);
     const encoding = pickEncoding(request.headers['accept-encoding']);
-    const key = `embed:${pageCacheKey(share, locale, false, true)}`;
+    // The embed shows who shared it like the page does (docs/decisions.md), read live the same way.
+    const sharedBy = await sharedByOf(app.repos.users, share);
+    const key = `embed:${pageCacheKey(share, { locale, indexable: false, embeddable: true, sharedBy })}`;
     reply.header('vary', 'Accept-Encoding, Accept-Language');
     let page = cache.get(key);
     if (!page) {
       const snapshot = await app.shareService.snapshotOf(share);
-      const conversation = presentSharedConversation(share, snapshot, null);
+      const conversation = presentSharedConversation(share, snapshot, sharedBy);
       page = renderEmbedPage({
-        conversation: { title: conversation.title, sharedAt: conversation.sharedAt, messages: conversation.messages },
+        conversation: {
+          title: conversation.title,
+          sharedAt: conversation.sharedAt,
+          sharedBy: conversation.sharedBy,
+          messages: conversation.messages,
+        },
         locale,
         code: share.code,
         shareUrl: shareUrl(share.code),

@@ -15,6 +15,8 @@ import { etagMatches, NO_STORE, REVALIDATE } from './page-reply.js';
 export interface MarkdownInput {
   share: ShareRecord;
   snapshot: Snapshot;
+  /** The "Shared by" name (services/shared-by.ts), as on the page. */
+  sharedBy: string | null;
   locale: Locale;
   url: string;
   /** Anyone would get the same document (see isSharedPage). */
@@ -23,9 +25,14 @@ export interface MarkdownInput {
 }
 
 export function sendMarkdown(reply: FastifyReply, request: FastifyRequest, input: MarkdownInput) {
-  const conversation = presentSharedConversation(input.share, input.snapshot, null);
+  const conversation = presentSharedConversation(input.share, input.snapshot, input.sharedBy);
   const text = conversationToMarkdown(
-    { title: conversation.title, sharedAt: conversation.sharedAt, messages: conversation.messages },
+    {
+      title: conversation.title,
+      sharedAt: conversation.sharedAt,
+      sharedBy: conversation.sharedBy,
+      messages: conversation.messages,
+    },
     { t: translator(input.locale), locale: input.locale, url: input.url },
   );
   reply.headers({

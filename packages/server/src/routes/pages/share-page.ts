@@ -14,6 +14,7 @@ import { pickEncoding } from '../../render/encoding.js';
 import { pageCacheKey, PageCache } from '../../render/page-cache.js';
 import { newNonce, NOINDEX } from '../../render/security-headers.js';
 import { isBot } from '../../services/bots.js';
+import { sharedByOf } from '../../services/shared-by.js';
 import { negotiateLocale, type Locale } from '../../views/i18n.js';
 import { gatePreview, oembedUrl, sharePreview } from '../../views/preview.js';
 import { renderConversationPage } from '../../views/render.js';
@@ -77,8 +78,10 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     const indexable = isIndexable(share, now);
     const embeddable = isEmbeddable(share, now);
     const encoding = pickEncoding(request.headers['accept-encoding']);
+    // Read live, so a changed display name is part of the key (and of the ETag) at once.
+    const sharedBy = await sharedByOf(app.repos.users, share);
     // The owner's page has no "Report" link (they can revoke it instead), so it is its own entry.
-    const key = `${pageCacheKey(share, locale, indexable, embeddable)}${isOwner ? ':owner' : ''}`;
+    const key = `${pageCacheKey(share, { locale, indexable, embeddable, sharedBy })}${isOwner ? ':owner' : ''}`;
     reply.header('vary', 'Accept-Encoding, Accept-Language');
     if (embeddable) {
       reply.header(
@@ -90,9 +93,14 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     let page = cache.get(key);
     if (!page) {
       const snapshot = await app.shareService.snapshotOf(share);
-      const conversation = presentSharedConversation(share, snapshot, null);
+      const conversation = presentSharedConversation(share, snapshot, sharedBy);
       page = renderConversationPage({
-        conversation: { title: conversation.title, sharedAt: conversation.sharedAt, messages: conversation.messages },
+        conversation: {
+          title: conversation.title,
+          sharedAt: conversation.sharedAt,
+          sharedBy: conversation.sharedBy,
+          messages: conversation.messages,
+        },
         locale,
         shareUrl: shareUrl(share.code),
         reportUrl: isOwner ? null : `/s/${share.code}/report`,
@@ -181,6 +189,7 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     return sendMarkdown(reply, request, {
       share,
       snapshot: await app.shareService.snapshotOf(share),
+      sharedBy: await sharedByOf(app.repos.users, share),
       locale,
       url: shareUrl(share.code),
       shared: isSharedPage(share, now),

@@ -12,7 +12,15 @@ import { renderVerifyPage } from '../../../views/render.js';
 import type { VerifyResult } from '../../../views/VerifyPage.js';
 import { NO_STORE, setPageHeaders } from '../../pages/page-reply.js';
 import { errorResponses } from '../common-schema.js';
-import { SigninBody, SignupBody, UserResponse, VerifyBody, VerifyQuery } from './schema.js';
+import {
+  SessionResponse,
+  SigninBody,
+  SignupBody,
+  UpdateMeBody,
+  UserResponse,
+  VerifyBody,
+  VerifyQuery,
+} from './schema.js';
 
 export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -172,5 +180,44 @@ export default async function authRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => userResponse(requireUser(request)),
+  );
+
+  // What a page asks before it knows whether anyone is signed in: "nobody" is a 200 with
+  // `user: null`, so a signed-out visit logs no failed request (`/me` keeps its 401).
+  app.get(
+    '/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, or null when nobody is signed in',
+        response: { 200: SessionResponse, ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', NO_STORE);
+      return request.user ? userResponse(request.user) : { user: null };
+    },
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Set, change or clear my display name',
+        description:
+          'Cleaned like the name at sign-up (one line, trimmed); `""` or `null` clears it. Live links with ' +
+          '"Show my name" show the new name from the next view on.',
+        body: UpdateMeBody,
+        response: { 200: UserResponse, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const updated = await app.repos.users.setName(user.id, cleanLine(request.body.name ?? '') || null);
+      // The account went while the request ran (deleted meanwhile): as if signed out.
+      if (!updated) throw errors.unauthenticated();
+      return userResponse(updated);
+    },
   );
 }

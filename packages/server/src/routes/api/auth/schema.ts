@@ -26,6 +26,16 @@ export const SignupBody = Type.Object(
 );
 export type SignupBody = Static<typeof SignupBody>;
 
+export const UpdateMeBody = Type.Object(
+  {
+    name: Type.Union([Type.String({ maxLength: LIMITS.displayNameLength }), Type.Null()], {
+      description: 'The display name ("Show my name" on links). Trimmed; an empty string or null clears it.',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type UpdateMeBody = Static<typeof UpdateMeBody>;
+
 export const SigninBody = Type.Object(
   {
     email: Type.String({ maxLength: LIMITS.emailLength }),
@@ -42,3 +52,6 @@ export const VerifyBody = Type.Object(
 export const VerifyQuery = Type.Object({ token: Type.String({ minLength: 1, maxLength: 2000 }) });
 
 export const UserResponse = Type.Object({ user: UserSchema });
+
+/** `GET /auth/session`: who is signed in, `null` for nobody (a normal answer, not an error). */
+export const SessionResponse = Type.Object({ user: Type.Union([UserSchema, Type.Null()]) });

@@ -3,6 +3,7 @@ import {
   appendToTree,
   cleanLine,
   authorize,
+  duplicateReason,
   errors,
   importConversations,
   parseImportText,
@@ -13,6 +14,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
 import type { ConversationRecord } from '../../../repositories/conversations.js';
+import { matchImported } from '../../../services/imports.js';
 import { errorResponses, IdParams } from '../common-schema.js';
 import {
   AppendMessagesBody,
@@ -42,9 +44,12 @@ export default async function conversationRoutes(fastify: FastifyInstance) {
       schema: {
         tags: ['conversations'],
         summary: 'Create a conversation from chatshare JSON or a supported foreign format',
+        description:
+          'With `onDuplicate` this is an import of one conversation: one imported before is recognised by its ' +
+          'source id (chatshare JSON: `source.id`) or its content, as with `POST /imports`.',
         querystring: CreateConversationQuery,
         body: CreateConversationBody,
-        response: { 201: ConversationSchema, ...errorResponses(400, 401, 413, 415) },
+        response: { 200: ConversationSchema, 201: ConversationSchema, ...errorResponses(400, 401, 409, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -62,8 +67,29 @@ export default async function conversationRoutes(fastify: FastifyInstance) {
             : `The input holds ${result.conversations.length} conversations; create them one at a time.`,
         );
       }
-      const created = await app.repos.conversations.create(user.id, result.conversations[0]!);
-      return reply.status(201).send(presentConversation(created));
+      const draft = result.conversations[0]!;
+      const { conversations } = app.repos;
+      const { onDuplicate } = request.query;
+      if (!onDuplicate) return reply.status(201).send(presentConversation(await conversations.create(user.id, draft)));
+      const { decision, contentHash, adopt } = await matchImported(conversations, user.id, draft, onDuplicate);
+      if (decision.action === 'create') {
+        return reply.status(201).send(presentConversation(await conversations.create(user.id, draft, contentHash)));
+      }
+      if (decision.action === 'skip') {
+        if (adopt) await conversations.applyImport(user.id, [], [adopt]);
+        const reason = duplicateReason(
+          decision.code,
+          decision.conversationId,
+          'send it with onDuplicate=update to replace its messages',
+        );
+        const details = { conversationId: decision.conversationId };
+        throw decision.code === 'already_imported'
+          ? errors.alreadyImported(`The conversation was ${reason}.`, details)
+          : errors.changedSinceImport(`The conversation ${reason}.`, details);
+      }
+      const gone = await conversations.applyImport(user.id, [{ id: decision.conversationId, draft, contentHash }]);
+      if (gone.size > 0) throw errors.conversationNotFound();
+      return reply.status(200).send(presentConversation((await conversations.findById(decision.conversationId))!));
     },
   );
 

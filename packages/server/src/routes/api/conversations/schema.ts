@@ -1,6 +1,12 @@
 import { IMPORT_FORMATS, LIMITS, MessageSchema, NewMessageSchema } from '@chatshare/core';
 import { Type, type Static } from 'typebox';
 import { PageQuery, Timestamp } from '../common-schema.js';
+import { onDuplicateSchema } from '../imports/schema.js';
+
+const MessageCount = Type.Integer({
+  description: 'Messages of the shown branch, system messages not counted (what a link of it shows).',
+});
+const BranchCount = Type.Integer({ description: 'Branches of the message tree (edits, regenerated answers).' });
 
 export const ConversationSchema = Type.Object(
   {
@@ -10,8 +16,13 @@ export const ConversationSchema = Type.Object(
     currentLeafId: Type.Union([Type.String(), Type.Null()]),
     models: Type.Array(Type.String()),
     context: Type.Optional(Type.String({ description: 'Hidden context such as custom instructions; never shared.' })),
-    source: Type.Object({ format: Type.String(), importedAt: Timestamp }),
-    messageCount: Type.Integer(),
+    source: Type.Object({
+      format: Type.String(),
+      importedAt: Timestamp,
+      id: Type.Optional(Type.String({ description: "The source's own id for the conversation, if it has one." })),
+    }),
+    messageCount: MessageCount,
+    branchCount: BranchCount,
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },
@@ -22,7 +33,8 @@ export const ConversationSummarySchema = Type.Object(
   {
     id: Type.String(),
     title: Type.String(),
-    messageCount: Type.Integer(),
+    messageCount: MessageCount,
+    branchCount: BranchCount,
     sourceFormat: Type.String(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -35,6 +47,14 @@ export const CreateConversationQuery = Type.Object({
     Type.Union(
       IMPORT_FORMATS.map((format) => Type.Literal(format)),
       { description: 'Skip auto-detection and read the body in this format.' },
+    ),
+  ),
+  onDuplicate: Type.Optional(
+    onDuplicateSchema(
+      'Treat the body as an import: when the same conversation was imported before, `skip` answers 409 ' +
+        '`already_imported` (or `changed_since_import`, when it went on at the source) with ' +
+        '`details.conversationId`; `update` replaces the messages of a changed one (200); `copy` stores it again. ' +
+        'Without it the conversation is always stored.',
     ),
   ),
 });

@@ -18,7 +18,8 @@ export default async function importRoutes(fastify: FastifyInstance) {
         description:
           'Reads ChatGPT, Claude, Open WebUI, LibreChat and OpenAI exports (auto-detected). The file is read as a ' +
           'stream; conversations that cannot be read are listed in `skipped` with the path where reading failed. ' +
-          'If the file as a whole is unreadable, nothing is imported.',
+          'Conversations imported before are recognised by their source id (or their content) and handled as ' +
+          '`onDuplicate` says. If the file as a whole is unreadable, nothing is imported and nothing changes.',
         querystring: ImportQuery,
         consumes: ['multipart/form-data'],
         response: { 201: ImportReportSchema, ...errorResponses(400, 401, 413, 415) },
@@ -32,18 +33,21 @@ export default async function importRoutes(fastify: FastifyInstance) {
       if (!file || file.fieldname !== 'file')
         throw errors.badRequest('Send the file in a multipart field named "file".');
       const tooLarge = () => errors.payloadTooLarge('The file is larger than this instance accepts (IMPORT_MAX_MB).');
+      // A file cut off at the size limit fails at its end, before any stored conversation changes.
+      const stream = file.file;
+      const whole = async function* () {
+        yield* stream;
+        if (stream.truncated) throw tooLarge();
+      };
       let report;
       try {
-        report = await importFile({ conversations: app.repos.conversations, now: app.now }, user.id, file.file, {
+        report = await importFile({ conversations: app.repos.conversations, now: app.now }, user.id, whole(), {
           ...(request.query.format ? { format: request.query.format as ImportFormat } : {}),
+          ...(request.query.onDuplicate ? { onDuplicate: request.query.onDuplicate } : {}),
         });
       } catch (error) {
         // A cut-off upload usually surfaces as broken JSON first: the size limit is the real reason.
-        throw file.file.truncated ? tooLarge() : error;
-      }
-      if (file.file.truncated) {
-        for (const { id } of report.imported) await app.repos.conversations.delete(id);
-        throw tooLarge();
+        throw stream.truncated ? tooLarge() : error;
       }
       return reply.status(201).send(report);
     },

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { presentSharedConversation } from '../../../presenters/shared-conversation.js';
 import { isBot } from '../../../services/bots.js';
+import { sharedByOf } from '../../../services/shared-by.js';
 import { CodeParams, errorResponses } from '../common-schema.js';
 import { RevealRequiredSchema, SharedConversationSchema } from './schema.js';
 import { viewerFor } from './viewer.js';
@@ -16,8 +17,7 @@ export default async function sharedRoutes(fastify: FastifyInstance) {
 
   const conversationOf = async (share: Awaited<ReturnType<typeof accessOf>>['share']) => {
     const snapshot = await app.shareService.snapshotOf(share);
-    const owner = share.showAuthor ? await app.repos.users.findById(share.ownerId) : undefined;
-    return presentSharedConversation(share, snapshot, owner?.name ?? null);
+    return presentSharedConversation(share, snapshot, await sharedByOf(app.repos.users, share));
   };
 
   app.get(

@@ -42,7 +42,7 @@ export default async function shareRoutes(fastify: FastifyInstance) {
         tags: ['shares'],
         summary: 'Share a conversation, or refresh its live link (the code stays)',
         body: CreateShareBody,
-        response: { 200: ShareResponse, 201: ShareResponse, ...errorResponses(400, 401, 403, 404, 429) },
+        response: { 200: ShareResponse, 201: ShareResponse, ...errorResponses(400, 401, 403, 404, 409, 410, 429) },
       },
     },
     async (request, reply) => {
@@ -193,9 +193,12 @@ export default async function shareRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const { leafMessageId } = request.query;
+      const { leafMessageId, start, end } = request.query;
       const warnings = await service.scan(requireUser(request), request.params.conversationId, {
         ...(leafMessageId ? { leafMessageId } : {}),
+        ...(start !== undefined || end !== undefined
+          ? { range: { start: start ?? 0, ...(end !== undefined ? { end } : {}) } }
+          : {}),
       });
       return { warnings };
     },

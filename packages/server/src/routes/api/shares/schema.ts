@@ -86,6 +86,21 @@ export const ShareSettingsSchema = Type.Object(
     allowEmbed: Type.Boolean(),
     showAuthor: Type.Boolean(),
     redact: Type.Boolean({ description: 'Secrets are redacted in the shared copy, at every refresh.' }),
+    selection: Type.Object(
+      {
+        leafMessageId: Type.Union([Type.String(), Type.Null()], {
+          description: 'The last message of the shared branch; null follows the current branch.',
+        }),
+        start: Type.Integer({ minimum: 0 }),
+        end: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
+          description: 'Exclusive; null runs to the latest message, so updates take in new ones.',
+        }),
+      },
+      {
+        title: 'ShareSelection',
+        description: 'What of the conversation the link shares; "refresh" takes the same part again.',
+      },
+    ),
     viewCount: Type.Integer(),
     lastViewedAt: NullableTimestamp,
     messageCount: Type.Integer(),
@@ -173,6 +188,8 @@ export const DailyViewsResponse = Type.Array(
 
 export const ScanQuery = Type.Object({
   leafMessageId: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.messageIdLength })),
+  start: Type.Optional(Type.Integer({ minimum: 0, description: 'First position of the branch to scan.' })),
+  end: Type.Optional(Type.Integer({ minimum: 0, description: 'Position after the last one to scan.' })),
 });
 
 export const ScanResponse = Type.Object({
