@@ -44,11 +44,14 @@ export function branchIndexOf(branches: readonly Branch<BranchNode>[], leafId: s
   return containing >= 0 ? containing : branches.length - 1;
 }
 
-/** The start of a message's first text, on one line, for telling messages apart in a list. */
-export function messageExcerpt(message: BranchNode, length = 60): string {
+/**
+ * The start of a message's first text, on one line, for telling messages apart in a list.
+ * `clean` runs on the whole text before it is cut (e.g. masking secrets, which a cut could hide).
+ */
+export function messageExcerpt(message: BranchNode, length = 60, clean = (text: string) => text): string {
   for (const part of message.parts) {
     if (part.type === 'text' && part.text?.trim()) {
-      const text = part.text.replace(/\s+/g, ' ').trim();
+      const text = clean(part.text).replace(/\s+/g, ' ').trim();
       return text.length > length ? `${text.slice(0, length - 1)}…` : text;
     }
   }
@@ -56,11 +59,11 @@ export function messageExcerpt(message: BranchNode, length = 60): string {
 }
 
 /** A short text to tell branches apart: the start of the last visible text on it. */
-export function branchExcerpt(branch: Branch<BranchNode>, length = 60): string {
+export function branchExcerpt(branch: Branch<BranchNode>, length = 60, clean?: (text: string) => string): string {
   for (let i = branch.messages.length - 1; i >= 0; i--) {
     const message = branch.messages[i]!;
     if (message.role === 'system') continue;
-    const excerpt = messageExcerpt(message, length);
+    const excerpt = messageExcerpt(message, length, clean);
     if (excerpt) return excerpt;
   }
   return '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSecrets, redactSecrets } from './secrets.js';
+import { findSecrets, maskSecrets, redactSecrets } from './secrets.js';
 
 describe('findSecrets', () => {
   it.each([
@@ -38,5 +38,16 @@ describe('redactSecrets', () => {
 
   it('leaves text without secrets untouched', () => {
     expect(redactSecrets('nothing to see')).toBe('nothing to see');
+  });
+});
+
+describe('maskSecrets', () => {
+  it('leaves only the masked form of each secret, and the text around it', () => {
+    const key = 'sk-proj-abcdefghijklmnopqrstuvwxyz0123456789';
+    expect(maskSecrets(`use ${key} and mail ana@example.com today`)).toBe(
+      `use ${findSecrets(key)[0]!.preview} and mail ${findSecrets('ana@example.com')[0]!.preview} today`,
+    );
+    expect(maskSecrets(`use ${key}`)).not.toContain('abcdefghijklmnop');
+    expect(maskSecrets('nothing secret')).toBe('nothing secret');
   });
 });

@@ -72,6 +72,17 @@ export function findSecrets(text: string): SecretMatch[] {
 }
 
 /** `text` with every secret replaced by `[REDACTED <label>]`. */
+/** `text` with each secret shown only as its masked form (`sk-p…6789`), for previews on screen. */
+export function maskSecrets(text: string): string {
+  let result = '';
+  let cursor = 0;
+  for (const match of findSecrets(text)) {
+    result += `${text.slice(cursor, match.start)}${match.preview}`;
+    cursor = match.end;
+  }
+  return result + text.slice(cursor);
+}
+
 export function redactSecrets(text: string): string {
   const matches = findSecrets(text);
   let result = '';

@@ -1,9 +1,10 @@
 /**
  * "What to share" in the share dialog: the branch (when the conversation has several), the
  * first and last message, and a preview of exactly the messages the link will show.
- * Controlled: the dialog owns the selection.
+ * Controlled: the dialog owns the selection. Secrets in excerpts show only masked
+ * (`sk-p…6789`), like the findings: the dialog is often on a shared screen.
  */
-import { branchesOf, branchExcerpt, branchIndexOf, messageExcerpt, visibleBranch } from '@chatshare/core';
+import { branchesOf, branchExcerpt, branchIndexOf, maskSecrets, messageExcerpt, visibleBranch } from '@chatshare/core';
 import { useId, useMemo } from 'react';
 import { useShareI18n } from './i18n/index.js';
 import { selectedMessages, type ConversationTree, type SelectionState } from './selection.js';
@@ -37,7 +38,7 @@ export function SelectionFields({ tree, selection, onChange, gone, disabled }: S
     return t('share.selection.message', {
       position: index + 1,
       role: roleLabel(message.role),
-      excerpt: messageExcerpt(message, 40) || t('share.selection.noText'),
+      excerpt: messageExcerpt(message, 40, maskSecrets) || t('share.selection.noText'),
     });
   };
 
@@ -70,7 +71,7 @@ export function SelectionFields({ tree, selection, onChange, gone, disabled }: S
                 {t(index === currentIndex ? 'share.selection.branchCurrent' : 'share.selection.branchOption', {
                   index: index + 1,
                   count: branches.length,
-                  excerpt: branchExcerpt(branch, 40),
+                  excerpt: branchExcerpt(branch, 40, maskSecrets),
                 })}
               </option>
             ))}
@@ -137,7 +138,7 @@ export function SelectionFields({ tree, selection, onChange, gone, disabled }: S
             <li key={chosen[row.index]!.id} value={selection.start + row.index + 1}>
               <span className="cs-selection-role">{roleLabel(chosen[row.index]!.role)}</span>{' '}
               <span className="cs-selection-excerpt">
-                {messageExcerpt(chosen[row.index]!, 120) || t('share.selection.noText')}
+                {messageExcerpt(chosen[row.index]!, 120, maskSecrets) || t('share.selection.noText')}
               </span>
             </li>
           ),
