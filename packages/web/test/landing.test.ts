@@ -139,6 +139,13 @@ describe.skipIf(!hasChromium)('the front page', () => {
         'API documentation -> /api/docs',
       ]);
       await tab.page.getByText('New accounts on this instance are created by its admins.').waitFor();
+      // The app says the same, instead of offering a form the server would refuse.
+      await tab.page.getByRole('link', { name: 'Sign in' }).click();
+      await tab.page.getByText('New accounts on this instance are created by its admins.').waitFor();
+      expect(await tab.page.getByRole('link', { name: 'Create one' }).count()).toBe(0);
+      await tab.page.goto(`${web.base}/app/signup`);
+      await tab.page.getByText('New accounts on this instance are created by its admins.').waitFor();
+      expect(await tab.page.getByRole('button', { name: 'Create account' }).isVisible()).toBe(false);
     } finally {
       web.t.config.enableSignup = true;
       await tab.close();

@@ -8,6 +8,7 @@ import { CredentialFields, useCredentials } from '../components/Credentials.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { useI18n } from '../i18n/index.js';
+import { useInstanceConfig } from '../instance-config.js';
 import { BASE, Link, navigate, useLocation } from '../router.js';
 import { safeNext } from '../safe-next.js';
 import { useSession } from '../session.js';
@@ -30,6 +31,8 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
   const next = safeNext(query.get('next'), window.location.origin);
   const errorId = useId();
   const signup = mode === 'signup';
+  // Known once /api/v1/config answers; until then the page offers what most instances allow.
+  const signupClosed = useInstanceConfig()?.signupEnabled === false;
   const form = useCredentials(signup, (signedIn) => {
     setUser(signedIn);
     goTo(next);
@@ -52,7 +55,17 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
             </button>
           </p>
         ) : null}
-        <form onSubmit={form.onSubmit} noValidate aria-describedby={form.error ? errorId : undefined}>
+        {signup && signupClosed ? (
+          <p className="app-note" role="status">
+            {t('auth.signupClosed')}
+          </p>
+        ) : null}
+        <form
+          hidden={signup && signupClosed}
+          onSubmit={form.onSubmit}
+          noValidate
+          aria-describedby={form.error ? errorId : undefined}
+        >
           <CredentialFields form={form} />
           <ErrorMessage error={form.error} id={errorId} />
           <button
@@ -63,10 +76,14 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
             {form.busy ? t('common.working') : signup ? t('auth.signup.submit') : t('auth.signin.submit')}
           </button>
         </form>
-        <p className="app-auth-switch">
-          {signup ? t('auth.haveAccount') : t('auth.noAccount')}{' '}
-          <Link to={other}>{signup ? t('auth.signin.link') : t('auth.signup.link')}</Link>
-        </p>
+        {!signup && signupClosed ? (
+          <p className="app-auth-switch">{t('auth.signupClosed')}</p>
+        ) : (
+          <p className="app-auth-switch">
+            {signup ? t('auth.haveAccount') : t('auth.noAccount')}{' '}
+            <Link to={other}>{signup ? t('auth.signin.link') : t('auth.signup.link')}</Link>
+          </p>
+        )}
       </div>
     </main>
   );

@@ -23,7 +23,6 @@ export const presentInstanceConfig = (config: Config) => ({
 
 export default async function configRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const body = presentInstanceConfig(app.config);
 
   app.get(
     '/config',
@@ -36,7 +35,8 @@ export default async function configRoutes(fastify: FastifyInstance) {
     },
     async (_request, reply) => {
       reply.header('cache-control', CACHE_CONTROL);
-      return body;
+      // Presented per request (a handful of fields), so it always matches what the routes enforce.
+      return presentInstanceConfig(app.config);
     },
   );
 }
