@@ -102,6 +102,20 @@ export class ShareService {
     this.newCode = deps.newCode ?? randomCode;
   }
 
+  /**
+   * Runs `write` with a fresh public code, and again with another while the code was taken
+   * (`isCodeTaken` tells a code collision from another unique rule the same write can break).
+   */
+  private async withFreshCode<T>(write: (code: string) => Promise<T>, isCodeTaken: () => Promise<boolean>) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await write(this.newCode());
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= CODE_ATTEMPTS || !(await isCodeTaken())) throw error;
+      }
+    }
+  }
+
   private async ownConversation(user: User, id: string): Promise<ConversationRecord> {
     const conversation = await this.deps.conversations.findById(id);
     if (!conversation || !authorize(user, 'share', conversation)) throw errors.conversationNotFound();
@@ -152,9 +166,9 @@ export class ShareService {
       enableOpenSharing: this.deps.enableOpenSharing,
     });
     const id = randomUUID();
-    await this.deps.shares.insert({
+    const row = (code: string) => ({
       id,
-      code: this.newCode(),
+      code,
       conversation_id: conversation.id,
       owner_id: user.id,
       privacy: DEFAULT_SETTINGS.privacy,
@@ -179,6 +193,11 @@ export class ShareService {
       created_at: at,
       updated_at: at,
     });
+    await this.withFreshCode(
+      (code) => this.deps.shares.insert(row(code)),
+      // The other unique rule, one live link per conversation, is a race the caller resolves.
+      async () => !(await this.deps.shares.findLiveByConversation(conversation.id)),
+    );
     await this.deps.searchIndex.sync(id);
     return (await this.deps.shares.findById(id))!;
   }
@@ -265,15 +284,12 @@ export class ShareService {
       return errors.shareRevoked('This link was revoked; share the conversation again for a new link.');
     };
     if (!authorize(user, 'update', share)) throw refuse(share);
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        if (await this.deps.shares.rotateCode(share.id, this.newCode())) break;
-        // Revoked or taken down since it was read.
-        throw refuse((await this.deps.shares.findById(share.id)) ?? share);
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt >= CODE_ATTEMPTS) throw error;
-      }
-    }
+    const rotated = await this.withFreshCode(
+      (code) => this.deps.shares.rotateCode(share.id, code),
+      async () => true,
+    );
+    // Revoked or taken down since it was read.
+    if (!rotated) throw refuse((await this.deps.shares.findById(share.id)) ?? share);
     // Explore's index is keyed by share id and reads the code from the share, so it needs no sync.
     return (await this.deps.shares.findById(share.id))!;
   }

@@ -141,6 +141,25 @@ describe('rotating a link', () => {
     expect((await call(t.app, 'GET', `/api/v1/shared/${first.shortCode}`)).statusCode).toBe(200);
   });
 
+  it('gives a new link another code when the first one drawn is taken', async () => {
+    const first = await createShare(t.app, owner, { conversationId: (await createConversation(t.app, owner)).id });
+    const next = [first.shortCode, 'Inserted0001'];
+    const service = new ShareService({
+      shares: t.app.repos.shares,
+      conversations: t.app.repos.conversations,
+      searchIndex: t.app.searchIndex,
+      now: t.app.now,
+      enableOpenSharing: true,
+      newCode: () => next.shift() ?? 'Inserted0002',
+    });
+    const { id } = await createConversation(t.app, owner);
+    const created = await service.createOrRefresh({ id: owner.id } as never, { conversationId: id });
+    expect(created).toMatchObject({ created: true, share: { code: 'Inserted0001' } });
+    expect((await call(t.app, 'GET', `/api/v1/shared/${first.shortCode}`)).json().title).toBe(
+      'Planning a trip to Lisbon',
+    );
+  });
+
   it('is rate-limited per user like the other share writes', async () => {
     const limited = await buildTestApp({}, { rateLimits: { shareCreate: { max: 2, windowMs: 60_000 } } });
     try {
