@@ -34,13 +34,25 @@ export {
   createInput as shareFormInput,
   EXPIRY_HOURS,
   initialForm as initialShareForm,
+  maxViewsOf,
   parseEmails,
   updateInput as shareFormChanges,
   validateForm as validateShareForm,
+  VIEW_LIMIT_CHOICES,
   type ExpiryChoice,
   type FormProblems as ShareFormProblems,
   type ShareFormState,
+  type ViewLimitChoice,
 } from './form.js';
+export { SelectionFields, type SelectionFieldsProps } from './SelectionFields.js';
+export {
+  initialSelection,
+  scanQueryOf,
+  selectedMessages,
+  selectionInput,
+  type ConversationTree,
+  type SelectionState,
+} from './selection.js';
 export {
   addShareStrings,
   createShareI18n,
