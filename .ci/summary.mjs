@@ -1,4 +1,5 @@
-// Adds up vitest JSON reports and prints the plain closing line CI reads.
+// Adds up vitest JSON reports (and .ci/image.sh's, written in the same shape) and prints the
+// plain closing line CI reads.
 // A missing or unreadable report counts as a failure, so a crashed run is never green.
 import { readFileSync } from 'node:fs';
 

@@ -4,8 +4,8 @@
  * port, one request at a time over a kept-alive connection, timed by the client from request
  * to the last byte of the JSON.
  *
- * Explore allows 120 requests a minute per address. The server runs with `TRUST_PROXY=true`,
- * as it does behind a reverse proxy, and each request carries its own `X-Forwarded-For`
+ * Explore allows 120 requests a minute per address. The server runs with `TRUST_PROXY=1`
+ * (one proxy in front, as behind nginx; here the client stands in for it), and each request carries its own `X-Forwarded-For`
  * address, as readers behind a proxy would: the limiter still runs on every request (its
  * cost is in the figures) but no reader reaches the limit. No limit is raised.
  */
@@ -45,7 +45,7 @@ export async function startServer(dataDir: string): Promise<{ base: string; stop
       PUBLIC_URL: base,
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -19,6 +19,8 @@ export const EXIT = {
   unavailable: 6,
   /** What was to be created exists already (`admin create`: an account with this email). */
   conflict: 7,
+  /** The file is not a sound chatshare database (`restore`: it failed the integrity check). */
+  invalidBackup: 8,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -32,4 +34,5 @@ export const EXIT_CODES_HELP = `Exit codes:
   4  not found (conversation, link or file)
   5  partial import: some conversations were skipped
   6  server unreachable or busy: try again later
-  7  already exists (an account with this email)`;
+  7  already exists (an account with this email, a backup file, a database with data)
+  8  not a sound chatshare database (restore: the backup failed its check)`;

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerAdmin } from './commands/admin.js';
+import { registerBackup } from './commands/backup.js';
 import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerLogin } from './commands/login.js';
@@ -43,6 +44,7 @@ export function createProgram(context: Context): Command {
 
   registerServer(program, context);
   registerAdmin(program, context);
+  registerBackup(program, context);
   registerLogin(program, context);
   registerImport(program, context);
   registerShare(program, context);

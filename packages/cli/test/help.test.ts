@@ -7,7 +7,20 @@ import { EXIT } from '../src/exit-codes.js';
 import { BIN, runCli } from './helpers/cli.js';
 import { freePort } from '../../../scripts/free-port.js';
 
-const COMMANDS = ['serve', 'migrate', 'admin', 'login', 'logout', 'import', 'share', 'list', 'revoke', 'rotate'];
+const COMMANDS = [
+  'serve',
+  'migrate',
+  'admin',
+  'backup',
+  'restore',
+  'login',
+  'logout',
+  'import',
+  'share',
+  'list',
+  'revoke',
+  'rotate',
+];
 
 describe('chatshare --help', () => {
   it('lists every command, the environment and the exit codes', async () => {

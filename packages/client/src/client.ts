@@ -318,7 +318,7 @@ export class ChatshareClient {
     return this.#json({ method: 'GET', path: '/healthz', options });
   }
 
-  /** Resolves when the database (and Redis, if used) answers; rejects with `not_ready` (503) otherwise. */
+  /** Resolves when the database answers (`degraded` when Redis does not); rejects with `not_ready` (503) otherwise. */
   ready(options?: RequestOptions): Promise<Readiness> {
     return this.#json({ method: 'GET', path: '/readyz', options });
   }

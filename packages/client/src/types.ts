@@ -528,6 +528,8 @@ export interface Health {
   status: 'ok';
 }
 
+/** `degraded`: the database answers but Redis does not; the instance serves with its own rate limits. */
 export interface Readiness {
-  status: 'ready';
+  status: 'ready' | 'degraded';
+  redis?: 'down';
 }

@@ -30,6 +30,8 @@ export const errors = {
   invalidConversation: factory(400, 'invalid_conversation', 'The conversation is not valid.'),
   unsupportedFormat: factory(400, 'unsupported_format', 'The conversation format is not recognised.'),
   importFailed: factory(400, 'import_failed', 'The input could not be imported.'),
+  /** A multipart upload that cannot be parsed: no or a bad boundary, a part cut off, not multipart at all. */
+  invalidMultipart: factory(400, 'invalid_multipart', 'The multipart body is malformed.'),
   invalidCursor: factory(400, 'invalid_cursor', 'The paging cursor is not valid.'),
   emptySelection: factory(400, 'empty_selection', 'The chosen messages hold nothing to share.'),
   invalidToken: factory(400, 'invalid_token', 'The link is invalid or has expired.'),
@@ -84,11 +86,21 @@ export const errors = {
     new AppError(410, 'share_expired', message, { usedUp: true }),
   shareTakenDown: factory(410, 'share_taken_down', 'An admin of this instance took this link down.'),
   payloadTooLarge: factory(413, 'payload_too_large', 'The request body is too large.'),
+  /** The disk (or database) is full: writes are refused until there is room again; reads go on. */
+  storageFull: factory(507, 'storage_full', 'The server has no room left to store this; try again later.'),
+  /** The instance is stopping; another instance (or this one, restarted) answers the retry. */
+  shuttingDown: factory(503, 'shutting_down', 'This server is restarting. Try again in a few seconds.'),
   unsupportedMediaType: factory(415, 'unsupported_media_type', 'The content type is not supported.'),
   rateLimited: factory(429, 'rate_limited', 'Too many requests. Try again later.'),
   urlNotSupported: factory(400, 'url_not_supported', 'The url is not a link to a conversation on this server.'),
   embedDisabled: factory(404, 'embed_disabled', 'The owner of this link does not allow embedding it.'),
   formatNotSupported: factory(501, 'format_not_supported', 'Only the json format is supported.'),
+  /** PostgreSQL is restarting or out of reach; sent with Retry-After. */
+  databaseUnavailable: factory(
+    503,
+    'database_unavailable',
+    'The database is not reachable right now. Try again in a few seconds.',
+  ),
 } as const;
 
 export type ErrorCode = ReturnType<(typeof errors)[keyof typeof errors]>['code'];

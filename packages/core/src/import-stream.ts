@@ -16,6 +16,7 @@ import {
   importConversations,
   IMPORTERS,
   parseImportText,
+  readChecked,
   unsupportedFormatError,
 } from './importers/index.js';
 import type { Importer } from './importers/types.js';
@@ -43,10 +44,7 @@ const looksLikeMessage = (value: unknown) =>
   typeof value === 'object' &&
   value !== null &&
   typeof (value as { role?: unknown }).role === 'string' &&
-  !('mapping' in value) &&
-  !('chat_messages' in value) &&
-  !('chat' in value) &&
-  !('history' in value);
+  !['mapping', 'chat_messages', 'chat', 'history'].some((key) => Object.hasOwn(value, key));
 
 /**
  * Yields one event per conversation (imported or skipped), after a `format` event.
@@ -130,7 +128,7 @@ async function* streamArray(text: AsyncIterable<string>, options: StreamImportOp
 
   const read = function* (element: unknown, at: number): Generator<ImportEvent> {
     try {
-      const result = importer!.read([element], { now: options.now });
+      const result = readChecked(importer!, [element], { now: options.now });
       for (const draft of result.conversations) yield { type: 'conversation', index: at, draft, source: element };
       for (const skip of result.skipped) yield { type: 'skipped', ...skip, index: at, path: reindex(skip.path, at) };
     } catch (error) {

@@ -11,6 +11,7 @@ export * from './reports.js';
 export * from './branches.js';
 export * from './selection.js';
 export * from './presenters/snapshot.js';
+export * from './model-guard.js';
 export * from './importers/index.js';
 export * from './import-stream.js';
 export * from './import-identity.js';

@@ -9,11 +9,14 @@ import multipart from '@fastify/multipart';
 import { LIMITS } from '@chatshare/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './env.js';
+import { fastifyTrustProxy } from './trust-proxy.js';
 import type { Mailer } from './mail/mailer.js';
 import auth from './plugins/auth.js';
 import context, { type RateLimits } from './plugins/context.js';
 import cors from './plugins/cors.js';
 import errorHandling from './plugins/errors.js';
+import gracefulClose from './plugins/graceful-close.js';
+import metrics from './plugins/metrics.js';
 import moderation from './plugins/moderation.js';
 import openapi from './plugins/openapi.js';
 import rateLimits from './plugins/rate-limits.js';
@@ -69,11 +72,14 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
             ...(options.logStream ? { stream: options.logStream } : {}),
           },
     bodyLimit: LIMITS.bodyBytes,
-    trustProxy: config.trustProxy,
+    // plugins/graceful-close.ts answers requests that arrive while closing, in our error shape.
+    return503OnClosing: false,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
 
   await app.register(errorHandling);
+  await app.register(gracefulClose);
   await app.register(validation);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
@@ -102,6 +108,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(options.redisKeyPrefix ? { redisKeyPrefix: options.redisKeyPrefix } : {}),
   });
+  // Before everything it counts: its onResponse hook sees every route.
+  await app.register(metrics);
   await app.register(viewFlush);
   // Before rate limits and auth: a preflight is answered before either runs, and their 429s
   // and 401s carry the CORS headers a listed app needs to read them.

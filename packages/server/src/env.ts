@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { LIMITS } from '@chatshare/core';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 export interface Config {
   port: number;
@@ -32,10 +33,19 @@ export interface Config {
   corsOrigins: string[];
   /** Lower-cased emails of instance admins; empty = the first account is the admin. */
   adminEmails: string[];
-  trustProxy: boolean;
+  /**
+   * Which proxies' `X-Forwarded-*` to believe (TRUST_PROXY): `false` none, a number of hops
+   * in front (the address the nearest proxy saw is the client's with 1), or the proxies'
+   * addresses and CIDRs. Never "any": the left-most X-Forwarded-For is the client's to write.
+   */
+  trustProxy: TrustProxy;
   /** Largest export file accepted by POST /api/v1/imports (bytes). */
   importMaxBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Bearer token that opens GET /metrics on the main port (METRICS_TOKEN); null = no /metrics there. */
+  metricsToken: string | null;
+  /** A second listener on 127.0.0.1 serving only /metrics (METRICS_PORT); null = none. */
+  metricsPort: number | null;
 }
 
 export class ConfigError extends Error {
@@ -195,6 +205,12 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   for (const email of adminEmails) {
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) problems.push(`ADMIN_EMAILS: "${email}" is not an email address`);
   }
+  const metricsToken = read.optional('METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && (metricsToken.length < 16 || /\s/.test(metricsToken))) {
+    problems.push('METRICS_TOKEN must be at least 16 characters without spaces (e.g. `openssl rand -hex 24`)');
+  }
+  const metricsPort = read.optional('METRICS_PORT') === undefined ? null : read.integer('METRICS_PORT', 0, 1, 65535);
+  if (metricsPort !== null && metricsPort === port) problems.push('METRICS_PORT must differ from PORT');
   const config: Config = {
     port,
     host,
@@ -213,9 +229,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     communityAllowedOrigins,
     corsOrigins,
     adminEmails,
-    trustProxy: read.boolean('TRUST_PROXY', false),
+    trustProxy: parseTrustProxy(read.optional('TRUST_PROXY'), problems),
     importMaxBytes: read.integer('IMPORT_MAX_MB', LIMITS.importFileBytes / 1024 / 1024, 1, 100_000) * 1024 * 1024,
     logLevel: read.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    metricsToken,
+    metricsPort,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   config.sessionSecret = sessionSecretEnv ?? generatedSecret(dataDir);

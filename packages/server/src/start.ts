@@ -27,6 +27,14 @@ export async function startServer(): Promise<void> {
         .catch(() => process.exit(1));
     });
   }
+  if (config.metricsPort !== null) {
+    // Before the app listens: a taken METRICS_PORT stops the start instead of going unnoticed.
+    const metrics = await app.listenMetrics(config.metricsPort).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
+    app.log.info(`metrics on http://${metrics.address}:${metrics.port}/metrics`);
+  }
   await app.listen({ port: config.port, host: config.host });
   app.log.info(`chatshare is serving ${config.publicUrl} (database: ${app.dialect})`);
 }

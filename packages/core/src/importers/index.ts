@@ -4,6 +4,7 @@
  */
 import { errors } from '../errors.js';
 import type { ImportFormat } from '../model.js';
+import { draftProblem } from '../model-guard.js';
 import { chatgptImporter } from './chatgpt.js';
 import { chatshareImporter } from './chatshare.js';
 import { claudeImporter } from './claude.js';
@@ -52,7 +53,23 @@ export function importConversations(input: unknown, context: ImportContext & { f
   if (context.format && !importer.detect(input)) {
     throw new ImportError('', `The input is not in the ${importer.label} format.`);
   }
-  return importer.read(input, context);
+  return readChecked(importer, input, context);
+}
+
+/**
+ * `importer.read`, and every draft it returns checked against the model: a draft that misses
+ * it (an importer fault, never to be stored) fails the whole input with an ImportError.
+ */
+export function readChecked(importer: Importer, input: unknown, context: ImportContext): ImportResult {
+  const result = importer.read(input, context);
+  result.conversations.forEach((draft, index) => {
+    const problem = draftProblem(draft);
+    if (problem) {
+      const at = result.conversations.length > 1 ? `conversations[${index}]` : '';
+      throw new ImportError(at, `the conversation does not match the model (${problem.path}: ${problem.message})`);
+    }
+  });
+  return result;
 }
 
 /**

@@ -32,7 +32,7 @@ export type NewMessage = Static<typeof NewMessageSchema>;
 const checker = Compile(NewMessageSchema);
 
 /** Ours has `parts`; anything else with a role is read as an OpenAI chat message. */
-const formatOf = (message: unknown) => (isObject(message) && 'parts' in message ? 'chatshare' : 'openai');
+const formatOf = (message: unknown) => (isObject(message) && Object.hasOwn(message, 'parts') ? 'chatshare' : 'openai');
 
 /** `messages[2].content` -> `messages.2.content`, the notation of the API's other validation errors. */
 const dotted = (path: string) => path.replace(/\[(\d+)\]/g, '.$1');

@@ -147,7 +147,7 @@ export const openaiImporter: Importer = {
     (isObject(input) &&
       !isObject(input.history) &&
       isMessageList(input.messages) &&
-      !asArray(input.messages).some((m) => isObject(m) && 'parts' in m)) ||
+      !asArray(input.messages).some((m) => isObject(m) && Object.hasOwn(m, 'parts'))) ||
     (Array.isArray(input) && input.length > 0 && input.every((line) => isObject(line) && isMessageList(line.messages))),
   read(input, context): ImportResult {
     // A list of `{ messages }` objects is a parsed JSONL file: one conversation each.

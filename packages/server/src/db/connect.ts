@@ -21,13 +21,23 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** The PostgreSQL schema in use, when not the default. */
   schema: string | null;
+  /** The PostgreSQL pool's connections and queue, for metrics; absent on SQLite. */
+  poolState?: () => { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 
 type DbConfig = Pick<Config, 'databaseUrl' | 'databaseSchema' | 'dataDir'>;
 
-export async function openDatabase(config: DbConfig): Promise<DatabaseHandle> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databaseSchema);
+/** Where the pool reports connections that PostgreSQL ended (a restart, a failover). */
+export interface DbLog {
+  warn(details: object, message: string): void;
+}
+
+/** How long a request waits for a PostgreSQL connection before it is a 503 (see db/unavailable.ts). */
+export const PG_CONNECT_TIMEOUT_MS = 3_000;
+
+export async function openDatabase(config: DbConfig, log?: DbLog): Promise<DatabaseHandle> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databaseSchema, log);
   mkdirSync(config.dataDir, { recursive: true });
   const file = new SQLite(path.join(config.dataDir, 'chatshare.sqlite'));
   file.pragma('journal_mode = WAL');
@@ -41,7 +51,7 @@ export async function openDatabase(config: DbConfig): Promise<DatabaseHandle> {
   return { db, dialect: 'sqlite', schema: null, close: () => db.destroy() };
 }
 
-async function openPostgres(url: string, schema: string | null): Promise<DatabaseHandle> {
+async function openPostgres(url: string, schema: string | null, log?: DbLog): Promise<DatabaseHandle> {
   if (schema) {
     // Create the schema first with a plain client, then point every pooled connection at it.
     const client = new pg.Client({ connectionString: url });
@@ -55,10 +65,19 @@ async function openPostgres(url: string, schema: string | null): Promise<Databas
   const pool = new pg.Pool({
     connectionString: url,
     max: 10,
+    // Bounded, so a request during an outage is a quick 503 instead of a hang.
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    keepAlive: true,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // A connection PostgreSQL ends (restart, failover: 57P01) leaves the pool and the next query
+  // opens a new one. Unlistened, its 'error' event would end the process: idle connections
+  // report through the pool, and one in use fails its own query, which the request answers.
+  pool.on('error', (error) => log?.warn({ err: error }, 'a PostgreSQL connection ended; the pool opens new ones'));
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] });
-  return { db, dialect: 'postgres', schema, close: () => db.destroy() };
+  const poolState = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  return { db, dialect: 'postgres', schema, poolState, close: () => db.destroy() };
 }
 
 /** Applies every pending migration; throws with the failing migration's error. */

@@ -9,11 +9,24 @@
 import type { Database as SqliteFile, Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
 
+/**
+ * What Kysely's `rollback` runs when SQLite has already rolled the transaction back itself
+ * (it does on SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM…): a real ROLLBACK would fail with
+ * "cannot rollback - no transaction is active", and that error would replace the real one.
+ */
+const ROLLED_BACK = {
+  reader: false,
+  all: () => [],
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  iterate: () => [][Symbol.iterator](),
+};
+
 export function withStatementCache(file: SqliteFile, capacity = 256): SqliteDatabase {
   const statements = new Map<string, Statement>();
   return {
     close: () => void file.close(),
     prepare(sql: string) {
+      if (sql === 'rollback' && !file.inTransaction) return ROLLED_BACK;
       let statement = statements.get(sql);
       if (statement) {
         // Re-insert to keep the map in least-recently-used order.

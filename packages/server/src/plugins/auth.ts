@@ -74,6 +74,8 @@ export default fp(
     });
 
     app.addHook('onRequest', async (request) => {
+      // /metrics checks its own bearer token (METRICS_TOKEN), which is no API token.
+      if (request.routeOptions.config.ownAuthorization === true) return;
       const header = request.headers.authorization;
       if (header !== undefined) {
         const match = /^Bearer\s+(\S+)$/i.exec(header);

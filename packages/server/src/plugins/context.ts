@@ -5,13 +5,14 @@
 import { RATE_LIMITS } from '@chatshare/core';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { createSigner, type Signer } from '../auth/signing.js';
-import { migrateToLatest, openDatabase, type DialectName } from '../db/connect.js';
+import { migrateToLatest, openDatabase, type DatabaseHandle, type DialectName } from '../db/connect.js';
 import type { Database } from '../db/schema.js';
 import type { Config } from '../env.js';
 import { createLogMailer, createSmtpMailer, type Mailer } from '../mail/mailer.js';
+import { connectRedis, type RedisLink } from '../redis/link.js';
 import { ApiTokenRepository } from '../repositories/api-tokens.js';
 import { ConversationRepository } from '../repositories/conversations.js';
 import { SessionRepository } from '../repositories/sessions.js';
@@ -37,12 +38,16 @@ declare module 'fastify' {
     now: () => Date;
     db: Kysely<Database>;
     dialect: DialectName;
+    /** The PostgreSQL pool's state (metrics); null on SQLite. */
+    dbPoolState: NonNullable<DatabaseHandle['poolState']> | null;
     repos: Repositories;
     shareService: ShareService;
     searchIndex: SearchIndex;
     mailer: Mailer;
     signers: { emailVerification: Signer; shareUnlock: Signer };
     redis: Redis | null;
+    /** Redis and whether it answers (`redisLink.state()`); null without REDIS_URL. */
+    redisLink: RedisLink | null;
     /** The rate limits in force: core's RATE_LIMITS unless the app was built with others. */
     rateLimits: RateLimits;
     redisKeyPrefix: string;
@@ -64,7 +69,7 @@ export default fp<ContextOptions>(
   async function context(app: FastifyInstance, options) {
     const { config } = options;
     const now = options.now ?? (() => new Date());
-    const handle = await openDatabase(config);
+    const handle = await openDatabase(config, app.log);
     app.addHook('onClose', () => handle.close());
     const applied = await migrateToLatest(handle);
 
@@ -73,7 +78,7 @@ export default fp<ContextOptions>(
     const repos: Repositories = {
       users: new UserRepository(handle.db, now),
       sessions: new SessionRepository(handle.db, now),
-      apiTokens: new ApiTokenRepository(handle.db, now),
+      apiTokens: new ApiTokenRepository(handle.db, now, app.log),
       conversations: new ConversationRepository(handle.db, now),
       shares,
       explore,
@@ -83,11 +88,8 @@ export default fp<ContextOptions>(
       options.mailer ?? (config.smtpUrl ? createSmtpMailer(config.smtpUrl, config.mailFrom) : createLogMailer(app.log));
     app.addHook('onClose', async () => mailer.close());
 
-    const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true }) : null;
-    if (redis) {
-      await redis.connect();
-      app.addHook('onClose', async () => void (await redis.quit()));
-    }
+    const redisLink = config.redisUrl ? await connectRedis(config.redisUrl, app.log) : null;
+    if (redisLink) app.addHook('onClose', () => redisLink.close());
 
     app.decorate('config', config);
     app.decorate('rateLimits', { ...RATE_LIMITS, ...options.rateLimits });
@@ -95,9 +97,11 @@ export default fp<ContextOptions>(
     app.decorate('now', now);
     app.decorate('db', handle.db);
     app.decorate('dialect', handle.dialect);
+    app.decorate('dbPoolState', handle.poolState ?? null);
     app.decorate('repos', repos);
     app.decorate('searchIndex', searchIndex);
-    app.decorate('redis', redis);
+    app.decorate('redis', redisLink?.client ?? null);
+    app.decorate('redisLink', redisLink);
     app.decorate('mailer', mailer);
     app.decorate('signers', {
       emailVerification: createSigner(config.sessionSecret, 'email-verification'),

@@ -6,6 +6,9 @@
 import { AppError, errors, isAppError, type ErrorBody } from '@chatshare/core';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { multipartError } from './multipart-errors.js';
+import { storageFullError } from '../db/storage-full.js';
+import { isDatabaseUnavailable, sendDatabaseUnavailable } from '../db/unavailable.js';
 
 const FRAMEWORK_ERRORS: Record<string, () => AppError> = {
   FST_ERR_CTP_BODY_TOO_LARGE: () => errors.payloadTooLarge(),
@@ -28,8 +31,10 @@ function toAppError(error: FastifyError): AppError | undefined {
       issues: error.validation.map((issue) => ({ path: pathOf(issue.instancePath), message: issue.message })),
     });
   }
-  const known = error.code ? FRAMEWORK_ERRORS[error.code] : undefined;
+  const known = error.code && Object.hasOwn(FRAMEWORK_ERRORS, error.code) ? FRAMEWORK_ERRORS[error.code] : undefined;
   if (known) return known();
+  const multipart = multipartError(error);
+  if (multipart) return multipart;
   if (error instanceof SyntaxError && error.statusCode === 400) return errors.invalidJson();
   if (error.statusCode === 429) return errors.rateLimited();
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
@@ -41,7 +46,8 @@ function toAppError(error: FastifyError): AppError | undefined {
 export default fp(
   async function errorHandling(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const appError = toAppError(error);
+      if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(error, request, reply);
+      const appError = storageFullError(error, request.log) ?? toAppError(error);
       if (!appError) {
         request.log.error({ err: error }, 'unhandled error');
         const body: ErrorBody = { error: { code: 'internal_error', message: 'Something went wrong on our side.' } };

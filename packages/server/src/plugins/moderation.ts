@@ -10,6 +10,7 @@ import type { User } from '../repositories/users.js';
 import { AdminDirectory } from '../services/admins.js';
 import { ModerationService } from '../services/moderation.js';
 import { requireUser } from './auth.js';
+import { routeRateLimit } from './route-rate-limit.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,11 +34,9 @@ export default fp(
         ...(app.hasDecorator('searchIndex') ? { searchIndex: app.searchIndex } : {}),
       }),
     );
-    const { max, windowMs } = app.rateLimits.report;
     // One limiter for both routes, so the form and the API draw on the same budget.
     const limit = app.rateLimit({
-      max,
-      timeWindow: windowMs,
+      ...routeRateLimit(app, 'report'),
       keyGenerator: (request: FastifyRequest) => `report:${request.ip}`,
     });
     app.decorate('reportLimit', async (request: FastifyRequest, reply: FastifyReply) => {

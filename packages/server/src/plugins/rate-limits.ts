@@ -11,7 +11,8 @@ import rateLimit from '@fastify/rate-limit';
 import { errors, isAppError } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { createMemoryHitCounter, createRedisHitCounter, type HitCounter } from './hit-counter.js';
+import { createFallbackHitCounter, createMemoryHitCounter, createRedisHitCounter } from './hit-counter.js';
+import { hitCounterStore } from './rate-limit-store.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,24 +31,25 @@ declare module 'fastify' {
 
 export default fp(
   async function rateLimits(app: FastifyInstance) {
+    // In memory for one instance; with Redis, in Redis while it answers and in memory while it
+    // does not (redis/link.ts), so a Redis outage never holds up or fails a request.
+    const memory = createMemoryHitCounter();
+    const timer = setInterval(() => memory.sweep(), 60_000).unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+    const link = app.redisLink;
+    const counterAt = (prefix: string) =>
+      link ? createFallbackHitCounter(link, createRedisHitCounter(link.client, prefix), memory) : memory;
+
     await app.register(rateLimit, {
       global: false,
-      ...(app.redis ? { redis: app.redis, nameSpace: `${app.redisKeyPrefix}rl:` } : {}),
+      ...(link ? { store: hitCounterStore(counterAt(''), `${app.redisKeyPrefix}rl:`) } : {}),
       errorResponseBuilder: (_request, context) =>
         Object.assign(errors.rateLimited(`Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.`), {
           statusCode: 429,
         }),
     });
 
-    let counter: HitCounter;
-    if (app.redis) {
-      counter = createRedisHitCounter(app.redis, `${app.redisKeyPrefix}hits:`);
-    } else {
-      const memory = createMemoryHitCounter();
-      const timer = setInterval(() => memory.sweep(), 60_000).unref();
-      app.addHook('onClose', async () => clearInterval(timer));
-      counter = memory;
-    }
+    const counter = counterAt(`${app.redisKeyPrefix}hits:`);
     const { max, windowMs } = app.rateLimits.shareMiss;
     const key = (request: FastifyRequest) => `miss:${request.ip}`;
     app.decorate('shareMisses', {
@@ -57,7 +59,8 @@ export default fp(
         } catch (error) {
           // Only an unknown (or revoked, or hidden private) link is a miss; `embed_disabled` is a 404 of a real link.
           if (!isAppError(error) || error.code !== 'share_not_found') throw error;
-          if ((await counter.hit(key(request), windowMs)) <= max) throw error;
+          if ((await counter.hit(key(request), windowMs)).hits <= max) throw error;
+          app.metrics.rateLimited('shareMiss');
           reply.header('retry-after', String(Math.ceil(windowMs / 1000)));
           throw errors.rateLimited('Too many unknown links from your address. Try again later.');
         }

@@ -40,9 +40,13 @@ export function pageCacheKey(share: ShareRecord, { locale, indexable, embeddable
 
 export class PageCache {
   private readonly pages = new LruCache<RenderedPage>(MAX_PAGES, MAX_BYTES);
+  /** Told whether each lookup found a page (metrics count hits and misses). */
+  onLookup: ((hit: boolean) => void) | undefined;
 
   get(key: string): RenderedPage | undefined {
-    return this.pages.get(key);
+    const page = this.pages.get(key);
+    this.onLookup?.(page !== undefined);
+    return page;
   }
 
   set(key: string, page: RenderedPage): void {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errors, LIMITS } from '@chatshare/core';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { API_TOKEN_PREFIX, newSecretToken, sha256 } from '../auth/tokens.js';
 import type { ApiTokenRow, Database } from '../db/schema.js';
@@ -25,6 +26,8 @@ export class ApiTokenRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => Date,
+    /** Where a failed "last used" write is reported (it never fails the request). */
+    private readonly log?: Pick<FastifyBaseLogger, 'warn'>,
   ) {}
 
   /** Creates a token; the secret is returned once and only its hash is kept. */
@@ -88,14 +91,19 @@ export class ApiTokenRepository {
       .where('api_tokens.revoked_at', 'is', null)
       .executeTakeFirst();
     if (!row) return undefined;
-    // "Last used" to the minute is enough, and spares a write on every API request.
+    // "Last used" to the minute is enough, and spares a write on every API request. It is
+    // bookkeeping: a read must not fail because it cannot be written (a full disk, say).
     const now = this.now();
     if (!row.token_last_used_at || now.getTime() - Date.parse(row.token_last_used_at) >= 60_000) {
-      await this.db
-        .updateTable('api_tokens')
-        .set({ last_used_at: now.toISOString() })
-        .where('id', '=', row.token_id)
-        .execute();
+      try {
+        await this.db
+          .updateTable('api_tokens')
+          .set({ last_used_at: now.toISOString() })
+          .where('id', '=', row.token_id)
+          .execute();
+      } catch (error) {
+        this.log?.warn({ err: error }, 'could not record the last use of an API token');
+      }
     }
     return toUser(row);
   }

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import {
   contentFingerprint,
   messageCounts,
+  readableTree,
   type Conversation,
   type ConversationDraft,
   type ImportedMatch,
@@ -39,15 +40,17 @@ interface StoredData {
 }
 
 const toRecord = (row: ConversationRow): ConversationRecord => {
-  const data = JSON.parse(row.data) as StoredData;
+  const data = JSON.parse(row.data) as Partial<Record<keyof StoredData, unknown>>;
+  // A row an older version stored broken is read as far as it matches the model (core model-guard).
+  const { messages, currentLeafId } = readableTree(data.messages, data.currentLeafId);
   return {
     id: row.id,
     ownerId: row.owner_id,
     title: row.title,
-    messages: data.messages,
-    currentLeafId: data.currentLeafId,
-    models: data.models,
-    ...(data.context ? { context: data.context } : {}),
+    messages,
+    currentLeafId,
+    models: Array.isArray(data.models) ? data.models.filter((model) => typeof model === 'string') : [],
+    ...(typeof data.context === 'string' && data.context ? { context: data.context } : {}),
     source: {
       format: row.source_format as ImportFormat,
       importedAt: row.imported_at,

@@ -1,4 +1,10 @@
-import type { Privacy, ShareAccessState, ShareSelection, Snapshot } from '@chatshare/core';
+import {
+  readableSnapshot,
+  type Privacy,
+  type ShareAccessState,
+  type ShareSelection,
+  type Snapshot,
+} from '@chatshare/core';
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database, NewShareRow, ShareRow, ShareUpdate } from '../db/schema.js';
 import { containsText, decodeCursor, encodeCursor } from './cursor.js';
@@ -193,7 +199,8 @@ export class ShareRepository {
 
   async snapshot(id: string): Promise<Snapshot | undefined> {
     const row = await this.db.selectFrom('shares').select('snapshot').where('id', '=', id).executeTakeFirst();
-    return row && (JSON.parse(row.snapshot) as Snapshot);
+    // A snapshot an older version stored broken is read as far as it matches the model (core model-guard).
+    return row && readableSnapshot(JSON.parse(row.snapshot));
   }
 
   async list(

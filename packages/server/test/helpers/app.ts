@@ -50,6 +50,10 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Rate limits for this app; by default sign-in limits are raised so factories can sign up freely. */
   rateLimits?: Partial<RateLimits>;
+  /** Redis key prefix; apps built with the same one share their counters (by default each app has its own). */
+  redisKeyPrefix?: string;
+  /** Where log lines go (the app logs at `config.logLevel`); without it the app does not log. */
+  logStream?: { write(line: string): void };
 }
 
 const TEST_RATE_LIMITS: Partial<RateLimits> = { auth: { max: 10_000, windowMs: 60_000 } };
@@ -78,6 +82,8 @@ export async function buildTestApp(overrides: Partial<Config> = {}, options: Tes
     trustProxy: false,
     importMaxBytes: 1024 * 1024 * 1024,
     logLevel: 'silent',
+    metricsToken: null,
+    metricsPort: null,
     ...overrides,
   };
   const clock = createClock();
@@ -86,10 +92,10 @@ export async function buildTestApp(overrides: Partial<Config> = {}, options: Tes
     config,
     now: clock.now,
     mailer,
-    logger: false,
+    ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
     rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
     // Test files run in parallel against one Redis: each app keeps its own counters.
-    redisKeyPrefix: `chatshare-test:${randomBytes(6).toString('hex')}:`,
+    redisKeyPrefix: options.redisKeyPrefix ?? `chatshare-test:${randomBytes(6).toString('hex')}:`,
   });
   return {
     app,

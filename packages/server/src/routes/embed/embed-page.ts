@@ -53,7 +53,7 @@ function embedHeaders(reply: FastifyReply, nonce: string, framing: 'any' | 'none
 }
 
 export default async function embedRoutes(app: FastifyInstance) {
-  const cache = new PageCache();
+  const cache = app.metrics.trackPageCache('embed', new PageCache());
   const { publicUrl } = app.config;
   const shareUrl = (code: string) => `${publicUrl}/s/${code}`;
 

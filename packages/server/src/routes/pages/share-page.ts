@@ -43,7 +43,7 @@ export const isPrefetch = (request: FastifyRequest) =>
   /prefetch/i.test(`${request.headers['sec-purpose'] ?? ''} ${request.headers.purpose ?? ''}`);
 
 export default async function sharePageRoutes(app: FastifyInstance) {
-  const cache = new PageCache();
+  const cache = app.metrics.trackPageCache('share', new PageCache());
   const { publicUrl } = app.config;
   const shareUrl = (code: string) => `${publicUrl}/s/${code}`;
 

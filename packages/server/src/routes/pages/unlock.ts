@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { verifyPassword } from '../../auth/passwords.js';
 import { createUnlockValue, unlockCookieName } from '../../auth/unlock-cookie.js';
+import { routeRateLimit } from '../../plugins/route-rate-limit.js';
 import { CodeParams, errorResponses } from '../api/common-schema.js';
 import { viewerFor } from '../api/shared/viewer.js';
 
@@ -37,8 +38,7 @@ export default async function unlockRoutes(fastify: FastifyInstance) {
     {
       config: {
         rateLimit: {
-          max: app.rateLimits.unlock.max,
-          timeWindow: app.rateLimits.unlock.windowMs,
+          ...routeRateLimit(app, 'unlock'),
           keyGenerator: (request: FastifyRequest) =>
             `unlock:${(request.params as { code: string }).code}:${request.ip}`,
         },

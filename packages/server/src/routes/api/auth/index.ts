@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { createVerificationToken, readVerificationToken } from '../../../auth/email-verification.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../../auth/passwords.js';
 import { requireUser, SESSION_COOKIE } from '../../../plugins/auth.js';
+import { routeRateLimit } from '../../../plugins/route-rate-limit.js';
 import { presentUser } from '../../../presenters/user.js';
 import type { User } from '../../../repositories/users.js';
 import { NOINDEX, newNonce } from '../../../render/security-headers.js';
@@ -24,7 +25,7 @@ import {
 
 export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const authLimit = { rateLimit: { max: app.rateLimits.auth.max, timeWindow: app.rateLimits.auth.windowMs } };
+  const authLimit = { rateLimit: routeRateLimit(app, 'auth') };
 
   /** The `{ user }` answer of every auth route, with whether the user is an instance admin. */
   const userResponse = async (user: User) => ({ user: presentUser(user, { isAdmin: await app.admins.isAdmin(user) }) });

@@ -6,6 +6,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
+import { routeRateLimit } from '../../../plugins/route-rate-limit.js';
 import { presentShare } from '../../../presenters/share.js';
 import { publishFromCommunity } from '../../../services/community-publications.js';
 import { ConversationIdParams, errorResponses } from '../common-schema.js';
@@ -43,8 +44,7 @@ export default async function communityRoutes(fastify: FastifyInstance) {
       // Publishing creates a public link: the same budget as creating links.
       config: {
         rateLimit: {
-          max: app.rateLimits.shareCreate.max,
-          timeWindow: app.rateLimits.shareCreate.windowMs,
+          ...routeRateLimit(app, 'shareCreate'),
           hook: 'preHandler' as const,
           keyGenerator: (request: FastifyRequest) => `share:${request.user?.id ?? request.ip}`,
         },

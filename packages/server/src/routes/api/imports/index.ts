@@ -4,7 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
 import { importFile } from '../../../services/imports.js';
 import { errorResponses } from '../common-schema.js';
+import { boundaryProblem } from '../../../plugins/multipart-errors.js';
 import { ImportQuery, ImportReportSchema } from './schema.js';
+import { firstFile } from './first-file.js';
+import { settleUnreadBody } from './unread-body.js';
 
 export default async function importRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -24,12 +27,18 @@ export default async function importRoutes(fastify: FastifyInstance) {
         consumes: ['multipart/form-data'],
         response: { 201: ImportReportSchema, ...errorResponses(400, 401, 413, 415) },
       },
+      onSend: async (request, reply, payload) => {
+        settleUnreadBody(request, reply);
+        return payload;
+      },
     },
     async (request, reply) => {
       const user = requireUser(request);
       if (!request.isMultipart())
         throw errors.unsupportedMediaType('Send the file as multipart/form-data in a field named "file".');
-      const file = await request.file();
+      const badBoundary = boundaryProblem(request.headers['content-type']);
+      if (badBoundary) throw errors.invalidMultipart(badBoundary);
+      const file = await firstFile(request);
       if (!file || file.fieldname !== 'file')
         throw errors.badRequest('Send the file in a multipart field named "file".');
       const tooLarge = () => errors.payloadTooLarge('The file is larger than this instance accepts (IMPORT_MAX_MB).');

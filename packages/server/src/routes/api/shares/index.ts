@@ -2,6 +2,7 @@ import { authorize, errors, isShortCode } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
+import { routeRateLimit } from '../../../plugins/route-rate-limit.js';
 import { presentShare } from '../../../presenters/share.js';
 import type { ShareRecord } from '../../../repositories/shares.js';
 import type { User } from '../../../repositories/users.js';
@@ -27,8 +28,7 @@ export default async function shareRoutes(fastify: FastifyInstance) {
 
   const createLimit = {
     rateLimit: {
-      max: app.rateLimits.shareCreate.max,
-      timeWindow: app.rateLimits.shareCreate.windowMs,
+      ...routeRateLimit(app, 'shareCreate'),
       hook: 'preHandler' as const,
       keyGenerator: (request: FastifyRequest) => `share:${request.user?.id ?? request.ip}`,
     },
