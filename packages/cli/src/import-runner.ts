@@ -10,7 +10,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { ChatshareClient } from '@chatshare/client';
+import type { ChatshareClient, ImportedConversation, SkippedConversation } from '@chatshare/client';
 import { isChatshareError } from '@chatshare/client';
 import type { ConversationDraft, ImportFormat, OnDuplicate } from '@chatshare/core';
 import { CliError, describeError } from './errors.js';
@@ -27,24 +27,8 @@ export interface ImportSource {
   close(): void;
 }
 
-export interface ImportedConversation {
-  index: number;
-  id: string;
-  title: string;
-  messageCount: number;
-  branchCount: number;
-}
-
-export interface SkippedConversation {
-  index: number;
-  /** Where in the file reading failed, e.g. `[3].mapping`. */
-  path: string;
-  title?: string;
-  reason: string;
-  /** Set when it was imported before; `conversationId` is the stored one. */
-  code?: 'already_imported' | 'changed_since_import';
-  conversationId?: string;
-}
+// The server's report items, the same for a file read here and one uploaded whole.
+export type { ImportedConversation, SkippedConversation };
 
 export interface ImportReport {
   file: string;

@@ -5,9 +5,9 @@
  * fail when these drift from the server's TypeBox schemas. The conversation model itself
  * comes from @chatshare/core, which owns it.
  */
-import type { ConversationInput, ImportFormat, Message, Part, Role } from '@chatshare/core';
+import type { ConversationInput, ImportFormat, Message, Part, Role, ShareSelection } from '@chatshare/core';
 
-export type { ConversationInput, ImportFormat, Message, Part, Role };
+export type { ConversationInput, ImportFormat, Message, Part, Role, ShareSelection };
 
 /** An ISO 8601 date-time string, as the API sends it. */
 export type Timestamp = string;
@@ -243,18 +243,6 @@ export interface ScanQuery {
   /** Scan only positions `start` up to `end` (exclusive) of the branch. */
   start?: number;
   end?: number;
-}
-
-/**
- * What of a conversation a link shares: a branch by its last message and a range of its
- * messages (system messages are never counted or shared).
- */
-export interface ShareSelection {
-  /** The last message of the shared branch; `null` follows the conversation's current branch. */
-  leafMessageId: string | null;
-  start: number;
-  /** Exclusive; `null` runs to the latest message, so "Update link" takes in new ones. */
-  end: number | null;
 }
 
 /** What a share would publish, found before sharing. `redacted` is always false here. */

@@ -34,6 +34,17 @@ const readPaths = (code: string) => [
 const statuses = async (code: string) =>
   Promise.all(readPaths(code).map(async (path) => (await call(t.app, 'GET', path)).statusCode));
 
+/** The app's share service, drawing `codes` in turn (the last one again once they run out). */
+const drawingCodes = (codes: string[]) =>
+  new ShareService({
+    shares: t.app.repos.shares,
+    conversations: t.app.repos.conversations,
+    searchIndex: t.app.searchIndex,
+    now: t.app.now,
+    enableOpenSharing: true,
+    newCode: () => (codes.length > 1 ? codes.shift()! : codes[0]!),
+  });
+
 describe('rotating a link', () => {
   it('gives a new code and makes every path of the old one a 404 at the next request', async () => {
     const { id } = await createConversation(t.app, owner);
@@ -127,15 +138,7 @@ describe('rotating a link', () => {
   it('tries another code when the new one is taken', async () => {
     const first = await createShare(t.app, owner, { conversationId: (await createConversation(t.app, owner)).id });
     const second = await createShare(t.app, owner, { conversationId: (await createConversation(t.app, owner)).id });
-    const next = [first.shortCode, 'Rotated00001'];
-    const service = new ShareService({
-      shares: t.app.repos.shares,
-      conversations: t.app.repos.conversations,
-      searchIndex: t.app.searchIndex,
-      now: t.app.now,
-      enableOpenSharing: true,
-      newCode: () => next.shift() ?? 'Rotated00002',
-    });
+    const service = drawingCodes([first.shortCode, 'Rotated00001', 'Rotated00002']);
     const rotated = await service.rotate({ id: owner.id } as never, second.settings.id);
     expect(rotated.code).toBe('Rotated00001');
     expect((await call(t.app, 'GET', `/api/v1/shared/${first.shortCode}`)).statusCode).toBe(200);
@@ -143,15 +146,7 @@ describe('rotating a link', () => {
 
   it('gives a new link another code when the first one drawn is taken', async () => {
     const first = await createShare(t.app, owner, { conversationId: (await createConversation(t.app, owner)).id });
-    const next = [first.shortCode, 'Inserted0001'];
-    const service = new ShareService({
-      shares: t.app.repos.shares,
-      conversations: t.app.repos.conversations,
-      searchIndex: t.app.searchIndex,
-      now: t.app.now,
-      enableOpenSharing: true,
-      newCode: () => next.shift() ?? 'Inserted0002',
-    });
+    const service = drawingCodes([first.shortCode, 'Inserted0001', 'Inserted0002']);
     const { id } = await createConversation(t.app, owner);
     const created = await service.createOrRefresh({ id: owner.id } as never, { conversationId: id });
     expect(created).toMatchObject({ created: true, share: { code: 'Inserted0001' } });
