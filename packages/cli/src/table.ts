@@ -1,4 +1,5 @@
 /** Plain-text tables: columns padded with spaces, no box drawing, so they read well in logs too. */
+import stringWidth from 'string-width';
 
 export interface Column<T> {
   header: string;
@@ -8,13 +9,24 @@ export interface Column<T> {
   align?: 'left' | 'right';
 }
 
-/** Width in terminal cells, close enough for text: one per code point. */
-const width = (text: string) => [...text].length;
+/** Width in terminal cells: two for CJK and emoji, none for combining marks. */
+const width = (text: string) => stringWidth(text);
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 function fit(text: string, maxWidth: number | undefined): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   if (maxWidth === undefined || width(oneLine) <= maxWidth) return oneLine;
-  return `${[...oneLine].slice(0, maxWidth - 1).join('')}…`;
+  // Whole characters up to the width, keeping one cell for the ellipsis.
+  let cut = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(oneLine)) {
+    const cells = width(segment);
+    if (used + cells > maxWidth - 1) break;
+    cut += segment;
+    used += cells;
+  }
+  return `${cut}…`;
 }
 
 export function formatTable<T>(columns: Column<T>[], rows: readonly T[]): string[] {

@@ -123,6 +123,30 @@ describe('formatTable', () => {
     );
     expect(lines).toEqual(['NAME          VIEWS', 'short             5', 'a much long…   1234']);
   });
+
+  it('aligns titles in Chinese, Japanese and with emoji by their width on screen', () => {
+    const rows = [
+      { title: 'Plain', views: 1 },
+      { title: '会议记录', views: 22 },
+      { title: 'Launch 🚀 plan', views: 333 },
+      { title: '日本語のとても長いタイトルです', views: 4 },
+    ];
+    const lines = formatTable(
+      [
+        { header: 'TITLE', value: (row) => row.title, maxWidth: 16 },
+        { header: 'VIEWS', value: (row) => String(row.views), align: 'right' },
+      ],
+      rows,
+    );
+    // Wide characters take two cells: each VIEWS column ends at the same screen column.
+    expect(lines).toEqual([
+      'TITLE            VIEWS',
+      'Plain                1',
+      '会议记录            22',
+      'Launch 🚀 plan     333',
+      '日本語のとても…      4',
+    ]);
+  });
 });
 
 describe('core values', () => {

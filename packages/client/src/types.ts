@@ -5,7 +5,7 @@
  * fail when these drift from the server's TypeBox schemas. The conversation model itself
  * comes from @chatshare/core, which owns it.
  */
-import type { ConversationInput, ImportFormat, Message, Part, Role, ShareSelection } from '@chatshare/core';
+import type { ConversationInput, ImportFormat, Message, Part, Privacy, Role, ShareSelection } from '@chatshare/core';
 
 export type { ConversationInput, ImportFormat, Message, Part, Role, ShareSelection };
 
@@ -152,7 +152,7 @@ export interface AppendMessagesInput {
 // --- shares ---------------------------------------------------------------------------------
 
 /** public: listed and searchable; unlisted: anyone with the link; private: invited emails only. */
-export type SharePrivacy = 'public' | 'unlisted' | 'private';
+export type SharePrivacy = Privacy;
 export type ShareStatus = 'live' | 'expired' | 'revoked';
 
 export interface ShareSettingsInput {

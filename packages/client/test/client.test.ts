@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errors, ImportError } from '@chatshare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../../scripts/free-port.js';
 import { parseRetryAfter } from '../src/errors.js';
 import { ChatshareError, createClient, safe, SERVER_ERROR_CODES, type ChatshareClient } from '../src/index.js';
 import { failure, signedUpTokenClient, startServer, type TestServer } from './helpers/server.js';
@@ -73,10 +74,7 @@ describe('the client', () => {
   });
 
   it('turns a refused connection into network_error with status 0', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const port = (closed.address() as AddressInfo).port;
-    await new Promise((resolve) => closed.close(resolve));
+    const port = await freePort();
 
     const error = await failure(createClient({ baseUrl: `http://127.0.0.1:${port}` }).health());
     expect(error).toMatchObject({ status: 0, code: 'network_error' });

@@ -1,5 +1,5 @@
 /**
- * The conversation model every importer produces and every view reads (DESIGN §3).
+ * The conversation model every importer produces and every view reads (docs/design.md §Conversation model).
  * Schemas are the source of truth; the types are derived from them so the API validation,
  * the OpenAPI document and the code can never disagree.
  */

@@ -1,5 +1,5 @@
 /**
- * Every access decision, in one place (DESIGN §6). Pure: the caller passes the share's live
+ * Every access decision, in one place (docs/design.md §Access rules). Pure: the caller passes the share's live
  * state, who is asking and the time. Handlers call these and never re-implement a rule.
  */
 export type Privacy = 'public' | 'unlisted' | 'private';
@@ -160,4 +160,99 @@ export function isInstanceAdmin(
     return user.emailVerified && admins.adminEmails.some((email) => sameEmail(email, user.email));
   }
   return admins.firstAccountId !== null && user.id === admins.firstAccountId;
+}
+
+/** A yes, or a no with the rule that said it. */
+export type Decision<Reason extends string> = { allowed: true } | { allowed: false; reason: Reason };
+
+const ALLOWED: { allowed: true } = { allowed: true };
+const refuse = <Reason extends string>(reason: Reason): { allowed: false; reason: Reason } => ({
+  allowed: false,
+  reason,
+});
+
+/** Whether the link counts its views against a limit (and so keeps a reveal step). */
+export const isViewLimited = (share: Pick<ShareAccessState, 'maxViews'>): boolean => share.maxViews !== null;
+
+/** Whether an admin took the link down (whatever its owner did with it since). */
+export const isTakenDown = (share: Pick<ShareAccessState, 'takenDownAt'>): boolean => share.takenDownAt !== null;
+
+export type ShareStatus = 'live' | 'expired' | 'revoked';
+
+/**
+ * How a link stands for its owner: `revoked`, `expired` (past its date, or every view used)
+ * or `live`.
+ */
+export function shareStatus(
+  share: Pick<ShareAccessState, 'revokedAt' | 'expiresAt' | 'maxViews' | 'viewCount'>,
+  now: Date,
+): ShareStatus {
+  if (share.revokedAt !== null) return 'revoked';
+  if (share.expiresAt !== null && share.expiresAt.getTime() <= now.getTime()) return 'expired';
+  if (share.maxViews !== null && share.viewCount >= share.maxViews) return 'expired';
+  return 'live';
+}
+
+export type CacheRefusal = 'private' | 'password' | 'view_limited' | 'not_viewable';
+
+/**
+ * Whether anyone at all would get the same page of the link now, so browsers may keep it and
+ * revalidate. Private, password and view-limited links differ per reader, and a link an
+ * anonymous reader may not open has nothing to keep.
+ */
+export function isPubliclyCacheable(share: ShareAccessState, now: Date): Decision<CacheRefusal> {
+  if (share.privacy === 'private') return refuse('private');
+  if (share.hasPassword) return refuse('password');
+  if (share.maxViews !== null) return refuse('view_limited');
+  if (!canView(share, ANONYMOUS, now).allowed) return refuse('not_viewable');
+  return ALLOWED;
+}
+
+/** With open sharing off, the instance allows only private links (invited emails). */
+export function canUsePrivacy(
+  privacy: Privacy,
+  instance: { enableOpenSharing: boolean },
+): Decision<'open_sharing_disabled'> {
+  if (!instance.enableOpenSharing && privacy !== 'private') return refuse('open_sharing_disabled');
+  return ALLOWED;
+}
+
+/**
+ * Whether the owner may change the link (settings, snapshot, code). Ownership is checked by
+ * `authorize`; this says which rule refuses: a revoked link is done with, and a link an admin
+ * took down is not brought back by editing (the owner may still read and revoke it).
+ */
+export function canEdit(
+  share: Pick<ShareAccessState, 'revokedAt' | 'takenDownAt'>,
+): Decision<'revoked' | 'taken_down'> {
+  if (share.revokedAt !== null) return refuse('revoked');
+  if (share.takenDownAt !== null) return refuse('taken_down');
+  return ALLOWED;
+}
+
+/**
+ * Whether the reader of an allowed view (`canView`) may report the link. An owner may not
+ * report their own link: they can revoke it.
+ */
+export const canReport = (view: { isOwner: boolean }): Decision<'own_share'> =>
+  view.isOwner ? refuse('own_share') : ALLOWED;
+
+export type EmbedOfferRefusal = 'not_allowed' | 'private' | 'password' | 'not_live';
+
+/**
+ * Whether the owner's share dialog offers the embed snippet, from the owner's view of the
+ * settings: the owner allows embedding, no password, not private, and the link is live (the
+ * server answers other embeds with a panel, not the conversation; see `isEmbeddable`).
+ */
+export function canOfferEmbed(settings: {
+  allowEmbed: boolean;
+  privacy: Privacy;
+  hasPassword: boolean;
+  status: ShareStatus;
+}): Decision<EmbedOfferRefusal> {
+  if (!settings.allowEmbed) return refuse('not_allowed');
+  if (settings.privacy === 'private') return refuse('private');
+  if (settings.hasPassword) return refuse('password');
+  if (settings.status !== 'live') return refuse('not_live');
+  return ALLOWED;
 }

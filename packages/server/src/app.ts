@@ -90,7 +90,8 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '' && request.method === 'DELETE') return done(null, undefined);
-    parseJson(request, body as string, done);
+    // The default parser is synchronous and answers through `done`.
+    void parseJson(request, body as string, done);
   });
   // JSON Lines uploads (fine-tuning files) arrive as text and are parsed by the importer.
   app.addContentTypeParser(

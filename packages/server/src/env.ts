@@ -1,6 +1,6 @@
 /**
- * The one typed, validated configuration (DESIGN §9). `loadConfig` reads the environment once
- * at boot and throws a ConfigError listing every problem, so a wrong value never half-starts.
+ * The one typed, validated configuration (docs/design.md §Configuration). `loadConfig` reads
+ * the environment once at boot and throws a ConfigError listing every problem, so a wrong value never half-starts.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

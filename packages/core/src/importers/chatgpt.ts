@@ -1,7 +1,7 @@
 /**
  * ChatGPT data export (`conversations.json`): an array of conversations, each a `mapping` of
  * nodes linked by `parent`, with `current_node` at the end of the branch the app showed.
- * Every branch is kept; see FORMATS.md §1.
+ * Every branch is kept; see docs/formats.md §1.
  */
 import { ImportError } from './import-error.js';
 import { readChatgptMessage } from './chatgpt-content.js';

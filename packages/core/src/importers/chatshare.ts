@@ -1,4 +1,4 @@
-/** Our own JSON format (DESIGN §3): `{ title?, messages: Message[], currentLeafId?, models?, context? }`. */
+/** Our own JSON format (docs/formats.md §6): `{ title?, messages: Message[], currentLeafId?, models?, context? }`. */
 import { Compile } from 'typebox/compile';
 import { draftFromInput } from '../conversation.js';
 import { isAppError } from '../errors.js';

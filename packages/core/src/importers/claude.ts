@@ -1,6 +1,6 @@
 /**
  * Claude.ai data export (`conversations.json`): an array of conversations with `chat_messages`.
- * The list is linear unless messages carry `parent_message_uuid`; see FORMATS.md §3.
+ * The list is linear unless messages carry `parent_message_uuid`; see docs/formats.md §3.
  */
 import type { Part, Role } from '../model.js';
 import { ImportError } from './import-error.js';

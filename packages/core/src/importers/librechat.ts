@@ -1,6 +1,6 @@
 /**
  * LibreChat "Export → JSON": one conversation, `{ conversationId, title, messagesTree | messages }`
- * where messages nest in `children` or list `parentMessageId`; see FORMATS.md §4.
+ * where messages nest in `children` or list `parentMessageId`; see docs/formats.md §4.
  *
  * The export does not record which branch was on screen. We show the branch ending at the
  * most recently created leaf (ties and missing dates: the later one in the file), which is

@@ -1,7 +1,7 @@
 /**
  * Open WebUI chat export: an array of chat rows (`{ id, title, chat }`), a row's bare `chat`
  * object, or legacy rows that are the chat itself. `chat.history.messages` is the tree; see
- * FORMATS.md §2.
+ * docs/formats.md §2.
  *
  * Text is kept as written. Rows copied out of an SQL dump carry doubled apostrophes
  * (`can''t`), but `''` is also legitimate text (code, SQL, quotes), and nothing in the file

@@ -4,16 +4,14 @@
  * (the server answers such embeds with a panel, not the conversation).
  */
 import type { Share, ShareSettings } from '@chatshare/client';
+import { canOfferEmbed, escapeAttribute } from '@chatshare/core';
 import { useId, useRef, useState } from 'react';
 import { copyShortcut, copyText, type CopyOutcome } from './clipboard.js';
 import { useShareI18n } from './i18n/index.js';
 import { CopyIcon } from './icons.js';
 
-export const canEmbed = (settings: ShareSettings): boolean =>
-  settings.allowEmbed && settings.privacy !== 'private' && !settings.hasPassword && settings.status === 'live';
-
-const escapeAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** Whether to offer the snippet: core's `canOfferEmbed`. */
+export const canEmbed = (settings: ShareSettings): boolean => canOfferEmbed(settings).allowed;
 
 /**
  * The HTML to paste into a page: a placeholder naming the link, and the instance's embed.js

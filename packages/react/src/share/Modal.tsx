@@ -63,15 +63,15 @@ export function Modal({
   children,
 }: ModalProps) {
   const dialogRef = useRef<HTMLDivElement>(null);
-  // Handlers change every render; the listeners below are installed once and read these.
-  const latest = useRef({ onClose, onEscape });
-  latest.current = { onClose, onEscape };
+  // Handlers and refs change every render; the listeners below are installed once and read these.
+  const latest = useRef({ onClose, onEscape, initialFocusRef, returnFocusRef });
+  latest.current = { onClose, onEscape, initialFocusRef, returnFocusRef };
 
   useEffect(() => {
     const dialog = dialogRef.current!;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const focusFirst = () => (tabbables(dialog)[0] ?? dialog).focus();
-    (initialFocusRef?.current ?? tabbables(dialog)[0] ?? dialog).focus();
+    (latest.current.initialFocusRef?.current ?? tabbables(dialog)[0] ?? dialog).focus();
 
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
@@ -112,7 +112,7 @@ export function Modal({
       document.removeEventListener('keydown', onKeyDown, true);
       document.removeEventListener('focusin', onFocusIn);
       document.body.style.overflow = overflow;
-      const target = returnFocusRef?.current ?? opener;
+      const target = latest.current.returnFocusRef?.current ?? opener;
       if (target && target.isConnected) target.focus();
     };
     // Installed once per opening; the handlers are read through `latest`, the refs when used.

@@ -61,7 +61,12 @@ export function PasswordGate({ client, code, onUnlock, onError }: PasswordGatePr
 
   const failed = status.kind === 'failed';
   return (
-    <form className="cs-share cs-gate" onSubmit={onSubmit} noValidate aria-describedby={`${id}-explain`}>
+    <form
+      className="cs-share cs-gate"
+      onSubmit={(event) => void onSubmit(event)}
+      noValidate
+      aria-describedby={`${id}-explain`}
+    >
       <p className="cs-hint" id={`${id}-explain`}>
         {t('share.gate.explain')}
       </p>

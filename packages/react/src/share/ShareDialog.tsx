@@ -313,33 +313,39 @@ function ShareDialogBody({
               share={share}
               pending={pending}
               onCopy={(field) => sharing.copyLink(field)}
-              onRefresh={async () => {
-                setNotice(null);
-                setUpdateDecision(null);
-                const choice = snapshotChoice();
-                afterUpdate(await sharing.refreshShare(choice), {
-                  retry: (redact) => sharing.refreshShare({ ...choice, redact }),
-                  done: t('share.updated'),
-                });
-              }}
+              onRefresh={() =>
+                void (async () => {
+                  setNotice(null);
+                  setUpdateDecision(null);
+                  const choice = snapshotChoice();
+                  afterUpdate(await sharing.refreshShare(choice), {
+                    retry: (redact) => sharing.refreshShare({ ...choice, redact }),
+                    done: t('share.updated'),
+                  });
+                })()
+              }
               confirmingStop={confirmingStop}
               onAskStop={() => setConfirmingStop(true)}
               onCancelStop={() => setConfirmingStop(false)}
-              onConfirmStop={async () => {
-                setNotice(null);
-                const result = await sharing.revokeShare();
-                setConfirmingStop(false);
-                after(result, t('share.stopped'));
-              }}
+              onConfirmStop={() =>
+                void (async () => {
+                  setNotice(null);
+                  const result = await sharing.revokeShare();
+                  setConfirmingStop(false);
+                  after(result, t('share.stopped'));
+                })()
+              }
               confirmingRotate={confirmingRotate}
               onAskRotate={() => setConfirmingRotate(true)}
               onCancelRotate={() => setConfirmingRotate(false)}
-              onConfirmRotate={async () => {
-                setNotice(null);
-                const result = await sharing.rotateShare();
-                setConfirmingRotate(false);
-                after(result, t('share.rotated'));
-              }}
+              onConfirmRotate={() =>
+                void (async () => {
+                  setNotice(null);
+                  const result = await sharing.rotateShare();
+                  setConfirmingRotate(false);
+                  after(result, t('share.rotated'));
+                })()
+              }
             />
           ) : null}
           {share && updateDecision ? (

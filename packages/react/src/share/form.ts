@@ -3,7 +3,7 @@
  * defaults), validation, and the API input it turns into. Kept apart from the components so
  * the rules can be tested without rendering.
  */
-import { LIMITS } from '@chatshare/core';
+import { LIMITS, PRIVACY_LEVELS, SHARE_DEFAULTS } from '@chatshare/core';
 import type { SharePrivacy, ShareSettings, ShareSettingsInput } from '@chatshare/client';
 
 /** The expiry choices the dialog offers; `keep` leaves an existing expiry as it is. */
@@ -19,7 +19,7 @@ export const EXPIRY_HOURS: Record<(typeof EXPIRY_CHOICES)[number], number | null
   '30d': 30 * 24,
 };
 
-export const PRIVACY_LEVELS: readonly SharePrivacy[] = ['public', 'unlisted', 'private'];
+export { PRIVACY_LEVELS };
 
 /**
  * The view limit choices: none, one open (burn after reading), or a number of opens. A link
@@ -40,7 +40,7 @@ export function maxViewsOf(form: Pick<ShareFormState, 'viewLimit' | 'maxViewsTex
 
 /** The server's default (`unlisted`) when it is allowed, otherwise the first allowed level. */
 export function defaultPrivacy(allowed: readonly SharePrivacy[] = PRIVACY_LEVELS): SharePrivacy {
-  return allowed.includes('unlisted') ? 'unlisted' : (allowed[0] ?? 'private');
+  return allowed.includes(SHARE_DEFAULTS.privacy) ? SHARE_DEFAULTS.privacy : (allowed[0] ?? 'private');
 }
 
 export interface ShareFormState {
@@ -80,9 +80,9 @@ export function initialForm(
       passwordOn: false,
       password: '',
       expiry: 'never',
-      allowIndexing: false,
-      showAuthor: false,
-      allowEmbed: true,
+      allowIndexing: SHARE_DEFAULTS.allowIndexing,
+      showAuthor: SHARE_DEFAULTS.showAuthor,
+      allowEmbed: SHARE_DEFAULTS.allowEmbed,
       ...viewLimitOf(null),
     };
   }

@@ -89,6 +89,8 @@ export async function migrateToLatest({ db, schema }: Pick<DatabaseHandle, 'db' 
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
+  // A non-Error failure is reported as whatever it stringifies to.
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }

@@ -1,6 +1,6 @@
 /**
- * "The database is unavailable" (DESIGN §7, dependencies fail soft): PostgreSQL restarting,
- * failing over or out of reach is a 503 with Retry-After, never a 500 and never a crash.
+ * "The database is unavailable" (docs/design.md §Security, dependencies fail soft):
+ * PostgreSQL restarting, failing over or out of reach is a 503 with Retry-After, never a 500 and never a crash.
  * The error handler asks `isDatabaseUnavailable` and answers with `sendDatabaseUnavailable`:
  * the JSON error for the API, a plain page for a browser asking for HTML.
  */

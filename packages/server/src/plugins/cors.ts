@@ -1,5 +1,5 @@
 /**
- * Cross-origin access to the API (DESIGN §5, docs/decisions.md "Cross-origin API"), through
+ * Cross-origin access to the API (docs/design.md §URLs and API, docs/decisions.md "Cross-origin API"), through
  * @fastify/cors with a delegator that picks the rules for each request:
  * - an origin in CORS_ORIGINS, on `/api/v1/*`: that origin echoed, with credentials;
  * - any origin, on reads addressed by a share code (`GET /api/v1/shared/:code`, `/oembed`):

@@ -1,5 +1,5 @@
 /**
- * Rate limits on guessable and abusable paths (DESIGN §7): per-route limits through
+ * Rate limits on guessable and abusable paths (docs/design.md §Security): per-route limits through
  * @fastify/rate-limit, and a miss counter that slows down share-code guessing. Both use
  * Redis when configured so the limits hold across instances.
  *

@@ -2,8 +2,8 @@
  * What the instance admin sees of reports and reported links. Admin-only: the owner's and the
  * reporter's emails appear here and nowhere public.
  */
+import { shareUrl } from '@chatshare/core';
 import type { ModeratedShare, ReportRecord } from '../repositories/reports.js';
-import { shareUrl } from './share.js';
 
 export function presentModeratedShare(share: ModeratedShare, publicUrl: string) {
   return {

@@ -2,19 +2,10 @@
  * What the owner sees of a share. Fields are listed one by one; the password hash, internal
  * revocation data and the snapshot itself never appear here.
  */
-import { sharePolicies, type SecretWarning } from '@chatshare/core';
+import { isTakenDown, sharePolicies, shareStatus, shareUrl, type SecretWarning } from '@chatshare/core';
 import type { ShareRecord } from '../repositories/shares.js';
 
-export type ShareStatus = 'live' | 'expired' | 'revoked';
-
-export function shareStatus(share: ShareRecord, now: Date): ShareStatus {
-  if (share.revokedAt) return 'revoked';
-  if (share.expiresAt && share.expiresAt <= now) return 'expired';
-  if (share.maxViews !== null && share.viewCount >= share.maxViews) return 'expired';
-  return 'live';
-}
-
-export const shareUrl = (publicUrl: string, code: string) => `${publicUrl}/s/${code}`;
+export { shareStatus, type ShareStatus } from '@chatshare/core';
 
 export function presentShareSettings(share: ShareRecord, now: Date) {
   return {
@@ -41,7 +32,7 @@ export function presentShareSettings(share: ShareRecord, now: Date) {
     updatedAt: share.updatedAt,
     revokedAt: share.revokedAt?.toISOString() ?? null,
     // The owner is told that, and why, an admin took the link down; never who did.
-    takenDown: share.takenDownAt ? { at: share.takenDownAt.toISOString(), reason: share.takedownReason ?? '' } : null,
+    takenDown: isTakenDown(share) ? { at: share.takenDownAt!.toISOString(), reason: share.takedownReason ?? '' } : null,
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * The connection to Redis, which holds only rate-limit counters (DESIGN §8). Redis being
- * down must never hold up a request: commands fail within milliseconds instead of queueing
+ * The connection to Redis, which holds only rate-limit counters (docs/design.md §Storage and
+ * scale). Redis being down must never hold up a request: commands fail within milliseconds instead of queueing
  * (no offline queue, a short command timeout), callers fall back to per-instance memory
  * while `state()` is 'down', and the client keeps reconnecting, so limits are shared again
  * as soon as Redis is back. An outage is logged once when it starts and once when it ends.

@@ -1,20 +1,15 @@
 /** Content negotiation for the share pages: encoding from Accept-Encoding. */
+import { negotiate } from '@fastify/accept-negotiator';
+
 export type Encoding = 'br' | 'gzip' | 'identity';
 
+/** Brotli first, then gzip; a header that accepts neither gets the page uncompressed. */
+const COMPRESSED: ('br' | 'gzip')[] = ['br', 'gzip'];
+
 /**
- * Brotli if accepted, else gzip, else none.
+ * The accepted encoding of highest quality, Brotli on a tie; none when neither is accepted.
  * @example pickEncoding('gzip, deflate, br') // 'br'
  */
 export function pickEncoding(header: string | undefined): Encoding {
-  if (!header) return 'identity';
-  const accepted = new Map<string, number>();
-  for (const entry of header.split(',')) {
-    const [name = '', ...params] = entry.trim().toLowerCase().split(';');
-    const q = params.map((param) => /^\s*q=([0-9.]+)\s*$/.exec(param)?.[1]).find(Boolean);
-    accepted.set(name.trim(), q === undefined ? 1 : Number(q));
-  }
-  const quality = (name: string) => accepted.get(name) ?? accepted.get('*') ?? 0;
-  if (quality('br') > 0) return 'br';
-  if (quality('gzip') > 0) return 'gzip';
-  return 'identity';
+  return (header && negotiate(header, COMPRESSED)) || 'identity';
 }

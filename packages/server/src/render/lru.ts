@@ -1,44 +1,40 @@
-/** A least-recently-used cache bounded by entry count and by total size in bytes. */
-export class LruCache<V> {
-  private readonly entries = new Map<string, { value: V; size: number }>();
-  private total = 0;
+/**
+ * A least-recently-used cache bounded by entry count and by total size in bytes: the
+ * `lru-cache` package, with the one operation the page cache adds (an entry that grows when
+ * a compressed copy is added to it).
+ */
+import { LRUCache } from 'lru-cache';
 
-  constructor(
-    private readonly maxEntries: number,
-    private readonly maxBytes: number,
-  ) {}
+interface Entry<V> {
+  value: V;
+  size: number;
+}
+
+export class LruCache<V> {
+  private readonly entries: LRUCache<string, Entry<V>>;
+
+  constructor(maxEntries: number, maxBytes: number) {
+    this.entries = new LRUCache<string, Entry<V>>({ max: maxEntries, maxSize: maxBytes });
+  }
 
   get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    // Map keeps insertion order: re-inserting marks the entry as the most recent.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.value;
+    return this.entries.get(key)?.value;
   }
 
+  /** Stores the value, unless it alone is larger than the cache (then the key is dropped). */
   set(key: string, value: V, size: number): void {
-    this.delete(key);
-    if (size > this.maxBytes) return;
-    this.entries.set(key, { value, size });
-    this.total += size;
-    this.evict();
+    if (size > this.entries.maxSize) this.entries.delete(key);
+    else this.entries.set(key, { value, size }, { size });
   }
 
-  /** Records that an entry grew (a compressed copy was added to it). */
+  /** Records that an entry grew (a compressed copy was added to it); it counts as used. */
   grow(key: string, bytes: number): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    entry.size += bytes;
-    this.total += bytes;
-    this.evict();
+    const entry = bytes > 0 ? this.entries.peek(key) : undefined;
+    if (entry) this.set(key, entry.value, entry.size + bytes);
   }
 
   delete(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
     this.entries.delete(key);
-    this.total -= entry.size;
   }
 
   get size(): number {
@@ -46,14 +42,6 @@ export class LruCache<V> {
   }
 
   get bytes(): number {
-    return this.total;
-  }
-
-  private evict(): void {
-    for (const [key, entry] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.total <= this.maxBytes) return;
-      this.entries.delete(key);
-      this.total -= entry.size;
-    }
+    return this.entries.calculatedSize;
   }
 }

@@ -389,6 +389,8 @@ export class ShareRepository {
         failure ??= error;
       }
     }
+    // Rethrows the first caught error as it was.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (failure) throw failure;
   }
 }

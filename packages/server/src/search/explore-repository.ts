@@ -4,7 +4,7 @@
  * how text is matched, ranked and highlighted; which shares may appear is decided here, once,
  * by `listedFilter` in SQL and again by core's `isListed` on every row returned.
  */
-import { errors, isListed, type Privacy, type ShareAccessState } from '@chatshare/core';
+import { errors, isIndexable, isListed, type Privacy, type ShareAccessState } from '@chatshare/core';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { decodeCursor, encodeCursor } from '../repositories/cursor.js';
@@ -81,6 +81,17 @@ export const listedFilter = (now: Date): RawBuilder<boolean> => sql<boolean>`(
   and (s.expires_at is null or s.expires_at > ${now.toISOString()})
   and s.max_views is null)`;
 
+/**
+ * The rule of core's `isIndexable`, as SQL over `shares s`: listed, the owner allows search
+ * engines, no view limit. Kept equal to `isIndexable` by a test.
+ */
+export const indexableFilter = (now: Date): RawBuilder<boolean> =>
+  sql<boolean>`(${listedFilter(now)} and s.allow_indexing = 1 and s.max_views is null)`;
+
+/** The columns of `AccessRow` from `shares s`. */
+const ACCESS_COLUMNS = sql`s.owner_id, s.privacy, case when s.password_hash is null then 0 else 1 end as has_password,
+  s.expires_at, s.max_views, s.view_count, s.revoked_at, s.taken_down_at`;
+
 /** The columns of `HitRow` from `share_search ss`, `shares s` and `users u`. */
 export const HIT_COLUMNS = sql`ss.share_id, s.code, ss.title, ss.excerpt, ss.models, ss.listed_at, s.owner_id,
   s.privacy, case when s.password_hash is null then 0 else 1 end as has_password, s.expires_at, s.max_views,
@@ -88,7 +99,13 @@ export const HIT_COLUMNS = sql`ss.share_id, s.code, ss.title, ss.excerpt, ss.mod
 
 const date = (value: string | null) => (value === null ? null : new Date(value));
 
-function accessState(row: HitRow): ShareAccessState {
+/** The share's live state as a row holds it. */
+type AccessRow = Pick<
+  HitRow,
+  'owner_id' | 'privacy' | 'has_password' | 'expires_at' | 'max_views' | 'view_count' | 'revoked_at' | 'taken_down_at'
+>;
+
+function accessState(row: AccessRow): ShareAccessState {
   return {
     ownerId: row.owner_id,
     privacy: row.privacy as Privacy,
@@ -259,17 +276,22 @@ export class ExploreRepository {
 
   /** Shares search engines may index (public, `allowIndexing`, no view limit), by page. */
   async sitemap(page: number): Promise<SitemapEntry[]> {
-    const rows = await sql<{ code: string; snapshot_at: string }>`
-      select s.code, s.snapshot_at from share_search ss join shares s on s.id = ss.share_id
-      where ${listedFilter(this.now())} and s.allow_indexing = 1 and s.max_views is null
+    const now = this.now();
+    const rows = await sql<AccessRow & { code: string; snapshot_at: string; allow_indexing: number | string }>`
+      select s.code, s.snapshot_at, s.allow_indexing, ${ACCESS_COLUMNS}
+      from share_search ss join shares s on s.id = ss.share_id
+      where ${indexableFilter(now)}
       order by ss.share_id limit ${SITEMAP_PAGE_SIZE} offset ${(page - 1) * SITEMAP_PAGE_SIZE}`.execute(this.db);
-    return rows.rows.map((row) => ({ code: row.code, lastModified: row.snapshot_at }));
+    // As for search, the policy module has the last word on every row.
+    return rows.rows
+      .filter((row) => isIndexable({ ...accessState(row), allowIndexing: Number(row.allow_indexing) === 1 }, now))
+      .map((row) => ({ code: row.code, lastModified: row.snapshot_at }));
   }
 
   async sitemapCount(): Promise<number> {
     const result = await sql<{ count: number | string }>`
       select count(*) as count from share_search ss join shares s on s.id = ss.share_id
-      where ${listedFilter(this.now())} and s.allow_indexing = 1 and s.max_views is null`.execute(this.db);
+      where ${indexableFilter(this.now())}`.execute(this.db);
     return Number(result.rows[0]?.count ?? 0);
   }
 }

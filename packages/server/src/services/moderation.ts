@@ -3,7 +3,7 @@
  * decision as the page, without counting a view); the instance admin takes a link down,
  * restores it, or dismisses a report. What a takedown does to readers is core's policy.
  */
-import { cleanNote, errors, LIMITS, type ReportReason, type Viewer } from '@chatshare/core';
+import { canReport, cleanNote, errors, isTakenDown, LIMITS, type ReportReason, type Viewer } from '@chatshare/core';
 import type { ReportRepository, ReportStatusFilter } from '../repositories/reports.js';
 import type { ShareRecord, ShareRepository } from '../repositories/shares.js';
 import type { User } from '../repositories/users.js';
@@ -36,8 +36,8 @@ export class ModerationService {
 
   /** Records a report of a share its reporter was just allowed to see (`ShareService.access`). */
   async file(access: { share: ShareRecord; isOwner: boolean }, reporterId: string | null, input: ReportInput) {
-    const { share, isOwner } = access;
-    if (isOwner) throw errors.ownShareReport();
+    const { share } = access;
+    if (!canReport(access).allowed) throw errors.ownShareReport();
     // Past the cap the report adds nothing an admin needs: the link is already waiting for them.
     if ((await this.deps.reports.countOpen(share.id)) >= LIMITS.openReportsPerShare) return;
     await this.deps.reports.insert({
@@ -78,7 +78,7 @@ export class ModerationService {
   async restore(shareId: string) {
     const share = await this.deps.shares.findById(shareId);
     if (!share) throw errors.shareNotFound();
-    if (share.takenDownAt !== null) {
+    if (isTakenDown(share)) {
       await this.deps.reports.restore(share.id);
       await this.deps.searchIndex?.sync(share.id);
     }

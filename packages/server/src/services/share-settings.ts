@@ -1,5 +1,5 @@
 /** Turns the owner's share settings into column changes: hashing, expiry, email lists. */
-import { cleanTitle, errors, type Privacy } from '@chatshare/core';
+import { canUsePrivacy, cleanTitle, errors, SHARE_DEFAULTS, type Privacy } from '@chatshare/core';
 import { hashPassword } from '../auth/passwords.js';
 import type { ShareUpdate } from '../db/schema.js';
 import type { ShareRecord } from '../repositories/shares.js';
@@ -20,12 +20,7 @@ export interface ShareSettingsInput {
   title?: string | null;
 }
 
-export const DEFAULT_SETTINGS = {
-  privacy: 'unlisted' as Privacy,
-  allowIndexing: false,
-  allowEmbed: true,
-  showAuthor: false,
-};
+export const DEFAULT_SETTINGS = SHARE_DEFAULTS;
 
 const flag = (value: boolean) => (value ? 1 : 0);
 
@@ -39,7 +34,9 @@ export async function settingsToColumns(
 ): Promise<ShareUpdate> {
   const changes: ShareUpdate = {};
   const privacy = input.privacy ?? context.current?.privacy ?? DEFAULT_SETTINGS.privacy;
-  if (!context.enableOpenSharing && privacy !== 'private') throw errors.openSharingDisabled();
+  if (!canUsePrivacy(privacy, { enableOpenSharing: context.enableOpenSharing }).allowed) {
+    throw errors.openSharingDisabled();
+  }
   if (input.privacy !== undefined) changes.privacy = input.privacy;
   if (input.password !== undefined) {
     changes.password_hash = input.password === null ? null : await hashPassword(input.password);

@@ -5,10 +5,13 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   authorize,
+  canEdit,
   canView,
   type DenialReason,
   errors,
   isShortCode,
+  isTakenDown,
+  isViewLimited,
   makeShortCode,
   nextSelection,
   presentSnapshot,
@@ -135,9 +138,10 @@ export class ShareService {
     const existing = await this.deps.shares.findLiveByConversation(conversation.id);
     // Revoking a taken-down link and sharing again must not bring the content back: any
     // takedown of this conversation's links blocks new ones until an admin restores it.
-    const takenDown = existing?.takenDownAt
-      ? existing
-      : await this.deps.shares.findTakenDownByConversation(conversation.id);
+    const takenDown =
+      existing && isTakenDown(existing)
+        ? existing
+        : await this.deps.shares.findTakenDownByConversation(conversation.id);
     if (takenDown) throw takenDownError(takenDown);
     const frozen = freezeFor(conversation, input, existing);
     const { warnings } = frozen;
@@ -242,9 +246,7 @@ export class ShareService {
   async update(user: User, id: string, input: UpdateShareInput) {
     const share = await this.ownShare(user, id);
     // Taken down by an admin: the owner may read and revoke it, not bring it back by editing.
-    if (share.takenDownAt && !share.revokedAt) throw takenDownError(share);
-    if (!authorize(user, 'update', share))
-      throw errors.shareRevoked('This link was revoked; share the conversation again for a new link.');
+    if (!authorize(user, 'update', share)) throw editRefusal(share);
     if (input.refresh || input.redact !== undefined || input.leafMessageId || input.range) {
       if (!share.conversationId) throw errors.conflict('The conversation of this link was deleted.');
       const conversation = await this.ownConversation(user, share.conversationId);
@@ -279,17 +281,13 @@ export class ShareService {
    */
   async rotate(user: User, id: string): Promise<ShareRecord> {
     const share = await this.ownShare(user, id);
-    const refuse = (current: ShareRecord) => {
-      if (current.takenDownAt && !current.revokedAt) return takenDownError(current);
-      return errors.shareRevoked('This link was revoked; share the conversation again for a new link.');
-    };
-    if (!authorize(user, 'update', share)) throw refuse(share);
+    if (!authorize(user, 'update', share)) throw editRefusal(share);
     const rotated = await this.withFreshCode(
       (code) => this.deps.shares.rotateCode(share.id, code),
       async () => true,
     );
     // Revoked or taken down since it was read.
-    if (!rotated) throw refuse((await this.deps.shares.findById(share.id)) ?? share);
+    if (!rotated) throw editRefusal((await this.deps.shares.findById(share.id)) ?? share);
     // Explore's index is keyed by share id and reads the code from the share, so it needs no sync.
     return (await this.deps.shares.findById(share.id))!;
   }
@@ -370,7 +368,7 @@ export class ShareService {
    * a User-Agent is easy to fake, and the limit must not be.
    */
   async countView(share: ShareRecord, client: { automated: boolean }): Promise<void> {
-    if (share.maxViews === null) {
+    if (!isViewLimited(share)) {
       if (!client.automated) this.deps.shares.bufferView(share.id);
       return;
     }
@@ -420,6 +418,13 @@ const takenDownError = (share: ShareRecord) =>
     takenDownAt: share.takenDownAt?.toISOString() ?? null,
     reason: share.takedownReason,
   });
+
+/** Why the owner may not change the link (`canEdit`): taken down (with the reason), or revoked. */
+function editRefusal(share: ShareRecord) {
+  const edit = canEdit(share);
+  if (!edit.allowed && edit.reason === 'taken_down') return takenDownError(share);
+  return errors.shareRevoked('This link was revoked; share the conversation again for a new link.');
+}
 
 export function decisionError(reason: DenialReason, share?: ShareRecord) {
   switch (reason) {

@@ -4,6 +4,7 @@
  * here came from a conversation and is rendered as text: matches are `<mark>` around
  * segments, never HTML from the database.
  */
+import { sharePath } from '@chatshare/core';
 import type { Translate } from '@chatshare/react';
 import type { ExploreItem } from '../presenters/explore.js';
 import type { ExploreSort } from '../search/explore-repository.js';
@@ -71,7 +72,7 @@ function ResultItem({ item, locale, t }: { item: ExploreItem; locale: Locale; t:
   return (
     <li className="explore-item">
       <h2 className="explore-item-title">
-        <a href={`/s/${item.shortCode}`}>
+        <a href={sharePath(item.shortCode)}>
           {item.title ? <Highlighted segments={item.titleHighlights} /> : t('view.untitled')}
         </a>
       </h2>

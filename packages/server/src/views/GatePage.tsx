@@ -4,6 +4,7 @@
  * the click-to-reveal step of a view-limited link, too many requests, and for the owner
  * alone, taken down by an admin (everyone else gets "not found").
  */
+import { sharePath } from '@chatshare/core';
 import type { Translate } from '@chatshare/react';
 import { Frame } from './Frame.js';
 
@@ -26,7 +27,7 @@ function PasswordForm({
   t: Translate;
 }) {
   return (
-    <form className="gate-form" method="post" action={`/s/${code}/unlock`}>
+    <form className="gate-form" method="post" action={`${sharePath(code)}/unlock`}>
       <label htmlFor="cs-password">{t('gate.password.label')}</label>
       <div className="gate-row">
         <input
@@ -56,7 +57,7 @@ function PasswordForm({
  */
 function RevealForm({ code, t }: { code: string; t: Translate }) {
   return (
-    <form className="gate-form" method="post" action={`/s/${code}/reveal`}>
+    <form className="gate-form" method="post" action={`${sharePath(code)}/reveal`}>
       <button type="submit">{t('gate.reveal.submit')}</button>
     </form>
   );

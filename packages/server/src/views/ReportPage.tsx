@@ -3,7 +3,7 @@
  * (radios, a textarea, a plain POST), then a thank-you page. The owner gets a page that
  * points to their links instead.
  */
-import { LIMITS, REPORT_REASONS, type ReportReason } from '@chatshare/core';
+import { LIMITS, REPORT_REASONS, sharePath, type ReportReason } from '@chatshare/core';
 import type { Translate } from '@chatshare/react';
 import { Frame } from './Frame.js';
 
@@ -34,7 +34,7 @@ const ERRORS = {
 function ReportForm({ view, t }: { view: Extract<ReportView, { kind: 'form' }>; t: Translate }) {
   const max = LIMITS.reportNoteLength;
   return (
-    <form className="report-form" method="post" action={`/s/${view.code}/report`}>
+    <form className="report-form" method="post" action={`${sharePath(view.code)}/report`}>
       {view.error ? (
         <p id="cs-report-error" className="gate-error" role="alert">
           {t(ERRORS[view.error], { max })}
@@ -64,7 +64,7 @@ function ReportForm({ view, t }: { view: Extract<ReportView, { kind: 'form' }>; 
       </p>
       <div className="gate-row">
         <button type="submit">{t('report.submit')}</button>
-        <a href={`/s/${view.code}`}>{t('report.cancel')}</a>
+        <a href={sharePath(view.code)}>{t('report.cancel')}</a>
       </div>
     </form>
   );
@@ -85,7 +85,7 @@ export function ReportPage({ view, t }: { view: ReportView; t: Translate }) {
           <>
             <p>{t('report.sent.body')}</p>
             <p>
-              <a className="gate-button" href={`/s/${view.code}`}>
+              <a className="gate-button" href={sharePath(view.code)}>
                 {t('report.cancel')}
               </a>
             </p>

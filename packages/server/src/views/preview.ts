@@ -5,7 +5,7 @@
  * Lengths follow the platforms' limits (shared/corpora/OG_OEMBED.md): X shows at most 70
  * characters of a title and 200 of a description.
  */
-import type { Snapshot } from '@chatshare/core';
+import { shareUrl, type Snapshot } from '@chatshare/core';
 import type { LockedCard } from '../og/card.js';
 import {
   firstExchange,
@@ -50,10 +50,8 @@ export const LOCKED_IMAGES: Record<LockedCard['kind'], string> = {
   limited: 'shared',
 };
 
-export const shareUrlOf = (publicUrl: string, code: string) => `${publicUrl}/s/${code}`;
-
 export const ogImageUrl = (publicUrl: string, share: ShareRecord) =>
-  `${publicUrl}/s/${share.code}/og.png?v=${imageVersion(share, instanceNameOf(publicUrl))}`;
+  `${shareUrl(publicUrl, share.code)}/og.png?v=${imageVersion(share, instanceNameOf(publicUrl))}`;
 
 export const lockedImageUrl = (publicUrl: string, kind: LockedCard['kind']) =>
   `${publicUrl}/og/${LOCKED_IMAGES[kind]}.png?v=${lockedImageVersion(kind, instanceNameOf(publicUrl))}`;
@@ -84,7 +82,7 @@ export function sharePreview({ share, snapshot, locale, publicUrl, embeddable }:
   const description = user
     ? plainExcerpt(messageText(user), PREVIEW_LIMITS.description)
     : t('preview.fallbackDescription', { count: snapshot.messages.length });
-  const url = shareUrlOf(publicUrl, share.code);
+  const url = shareUrl(publicUrl, share.code);
   return {
     title,
     description,

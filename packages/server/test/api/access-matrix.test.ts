@@ -1,5 +1,5 @@
 /**
- * The access rules of DESIGN §6 as a table: every combination of privacy, password, expiry,
+ * The access rules of docs/design.md §Access rules as a table: every combination of privacy, password, expiry,
  * view limit and revocation, read by every kind of viewer, with and without an unlock
  * cookie, on GET /api/v1/shared/:code. The expected answer comes from the rules restated
  * here, independently of the policy module.

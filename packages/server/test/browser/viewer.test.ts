@@ -6,7 +6,8 @@ import { call, signUp, type TestUser } from '../helpers/api.js';
 import { buildHighlightConversation } from '../fixtures/highlight-samples.js';
 import { buildRichConversation } from '../fixtures/rich-conversation.js';
 import { shareOf } from '../pages/helpers.js';
-import { hasChromium, launchBrowser, listen, screenshot, VIEWPORTS, watch, type PageEvents } from './browser.js';
+import { hasChromium, launchBrowser, listen, screenshot, VIEWPORTS, watch } from './browser.js';
+import { expectQuiet } from './inspect.js';
 
 let t: TestApp;
 let owner: TestUser;
@@ -37,13 +38,6 @@ async function open(options: BrowserContextOptions = {}) {
   });
   return { page, events, failed, close: () => context.close() };
 }
-
-const quiet = (events: PageEvents) => {
-  expect(events.calls).toEqual([]);
-  expect(events.dialogs).toEqual([]);
-  expect(events.violations).toEqual([]);
-  expect(events.errors).toEqual([]);
-};
 
 /**
  * Runs in the page: the selectors of every stylesheet rule for highlight.js tokens, which of
@@ -130,7 +124,7 @@ describe.skipIf(!hasChromium)('the conversation page in Chromium', () => {
         // Nothing wider than the screen: long lines scroll inside their own box.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
         await screenshot(page, `conversation-${device}-${colorScheme}`);
-        quiet(await events());
+        expectQuiet(await events());
         expect((await events()).console).toEqual([]);
         expect(failed).toEqual([]);
         await close();
@@ -176,7 +170,7 @@ describe.skipIf(!hasChromium)('the conversation page in Chromium', () => {
     await codeButton.click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.startsWith('import re\nfrom collections import Counter\n')).toBe(true);
-    quiet(await events());
+    expectQuiet(await events());
     await close();
   });
 
@@ -226,7 +220,7 @@ describe.skipIf(!hasChromium)('the gates in Chromium', () => {
     await page.fill('#cs-password', 'open sesame');
     await Promise.all([page.waitForURL(`${base}/s/${share.shortCode}`), page.click('button[type="submit"]')]);
     expect(await page.locator('.cs-message').count()).toBe(6);
-    quiet(await events());
+    expectQuiet(await events());
     await close();
   });
 

@@ -13,6 +13,7 @@ import { signUp, type TestUser } from '../helpers/api.js';
 import { allPayloads, loadCorpora } from '../fixtures/adversarial.js';
 import { shareOf } from '../pages/helpers.js';
 import { hasChromium, launchBrowser, listen, screenshotPath, VIEWPORTS, watch } from './browser.js';
+import { expectQuiet, inspectPage } from './inspect.js';
 
 // Eight pages of about 950 payloads each (6 MB of HTML apiece): a few seconds per page.
 const BATCHES = 8;
@@ -54,29 +55,8 @@ function hostileConversation(title: string, batch: string[]) {
   return { title, messages, currentLeafId: `p${batch.length - 1}` };
 }
 
-/** What a rendered page holds that it must not: run inside the page. */
-const inspect = () => {
-  const handlers: string[] = [];
-  for (const element of document.querySelectorAll('*')) {
-    for (const attribute of element.attributes) {
-      if (/^on/i.test(attribute.name)) handlers.push(`${element.tagName} ${attribute.name}`);
-    }
-  }
-  return {
-    handlers,
-    scripts: document.scripts.length,
-    styled: document.querySelectorAll('[style]').length,
-    embedded: document.querySelectorAll(
-      'iframe, frame, object, embed, base, form, video, audio, meta[http-equiv], svg:not(.katex svg), math:not(.katex math)',
-    ).length,
-    links: [...document.querySelectorAll('a[href]')]
-      .map((link) => (link as HTMLAnchorElement).href)
-      .filter((href) => !/^(https?|mailto):/i.test(href)),
-    images: [...document.images]
-      .map((image) => image.getAttribute('src') ?? '')
-      .filter((src) => !/^data:image\//.test(src)),
-  };
-};
+const EMBEDDED =
+  'iframe, frame, object, embed, base, form, video, audio, meta[http-equiv], svg:not(.katex svg), math:not(.katex math)';
 
 describe.skipIf(!hasChromium)('hostile content in Chromium', () => {
   it('loads every corpus', () => {
@@ -101,13 +81,20 @@ describe.skipIf(!hasChromium)('hostile content in Chromium', () => {
       await page.waitForTimeout(150);
       expect(await page.locator('.cs-message').count()).toBe(batch.length);
       expect(await page.locator('h1.cs-title').count()).toBe(1);
-      const found = await page.evaluate(inspect);
-      expect(found).toEqual({ handlers: [], scripts: 1, styled: 0, embedded: 0, links: [], images: [] });
+      const { handlers, scripts, styled, embedded, links, images } = await inspectPage(page, {
+        embedded: EMBEDDED,
+        links: 'web',
+      });
+      expect({ handlers, scripts, styled, embedded, links, images }).toEqual({
+        handlers: [],
+        scripts: 1,
+        styled: 0,
+        embedded: 0,
+        links: [],
+        images: [],
+      });
       const seen = await events();
-      expect(seen.calls).toEqual([]);
-      expect(seen.dialogs).toEqual([]);
-      expect(seen.violations).toEqual([]);
-      expect(seen.errors).toEqual([]);
+      expectQuiet(seen);
       expect(seen.console.filter((line) => line.startsWith('error'))).toEqual([]);
       if (index === 0) await page.screenshot({ path: await screenshotPath('xss-batch-0-desktop') });
       await page.close();

@@ -1,27 +1,27 @@
 /**
- * A small deployment on this machine, as compose.yaml runs it: PostgreSQL and Redis from
- * .ci/services.sh (throwaway, on free loopback ports), real `chatshare serve` processes on
- * them, and nginx in front with deploy/nginx.conf, its upstream pointed at those processes.
+ * A small deployment on this machine, as compose.yaml runs it: throwaway PostgreSQL and Redis
+ * on free loopback ports (helpers/services.ts), real `chatshare serve` processes on them, and
+ * nginx in front with deploy/nginx.conf, its upstream pointed at those processes.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { freePort } from '../../../../scripts/free-port.js';
+import { ROOT, startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { HAS_POSTGRES, HAS_REDIS, startPostgres, startRedis } from '../helpers/services.js';
 
 const run = promisify(execFile);
-export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const CLI = path.join(ROOT, 'packages/cli/bin/chatshare.js');
 const NGINX = '/usr/sbin/nginx';
-const BINARIES = ['/usr/lib/postgresql/15/bin/initdb', '/usr/bin/redis-server', '/usr/bin/redis-cli', NGINX];
 
-/** What this machine lacks to run the deployment (services.sh runs PostgreSQL as root's `postgres`). */
+/** What this machine lacks to run the deployment. */
 export function missingForCluster(): string[] {
-  const missing = BINARIES.filter((binary) => !existsSync(binary));
-  if (process.getuid?.() !== 0) missing.push('root (PostgreSQL runs as the postgres user)');
+  const missing: string[] = [];
+  if (!HAS_POSTGRES) missing.push('PostgreSQL 15');
+  if (!HAS_REDIS) missing.push('Redis');
+  if (!existsSync(NGINX)) missing.push(NGINX);
   return missing;
 }
 
@@ -31,46 +31,24 @@ export interface Services {
   stop(): Promise<void>;
 }
 
-/** Starts PostgreSQL and Redis with .ci/services.sh; `stop` removes them and their folder. */
+/** Starts PostgreSQL and Redis; `stop` removes them and their folders. */
 export async function startServices(): Promise<Services> {
-  const env = { ...process.env };
-  for (const name of ['SERVICES_TMP', 'PG_PORT', 'REDIS_PORT']) delete env[name];
-  const { stdout } = await run(
-    'bash',
-    [
-      '-euo',
-      'pipefail',
-      '-c',
-      '. .ci/services.sh; start_postgres; start_redis; echo "$SERVICES_TMP $PG_PORT $REDIS_PORT"',
-    ],
-    { cwd: ROOT, env },
-  );
-  const [dir, pgPort, redisPort] = stdout.trim().split('\n').at(-1)!.split(' ');
+  const postgres = await startPostgres();
+  const redis = await startRedis().catch(async (error: unknown) => {
+    await postgres.close();
+    throw error;
+  });
   return {
-    databaseUrl: `postgres://postgres@127.0.0.1:${pgPort}/chatshare_test`,
-    redisUrl: `redis://127.0.0.1:${redisPort}`,
+    databaseUrl: postgres.url,
+    redisUrl: redis.url,
     async stop() {
-      await run(
-        'bash',
-        ['-c', '. .ci/services.sh; SERVICES_TMP=$1 PG_PORT=$2 REDIS_PORT=$3; stop_services', 'stop'].concat([
-          dir!,
-          pgPort!,
-          redisPort!,
-        ]),
-        { cwd: ROOT },
-      );
+      await Promise.all([postgres.close(), redis.close()]);
     },
   };
 }
 
-export interface Instance {
-  /** `http://127.0.0.1:port`, the instance itself (not through nginx). */
-  base: string;
-  port: number;
-  output(): string;
-  /** SIGTERM, then the exit code. */
-  stop(): Promise<number | null>;
-}
+/** An instance: `base` is the instance itself (not through nginx); `stop` sends SIGTERM and gives the exit code. */
+export type Instance = ServerProcess;
 
 /** `count` different free loopback ports. */
 export async function freePorts(count: number): Promise<number[]> {
@@ -80,42 +58,14 @@ export async function freePorts(count: number): Promise<number[]> {
 }
 
 /** A `chatshare serve` process on `port`; resolves once /healthz answers 200. */
-export async function startInstance(port: number, env: Record<string, string>): Promise<Instance> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'chatshare-cluster-data-'));
-  const child: ChildProcess = spawn(process.execPath, [CLI, 'serve'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  let running = true;
-  void exited.then(() => (running = false));
-  const base = `http://127.0.0.1:${port}`;
-  const instance: Instance = {
-    base,
+export const startInstance = (port: number, env: Record<string, string>): Promise<Instance> =>
+  startServerProcess({
+    entry: 'cli',
     port,
-    output: () => output,
-    async stop() {
-      if (running) child.kill('SIGTERM');
-      const code = await exited;
-      await rm(dataDir, { recursive: true, force: true });
-      return code;
-    },
-  };
-  for (let attempt = 0; attempt < 200 && running; attempt++) {
-    const healthy = await fetch(`${base}/healthz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return instance;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await instance.stop();
-  throw new Error(`the instance on port ${port} did not start:\n${output}`);
-}
+    tempDataDir: 'chatshare-cluster-data-',
+    env: ({ dataDir }) => ({ HOST: '127.0.0.1', DATA_DIR: dataDir!, ...env }),
+    readyPath: '/healthz',
+  });
 
 export interface Proxy {
   base: string;

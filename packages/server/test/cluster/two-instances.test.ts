@@ -2,7 +2,7 @@
  * Two real `chatshare serve` processes on one PostgreSQL and one Redis, behind a real nginx
  * running deploy/nginx.conf, with TRUST_PROXY=1 as compose.yaml sets it: whatever one instance
  * does, the other sees at its next request, and view counts add up exactly across both.
- * Needs PostgreSQL 15, Redis and nginx (Debian packages) and root; skipped without them,
+ * Needs PostgreSQL 15, Redis and nginx (Debian packages); skipped without them,
  * except in CI, where their absence fails.
  */
 import { randomBytes } from 'node:crypto';

@@ -2,19 +2,9 @@
  * The real `chatshare serve` in a child process, for tests that signal or kill it: start it
  * on a free port, wait until it answers, talk to it over HTTP, stop it by signal.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '../../../../scripts/free-port.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
-
-export interface ServerProcess {
-  child: ChildProcess;
-  base: string;
-  port: number;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  output(): string;
-}
+export type { ServerProcess };
 
 /** Polls `check` every 50 ms until it returns true, for at most `timeoutMs`. */
 export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs = 15_000, what = 'condition') {
@@ -27,35 +17,13 @@ export async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs
 }
 
 /** Starts the server with `env` (PORT is chosen here unless given) and waits for /healthz. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const port = env.PORT ? Number(env.PORT) : await freePort();
-  const child = spawn(process.execPath, ['packages/cli/bin/chatshare.js', 'serve'], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env, PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
+export const startServer = (env: Record<string, string>): Promise<ServerProcess> =>
+  startServerProcess({
+    entry: 'cli',
+    ...(env.PORT ? { port: Number(env.PORT) } : {}),
+    env: () => ({ LOG_LEVEL: 'warn', ...env }),
+    readyPath: '/healthz',
   });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.on('exit', (code, signal) => resolve({ code, signal })),
-  );
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(
-    async () => {
-      if (gone) throw new Error(`the server exited while starting:\n${output}`);
-      return fetch(`${base}/healthz`).then(
-        (response) => response.ok,
-        () => false,
-      );
-    },
-    20_000,
-    'the server to start',
-  );
-  return { child, base, port, exited, output: () => output };
-}
 
 /** Kills the process outright (no flush, no cleanup) and waits until it is gone. */
 export async function killHard(server: ServerProcess): Promise<void> {

@@ -1,6 +1,6 @@
 /**
- * PostgreSQL going away under a running server (DESIGN §7, "dependencies fail soft"): the
- * process keeps running, requests during the outage are 503 with Retry-After, /readyz says
+ * PostgreSQL going away under a running server (docs/design.md §Security, "dependencies fail
+ * soft"): the process keeps running, requests during the outage are 503 with Retry-After, /readyz says
  * not ready, and service is back to normal within seconds of PostgreSQL, without a restart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

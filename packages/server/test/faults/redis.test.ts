@@ -1,5 +1,5 @@
 /**
- * Redis going away (DESIGN §7): it holds only rate-limit counters, so pages, creates and
+ * Redis going away (docs/design.md §Security): it holds only rate-limit counters, so pages, creates and
  * sign-in go on at once with per-instance limits, /readyz says "degraded" without waiting,
  * the outage is logged once, and limits are shared again when Redis is back.
  */

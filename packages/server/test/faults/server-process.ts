@@ -1,78 +1,27 @@
 /**
- * The server as a real child process (its own entry point, from source), so a fault that
- * would end the process shows up as an exit, and a few fetch helpers for talking to it.
+ * The server run from source as a real child process, so a fault that would end the process
+ * shows up as an exit, and a few fetch helpers for talking to it.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { freePort } from '../../../../scripts/free-port.js';
 import { buildConversation } from '../helpers/api.js';
+import { startServerProcess as startProcess, type ServerProcess } from '../helpers/server-process.js';
 
-const root = fileURLToPath(new URL('../../../../', import.meta.url));
+export type { ServerProcess };
 
-export interface ServerProcess {
-  base: string;
-  /** The exit code, once the process has exited; null while it runs. */
-  exitCode(): number | null;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const port = await freePort();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'chatshare-fault-'));
-  const base = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@chatshare/source', '--import', 'tsx', 'packages/server/src/main.ts'],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        PUBLIC_URL: base,
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  let code: number | null = null;
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) =>
-    child.on('exit', (exitCode, signal) => {
-      code = exitCode ?? (signal ? 128 : 1);
-      resolve();
+/** The server on a free port with a throwaway DATA_DIR, once /readyz answers. */
+export const startServerProcess = (env: Record<string, string>): Promise<ServerProcess> =>
+  startProcess({
+    entry: 'source',
+    tempDataDir: 'chatshare-fault-',
+    env: ({ base, dataDir }) => ({
+      HOST: '127.0.0.1',
+      PUBLIC_URL: base,
+      DATA_DIR: dataDir!,
+      LOG_LEVEL: 'warn',
+      ...env,
     }),
-  );
-  const server: ServerProcess = {
-    base,
-    exitCode: () => code,
-    output: () => output,
-    async stop() {
-      if (code === null) child.kill('SIGTERM');
-      await exited;
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (code !== null) break;
-    const ready = await fetch(`${base}/readyz`).then(
-      (response) => response.status === 200,
-      () => false,
-    );
-    if (ready) return server;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await server.stop();
-  throw new Error(`the server did not become ready:\n${output}`);
-}
+    readyPath: '/readyz',
+    timeoutMs: 30_000,
+  });
 
 /** A user with an API token, a conversation and an unlisted share of it, made over HTTP. */
 export async function seedShare(base: string): Promise<{ token: string; code: string }> {

@@ -1,5 +1,5 @@
 /**
- * View limits (DESIGN §6 rule 5): a view-limited link shows a click-to-reveal step first, and
+ * View limits (docs/design.md §Access rules, rule 5): a view-limited link shows a click-to-reveal step first, and
  * only the reveal POST counts a view, so unfurlers and prefetchers never use one up.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

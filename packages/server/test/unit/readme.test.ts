@@ -1,24 +1,19 @@
 /** The README's curl walk-through, run as written against a real server process. */
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freePort } from '../../../../scripts/free-port.js';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
 let base: string;
 let server: ReturnType<typeof spawn>;
 
 beforeAll(async () => {
-  const port = await new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as { port: number };
-      probe.close(() => resolve(free));
-    });
-  });
+  const port = await freePort();
   base = `http://localhost:${port}`;
   const dataDir = await mkdtemp(path.join(tmpdir(), 'chatshare-readme-'));
   server = spawn(process.execPath, ['packages/cli/bin/chatshare.js', 'serve'], {

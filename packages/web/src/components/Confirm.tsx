@@ -69,11 +69,13 @@ export function Confirm({
         type="button"
         className="app-button app-button-danger"
         aria-disabled={busy || undefined}
-        onClick={async () => {
-          if (busy) return;
-          await onConfirm();
-          setAsking(false);
-        }}
+        onClick={() =>
+          void (async () => {
+            if (busy) return;
+            await onConfirm();
+            setAsking(false);
+          })()
+        }
       >
         {confirmLabel}
       </button>

@@ -16,7 +16,7 @@ export function CopyButton({ text, label, className }: { text: string; label?: s
       type="button"
       className={className ?? 'app-button'}
       aria-label={label}
-      onClick={async () => setState((await copyText(text)) === 'copied' ? 'copied' : 'failed')}
+      onClick={() => void copyText(text).then((result) => setState(result === 'copied' ? 'copied' : 'failed'))}
     >
       <span aria-live="polite">
         {state === 'copied' ? t('common.copied') : state === 'failed' ? t('common.copyFailed') : t('common.copy')}

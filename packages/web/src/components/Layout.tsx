@@ -61,10 +61,12 @@ export function Layout({ children }: { children: ReactNode }) {
           <button
             type="button"
             className="app-button app-button-quiet"
-            onClick={async () => {
-              await signOut();
-              navigate('/signin');
-            }}
+            onClick={() =>
+              void (async () => {
+                await signOut();
+                navigate('/signin');
+              })()
+            }
           >
             {t('nav.signOut')}
           </button>

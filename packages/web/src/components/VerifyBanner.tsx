@@ -21,13 +21,15 @@ export function VerifyBanner() {
         <button
           type="button"
           className="app-button"
-          onClick={async () => {
-            setError(null);
-            const result = await attempt(() => client.auth.resendVerification());
-            if (result.ok) setSent(true);
-            else if (result.error.code === 'conflict') await reload();
-            else setError(result.error);
-          }}
+          onClick={() =>
+            void (async () => {
+              setError(null);
+              const result = await attempt(() => client.auth.resendVerification());
+              if (result.ok) setSent(true);
+              else if (result.error.code === 'conflict') await reload();
+              else setError(result.error);
+            })()
+          }
         >
           {t('verify.resend')}
         </button>

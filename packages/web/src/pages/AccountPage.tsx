@@ -76,7 +76,7 @@ function NameForm({ user }: { user: User }) {
 
   return (
     <>
-      <form className="app-inline-form" onSubmit={save}>
+      <form className="app-inline-form" onSubmit={(event) => void save(event)}>
         <div className="app-field app-field-grow">
           <label htmlFor={ids.name}>{t('account.name')}</label>
           <input
@@ -175,7 +175,7 @@ function TokensCard() {
     <section className="app-card" aria-labelledby={ids.heading}>
       <h2 id={ids.heading}>{t('tokens.title')}</h2>
       <p className="app-hint">{t('tokens.intro')}</p>
-      <form className="app-inline-form" onSubmit={create}>
+      <form className="app-inline-form" onSubmit={(event) => void create(event)}>
         <div className="app-field app-field-grow">
           <label htmlFor={ids.name}>{t('tokens.name')}</label>
           <input

@@ -132,7 +132,7 @@ function ReportItem({ report, onChanged }: { report: Report; onChanged: (message
             className="app-button"
             aria-disabled={busy || undefined}
             aria-label={t('admin.restoreNamed', { title })}
-            onClick={() => act(() => client.admin.restore(share.id), t('admin.restored', { title }))}
+            onClick={() => void act(() => client.admin.restore(share.id), t('admin.restored', { title }))}
           >
             {busy ? t('common.working') : t('admin.restore')}
           </button>
@@ -143,7 +143,7 @@ function ReportItem({ report, onChanged }: { report: Report; onChanged: (message
             className="app-button"
             aria-disabled={busy || undefined}
             aria-label={t('admin.dismissNamed', { title })}
-            onClick={() => act(() => client.admin.dismissReport(report.id), t('admin.dismissed'))}
+            onClick={() => void act(() => client.admin.dismissReport(report.id), t('admin.dismissed'))}
           >
             {t('admin.dismiss')}
           </button>
@@ -153,7 +153,9 @@ function ReportItem({ report, onChanged }: { report: Report; onChanged: (message
         <TakedownForm
           busy={busy}
           onCancel={() => setAskingReason(false)}
-          onSubmit={(reason) => act(() => client.admin.takeDown(share.id, { reason }), t('admin.takenDown', { title }))}
+          onSubmit={(reason) =>
+            void act(() => client.admin.takeDown(share.id, { reason }), t('admin.takenDown', { title }))
+          }
         />
       ) : null}
       <ErrorMessage error={error} />

@@ -62,7 +62,7 @@ export function AuthPage({ mode }: { mode: 'signin' | 'signup' }) {
         ) : null}
         <form
           hidden={signup && signupClosed}
-          onSubmit={form.onSubmit}
+          onSubmit={(event) => void form.onSubmit(event)}
           noValidate
           aria-describedby={form.error ? errorId : undefined}
         >

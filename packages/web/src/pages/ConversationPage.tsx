@@ -198,7 +198,11 @@ function RenameForm({
   };
 
   return (
-    <form className="app-rename" onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onDone(null)}>
+    <form
+      className="app-rename"
+      onSubmit={(event) => void submit(event)}
+      onKeyDown={(event) => event.key === 'Escape' && onDone(null)}
+    >
       <label htmlFor={id}>{t('conversation.newTitle')}</label>
       <div className="app-inline-form">
         <input

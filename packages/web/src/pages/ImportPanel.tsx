@@ -150,25 +150,29 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
             type="file"
             accept=".json,.jsonl,.ndjson,application/json"
             multiple
-            onChange={async (event) => {
-              const input = event.currentTarget;
-              await importFiles(input.files);
-              input.value = '';
-            }}
+            onChange={(event) =>
+              void (async () => {
+                const input = event.currentTarget;
+                await importFiles(input.files);
+                input.value = '';
+              })()
+            }
           />
           <p className="app-hint">{t('import.drop')}</p>
         </div>
         <form
           className="app-paste"
-          onSubmit={async (event) => {
-            event.preventDefault();
-            const text = pasted.trim();
-            if (!text) return;
-            const results = await run([
-              { source: null, call: (onDuplicate, previous) => importText(text, onDuplicate, previous) },
-            ]);
-            if (results?.[0]?.report) setPasted('');
-          }}
+          onSubmit={(event) =>
+            void (async () => {
+              event.preventDefault();
+              const text = pasted.trim();
+              if (!text) return;
+              const results = await run([
+                { source: null, call: (onDuplicate, previous) => importText(text, onDuplicate, previous) },
+              ]);
+              if (results?.[0]?.report) setPasted('');
+            })()
+          }
         >
           <label htmlFor={ids.paste}>{t('import.paste')}</label>
           <textarea

@@ -263,7 +263,7 @@ function LinkItem({
             aria-disabled={busy !== null || undefined}
             aria-label={t('links.refreshNamed', { title })}
             onClick={() =>
-              act(
+              void act(
                 'refresh',
                 () => client.shares.update(settings.id, { refresh: true }),
                 t('links.refreshed', { title }),

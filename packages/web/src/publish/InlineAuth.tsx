@@ -20,7 +20,7 @@ export function InlineAuth({
   const form = useCredentials(signup, onSignedIn);
 
   return (
-    <form className="publish-auth" onSubmit={form.onSubmit} noValidate>
+    <form className="publish-auth" onSubmit={(event) => void form.onSubmit(event)} noValidate>
       <CredentialFields form={form} />
       <ErrorMessage error={form.error} />
       <div className="publish-auth-actions">

@@ -105,7 +105,7 @@ export function PublishForm({ origin, conversation, config }: PublishFormProps) 
             </>
           )}
 
-          <form onSubmit={onSubmit} noValidate>
+          <form onSubmit={(event) => void onSubmit(event)} noValidate>
             <h2>{t('publish.settings')}</h2>
             <div className="app-field">
               <label htmlFor={ids.title}>{t('publish.titleLabel')}</label>

@@ -49,8 +49,9 @@ export function createShareI18n(locale = 'en'): I18n {
   return instance;
 }
 
-function bind(instance: I18n): ShareI18n {
-  const fixed: TFunction = instance.getFixedT(instance.language, SHARE_NAMESPACE);
+/** `t` for `language`, the instance's language when this is called. */
+function bind(instance: I18n, language = instance.language): ShareI18n {
+  const fixed: TFunction = instance.getFixedT(language, SHARE_NAMESPACE);
   return {
     t: (key, values) => fixed(key, values ?? {}) as string,
     language: instance.resolvedLanguage ?? instance.language ?? 'en',
@@ -86,8 +87,8 @@ export function ShareI18nProvider({ locale, i18n, children }: ShareI18nProviderP
     () => instance.language,
     () => instance.language,
   );
-  // `language` is read so the bound `t` is rebuilt when the app switches languages.
-  const value = useMemo(() => bind(instance), [instance, language]);
+  // The bound `t` is rebuilt when the app switches languages.
+  const value = useMemo(() => bind(instance, language), [instance, language]);
   return <ShareI18nContext.Provider value={value}>{children}</ShareI18nContext.Provider>;
 }
 

@@ -1,6 +1,6 @@
 /** Schemas shared by several route folders. */
-import { LIMITS } from '@chatshare/core';
-import { Type } from 'typebox';
+import { LIMITS, PRIVACY_LEVELS, type Privacy } from '@chatshare/core';
+import { Type, type TLiteral, type TSchemaOptions, type TUnion } from 'typebox';
 
 export const ErrorSchema = Type.Object(
   {
@@ -16,6 +16,16 @@ export const ErrorSchema = Type.Object(
 /** The error responses a route can give, by status, all with the one error body. */
 export const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((status) => [status, ErrorSchema])) as Record<number, typeof ErrorSchema>;
+
+/**
+ * A share's privacy level: one literal per core `PRIVACY_LEVELS` entry. Typed as one literal of
+ * the whole `Privacy` union, which TypeBox resolves to `Privacy` (an array of literals would be `never`).
+ */
+export const PrivacySchema = (options?: TSchemaOptions): TUnion<[TLiteral<Privacy>]> =>
+  Type.Union(
+    PRIVACY_LEVELS.map((level) => Type.Literal(level)),
+    options,
+  ) as unknown as TUnion<[TLiteral<Privacy>]>;
 
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 100 }) });
 export const ConversationIdParams = Type.Object({ conversationId: Type.String({ minLength: 1, maxLength: 100 }) });

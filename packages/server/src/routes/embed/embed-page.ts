@@ -10,7 +10,7 @@
  * and links to its page, whose reveal step counts the view.
  */
 import { createHash } from 'node:crypto';
-import { ANONYMOUS, isAppError, isEmbeddable, isShortCode } from '@chatshare/core';
+import { ANONYMOUS, isAppError, isEmbeddable, isShortCode, shareUrl as shareUrlAt } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { presentSharedConversation } from '../../presenters/shared-conversation.js';
 import type { ShareRecord } from '../../repositories/shares.js';
@@ -55,7 +55,7 @@ function embedHeaders(reply: FastifyReply, nonce: string, framing: 'any' | 'none
 export default async function embedRoutes(app: FastifyInstance) {
   const cache = app.metrics.trackPageCache('embed', new PageCache());
   const { publicUrl } = app.config;
-  const shareUrl = (code: string) => `${publicUrl}/s/${code}`;
+  const shareUrl = (code: string) => shareUrlAt(publicUrl, code);
 
   const loader = Buffer.from(embedLoaderScript(publicUrl));
   const loaderTag = createHash('sha256').update(loader).digest('base64url').slice(0, 24);

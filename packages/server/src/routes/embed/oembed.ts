@@ -4,7 +4,7 @@
  * unknown, revoked, private, password-protected, view-limited and expired links are all "no response for
  * that url" (404), a link whose owner turned embedding off too (`embed_disabled`).
  */
-import { ANONYMOUS, errors, isAppError, isEmbeddable, isShortCode } from '@chatshare/core';
+import { ANONYMOUS, errors, escapeAttribute, isAppError, isEmbeddable, isShortCode } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { instanceNameOf, shareTitle } from '../../og/card-data.js';
@@ -19,9 +19,6 @@ import { OEMBED_DEFAULT, OembedQuery, OembedResponse } from './schema.js';
 /** How long a consumer may keep an answer; the frame itself checks the link on every load. */
 export const OEMBED_CACHE_AGE = 3600;
 export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
-
-const escapeAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * The code of a share URL of this instance (`PUBLIC_URL/s/CODE`, or its `/embed/CODE`);

@@ -3,7 +3,7 @@
  * form): 404, 410 (expired, used up, or taken down, which only the owner is ever told), 401 with the
  * password form, or 429 (see shareMisses, which counts the 404s). Anything that is not a decision goes on to the error handler.
  */
-import { isAppError, isShortCode } from '@chatshare/core';
+import { isAppError, isShortCode, shareUrl } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { LockedCard } from '../../og/card.js';
 import type { Gate } from '../../views/GatePage.js';
@@ -50,7 +50,7 @@ export async function sendAccessGate(
   // A used-up link's card is the generic "a shared conversation", as before it was used up.
   const usedUp = (error.details as { usedUp?: unknown } | undefined)?.usedUp === true;
   const kind = usedUp ? 'limited' : kinds[error.status];
-  const url = isShortCode(code) ? `${app.config.publicUrl}/s/${code}` : null;
+  const url = isShortCode(code) ? shareUrl(app.config.publicUrl, code) : null;
   const preview = kind ? gatePreview({ kind, url, locale, publicUrl: app.config.publicUrl }) : undefined;
   return sendGate(reply, error.status, gate, locale, nonce, preview);
 }

@@ -5,7 +5,7 @@
  * POST is form-encoded, checked for same origin by the auth plugin like the unlock form, and
  * draws on the same per-address limit as the report API; it ends in a thank-you page (303).
  */
-import { isAppError, isReportReason, LIMITS, type ReportReason, type Reveal } from '@chatshare/core';
+import { isAppError, isReportReason, LIMITS, sharePath, type ReportReason, type Reveal } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { newNonce, NOINDEX, PASSWORD_REFERRER_POLICY } from '../../render/security-headers.js';
 import { negotiateLocale, translator, type Locale } from '../../views/i18n.js';
@@ -96,6 +96,6 @@ export default async function reportPageRoutes(app: FastifyInstance) {
     if (reason === null) return form(400, 'reason');
     if (note.length > LIMITS.reportNoteLength) return form(400, 'note');
     await app.moderation.file(access, request.user?.id ?? null, { reason, note });
-    return reply.redirect(`/s/${share.code}/report?sent=1`, 303);
+    return reply.redirect(`${sharePath(share.code)}/report?sent=1`, 303);
   });
 }

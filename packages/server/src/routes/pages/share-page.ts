@@ -6,7 +6,14 @@
  * decision (ShareService.access, core canView); only then is a page served, from the
  * in-memory cache when the same page was rendered before.
  */
-import { ANONYMOUS, canView, isEmbeddable, isIndexable } from '@chatshare/core';
+import {
+  isEmbeddable,
+  isIndexable,
+  isPubliclyCacheable,
+  isViewLimited,
+  sharePath,
+  shareUrl as shareUrlAt,
+} from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { presentSharedConversation } from '../../presenters/shared-conversation.js';
 import type { ShareRecord } from '../../repositories/shares.js';
@@ -29,23 +36,16 @@ type PageRequest = FastifyRequest<{ Params: { code: string }; Querystring: { err
  * Whether anyone at all would get this same page now: only then may browsers keep it (and
  * revalidate). Password, private and view-limited links are answered `private, no-store`.
  */
-export function isSharedPage(share: ShareRecord, now: Date): boolean {
-  return (
-    share.privacy !== 'private' &&
-    !share.hasPassword &&
-    share.maxViews === null &&
-    canView(share, ANONYMOUS, now).allowed
-  );
-}
+export const isSharedPage = (share: ShareRecord, now: Date): boolean => isPubliclyCacheable(share, now).allowed;
 
 /** A browser fetching the page ahead of a click (not a view). */
 export const isPrefetch = (request: FastifyRequest) =>
-  /prefetch/i.test(`${request.headers['sec-purpose'] ?? ''} ${request.headers.purpose ?? ''}`);
+  /prefetch/i.test([request.headers['sec-purpose'], request.headers.purpose].join(' '));
 
 export default async function sharePageRoutes(app: FastifyInstance) {
   const cache = app.metrics.trackPageCache('share', new PageCache());
   const { publicUrl } = app.config;
-  const shareUrl = (code: string) => `${publicUrl}/s/${code}`;
+  const shareUrl = (code: string) => shareUrlAt(publicUrl, code);
 
   /** The access decision as a page (see access-gate.ts); other errors go on. */
   const gateFor = (error: unknown, request: PageRequest, reply: FastifyReply, locale: Locale, nonce: string) =>
@@ -103,13 +103,12 @@ export default async function sharePageRoutes(app: FastifyInstance) {
         },
         locale,
         shareUrl: shareUrl(share.code),
-        reportUrl: isOwner ? null : `/s/${share.code}/report`,
+        reportUrl: isOwner ? null : `${sharePath(share.code)}/report`,
         indexable,
         // A view-limited link's tags stay generic even on the revealed page (it may be saved).
-        preview:
-          share.maxViews === null
-            ? sharePreview({ share, snapshot, locale, publicUrl, embeddable })
-            : gatePreview({ kind: 'limited', url: shareUrl(share.code), locale, publicUrl }),
+        preview: !isViewLimited(share)
+          ? sharePreview({ share, snapshot, locale, publicUrl, embeddable })
+          : gatePreview({ kind: 'limited', url: shareUrl(share.code), locale, publicUrl }),
       });
       cache.set(key, page);
     }
@@ -123,7 +122,7 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     }
 
     // A view-limited link is counted by its reveal POST alone (before this is called).
-    if (!isOwner && !revealed && request.method === 'GET' && share.maxViews === null) {
+    if (!isOwner && !revealed && request.method === 'GET' && !isViewLimited(share)) {
       try {
         await app.shareService.countView(share, {
           automated: isBot(request.headers['user-agent']) || isPrefetch(request),
@@ -167,7 +166,7 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     try {
       const access = await open(request, reply);
       // Nothing to reveal (no limit, or the owner's own link): the page itself, no view used.
-      if (access.reveal === 'none') return reply.redirect(`/s/${access.share.code}`, 303);
+      if (access.reveal === 'none') return reply.redirect(sharePath(access.share.code), 303);
       await app.shareService.countView(access.share, { automated: false });
       return await sendConversation(request, reply, access, { locale, nonce, revealed: true });
     } catch (error) {
@@ -177,7 +176,7 @@ export default async function sharePageRoutes(app: FastifyInstance) {
 
   // Reloading or bookmarking the revealed page asks for its URL: back to the link's own page.
   app.get('/s/:code/reveal', { schema: { hide: true } }, async (request: PageRequest, reply) =>
-    reply.redirect(`/s/${encodeURIComponent(request.params.code)}`, 303),
+    reply.redirect(sharePath(encodeURIComponent(request.params.code)), 303),
   );
 
   app.get('/s/:code.md', { schema: { hide: true } }, async (request: PageRequest, reply) => {

@@ -4,12 +4,10 @@
  * shares search engines may index: public, `allowIndexing`, listable now, no view limit. It
  * is a sitemap index of pages of 50,000 links (the protocol's maximum per file).
  */
+import { escapeXml, shareUrl } from '@chatshare/core';
 import type { FastifyInstance } from 'fastify';
 import { SITEMAP_PAGE_SIZE } from '../../search/explore-repository.js';
 import { exploreRateLimit } from './explore-limit.js';
-
-const escapeXml = (text: string) =>
-  text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!);
 
 /** Short-lived: a share made private, revoked or taken down leaves cached sitemaps within minutes. */
 const SITEMAP_CACHE = 'public, max-age=300';
@@ -57,7 +55,7 @@ export default async function sitemapRoutes(app: FastifyInstance) {
       const shares = await app.repos.explore.sitemap(Number(match[1]));
       const urls = shares.map(
         (share) =>
-          `<url><loc>${escapeXml(`${base}/s/${share.code}`)}</loc><lastmod>${escapeXml(share.lastModified)}</lastmod></url>`,
+          `<url><loc>${escapeXml(shareUrl(base, share.code))}</loc><lastmod>${escapeXml(share.lastModified)}</lastmod></url>`,
       );
       reply.header('content-type', 'application/xml; charset=utf-8').header('cache-control', SITEMAP_CACHE);
       return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${urls.join('')}</urlset>\n`;

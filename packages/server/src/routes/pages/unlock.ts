@@ -2,7 +2,7 @@
  * `POST /s/:code/unlock`: a share password in, a signed share-scoped cookie out. Takes the
  * page's HTML form (then redirects back to the page) or JSON (then answers JSON).
  */
-import { errors, isAppError, LIFETIMES, LIMITS } from '@chatshare/core';
+import { errors, isAppError, LIFETIMES, LIMITS, sharePath } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -29,7 +29,7 @@ export default async function unlockRoutes(fastify: FastifyInstance) {
   app.setErrorHandler((error, request, reply) => {
     const status = isAppError(error) ? error.status : (error as { statusCode?: number }).statusCode;
     if (!isForm(request) || (status !== 429 && status !== 404 && status !== 410)) throw error;
-    const page = `/s/${encodeURIComponent((request.params as { code: string }).code)}`;
+    const page = sharePath(encodeURIComponent((request.params as { code: string }).code));
     return reply.redirect(status === 429 ? `${page}?error=rate_limited` : page, 303);
   });
 
@@ -53,7 +53,7 @@ export default async function unlockRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const { code } = request.params;
-      const pagePath = `/s/${code}`;
+      const pagePath = sharePath(code);
       const share = await app.shareMisses.guard(request, reply, () =>
         app.shareService.forUnlock(code, viewerFor(app, request, code)),
       );

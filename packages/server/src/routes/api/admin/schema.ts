@@ -1,6 +1,6 @@
 import { LIMITS } from '@chatshare/core';
 import { Type } from 'typebox';
-import { NullableTimestamp, PageQuery, Timestamp } from '../common-schema.js';
+import { NullableTimestamp, PageQuery, PrivacySchema, Timestamp } from '../common-schema.js';
 import { ReportReasonSchema } from '../reports/schema.js';
 
 const { cursor, limit } = PageQuery;
@@ -27,7 +27,7 @@ export const ModeratedShareSchema = Type.Object(
     code: Type.String(),
     url: Type.String(),
     title: Type.String(),
-    privacy: Type.Union([Type.Literal('public'), Type.Literal('unlisted'), Type.Literal('private')]),
+    privacy: PrivacySchema(),
     ownerEmail: Type.String(),
     revokedAt: NullableTimestamp,
     takenDown: Type.Union([TakedownSchema, Type.Null()]),

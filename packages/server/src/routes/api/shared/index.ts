@@ -1,3 +1,4 @@
+import { isViewLimited } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
@@ -66,7 +67,7 @@ export default async function sharedRoutes(fastify: FastifyInstance) {
       // Counted against the limit whoever asks; a link without a limit is counted like a GET.
       if (!isOwner) {
         await app.shareService.countView(share, {
-          automated: share.maxViews === null && isBot(request.headers['user-agent']),
+          automated: !isViewLimited(share) && isBot(request.headers['user-agent']),
         });
       }
       return conversationOf(share);

@@ -1,8 +1,8 @@
 import { LIMITS } from '@chatshare/core';
 import { Type, type Static } from 'typebox';
-import { Email, NullableTimestamp, PageQuery, Timestamp } from '../common-schema.js';
+import { Email, NullableTimestamp, PageQuery, PrivacySchema, Timestamp } from '../common-schema.js';
 
-const Privacy = Type.Union([Type.Literal('public'), Type.Literal('unlisted'), Type.Literal('private')], {
+const Privacy = PrivacySchema({
   description: 'public: listed and searchable; unlisted: anyone with the link; private: invited emails only.',
 });
 
