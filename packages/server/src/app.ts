@@ -58,6 +58,8 @@ export interface BuildOptions {
   /** Overrides of core's RATE_LIMITS (tests that need many requests raise them). */
   rateLimits?: Partial<RateLimits>;
   redisKeyPrefix?: string;
+  /** How often buffered views are written; tests that read unwritten counts slow it down. */
+  viewFlushIntervalMs?: number;
 }
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
@@ -111,7 +113,9 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   });
   // Before everything it counts: its onResponse hook sees every route.
   await app.register(metrics);
-  await app.register(viewFlush);
+  await app.register(viewFlush, {
+    ...(options.viewFlushIntervalMs !== undefined ? { intervalMs: options.viewFlushIntervalMs } : {}),
+  });
   // Before rate limits and auth: a preflight is answered before either runs, and their 429s
   // and 401s carry the CORS headers a listed app needs to read them.
   await app.register(cors);

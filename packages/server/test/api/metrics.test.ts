@@ -53,6 +53,8 @@ beforeAll(async () => {
     { metricsToken: TOKEN },
     {
       rateLimits: { auth: { max: 10_000, windowMs: 60_000 }, unlock: { max: 2, windowMs: 60_000 } },
+      // The flush-failure test waits for the app's own timer.
+      viewFlushIntervalMs: 200,
     },
   );
   owner = await signUp(t.app);
@@ -226,7 +228,7 @@ describe('what /metrics counts', () => {
       const failures = (await scrape(t)).samples;
       expect((await call(t.app, 'GET', `/s/${viewed}`)).statusCode).toBe(200);
       expect((await call(t.app, 'GET', `/s/${viewed}`)).statusCode).toBe(200);
-      // The flush timer runs every second; wait for it to fail at least once.
+      // The flush timer runs every 200 ms here; wait for it to fail at least once.
       let samples = (await scrape(t)).samples;
       for (
         let i = 0;

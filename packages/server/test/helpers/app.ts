@@ -54,6 +54,8 @@ export interface TestAppOptions {
   redisKeyPrefix?: string;
   /** Where log lines go (the app logs at `config.logLevel`); without it the app does not log. */
   logStream?: { write(line: string): void };
+  /** How often the app writes buffered views by itself; by default an hour, so tests flush when they mean to. */
+  viewFlushIntervalMs?: number;
 }
 
 const TEST_RATE_LIMITS: Partial<RateLimits> = { auth: { max: 10_000, windowMs: 60_000 } };
@@ -94,6 +96,9 @@ export async function buildTestApp(overrides: Partial<Config> = {}, options: Tes
     mailer,
     ...(options.logStream ? { logStream: options.logStream } : { logger: false }),
     rateLimits: options.rateLimits ?? TEST_RATE_LIMITS,
+    // Tests see buffered views before they are written and flush when they mean to: a write
+    // every second would land in the middle of them. Real processes keep the 1 s interval.
+    viewFlushIntervalMs: options.viewFlushIntervalMs ?? 3_600_000,
     // Test files run in parallel against one Redis: each app keeps its own counters.
     redisKeyPrefix: options.redisKeyPrefix ?? `chatshare-test:${randomBytes(6).toString('hex')}:`,
   });
