@@ -5,11 +5,21 @@
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig, type HtmlTagDescriptor } from 'vite';
+
+/** The head both pages share, written once: each page's own file holds only its title. */
+const sharedHead = [
+  { tag: 'meta', attrs: { charset: 'utf-8' } },
+  { tag: 'meta', attrs: { name: 'viewport', content: 'width=device-width, initial-scale=1' } },
+  { tag: 'meta', attrs: { name: 'color-scheme', content: 'light dark' } },
+  { tag: 'meta', attrs: { name: 'robots', content: 'noindex, nofollow' } },
+  { tag: 'meta', attrs: { name: 'referrer', content: 'same-origin' } },
+  { tag: 'link', attrs: { rel: 'icon', href: '/app/favicon.svg', type: 'image/svg+xml' } },
+].map((tag): HtmlTagDescriptor => ({ ...tag, injectTo: 'head-prepend' }));
 
 export default defineConfig({
   base: '/app/',
-  plugins: [react()],
+  plugins: [react(), { name: 'shared-head', transformIndexHtml: () => sharedHead }],
   // The kit, the SDK and core are bundled from their sources (see docs/decisions.md).
   resolve: { conditions: ['@chatshare/source', ...defaultClientConditions] },
   build: {

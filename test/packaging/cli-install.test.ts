@@ -13,8 +13,8 @@ import { npm, outsideFolder, run } from './install.js';
 import { packTarballs } from './packs.js';
 import { freePort } from '../../scripts/free-port.js';
 
-let prefix: string;
-let home: string;
+let prefix = '';
+let home = '';
 let server: ChildProcess | undefined;
 let output = '';
 let base: string;
@@ -45,7 +45,8 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`chatshare serve did not come up:\n${output}`);
-}, 300_000);
+  // Packing every workspace and compiling better-sqlite3 take minutes on a busy machine.
+}, 600_000);
 
 afterAll(async () => {
   // Stopped before its folder goes: it still writes to its database while shutting down.
@@ -56,8 +57,8 @@ afterAll(async () => {
     await exited;
     clearTimeout(timer);
   }
-  await rm(prefix, { recursive: true, force: true });
-  await rm(home, { recursive: true, force: true });
+  // Either folder is missing when the set-up failed before making it.
+  for (const folder of [prefix, home]) if (folder) await rm(folder, { recursive: true, force: true });
 });
 
 async function json<T>(method: string, url: string, body: unknown, headers: Record<string, string> = {}) {

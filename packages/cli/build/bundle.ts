@@ -18,6 +18,7 @@ const CLI_ROOT = path.join(REPO, 'packages/cli');
 const INLINED = /^@chatshare\//;
 /** The files workspace modules read at run time, relative to the repository. */
 export const RUNTIME_FILES = [
+  'packages/react/src/styles/tokens.css',
   'packages/react/src/share/share.css',
   'packages/react/src/styles/conversation.css',
   'packages/server/src/views/page.css',

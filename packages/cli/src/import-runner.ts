@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ChatshareClient, ImportedConversation, SkippedConversation } from '@chatshare/client';
 import { isChatshareError } from '@chatshare/client';
-import type { ConversationDraft, ImportFormat, OnDuplicate } from '@chatshare/core';
+import { supersededSkip, type ConversationDraft, type ImportFormat, type OnDuplicate } from '@chatshare/core';
 import { CliError, describeError } from './errors.js';
 import type { Io } from './io.js';
 import type { ProgressState } from './progress.js';
@@ -130,7 +130,7 @@ export async function runImport(
       const duplicate = duplicateOf(error);
       if (duplicate?.code === 'changed_since_import' && onDuplicate === 'update' && mode !== 'update') {
         const earlier = updates.get(duplicate.conversationId);
-        if (earlier) report.skipped.push(superseded(earlier, index, duplicate.conversationId));
+        if (earlier) report.skipped.push(supersededSkip(earlier, index, duplicate.conversationId));
         updates.set(duplicate.conversationId, { index, draft });
       } else if (duplicate) {
         report.skipped.push({
@@ -230,18 +230,6 @@ const duplicateText = (code: 'already_imported' | 'changed_since_import', id: st
   code === 'already_imported'
     ? `already imported (conversation ${id})`
     : `changed since import (conversation ${id}): run again with --on-duplicate update to replace its messages`;
-
-/** An earlier version of a conversation the file holds again further on: the later one is taken. */
-const superseded = (
-  earlier: { index: number; draft: ConversationDraft },
-  later: number,
-  id: string,
-): SkippedConversation => ({
-  index: earlier.index,
-  path: `[${earlier.index}]`,
-  title: earlier.draft.title,
-  reason: `the file holds a later version of it at [${later}], which updates conversation ${id}`,
-});
 
 async function rollBack(client: ChatshareClient, report: ImportReport, name: string, error: Error & { code: string }) {
   const ids = report.imported.map((item) => item.id);

@@ -15,6 +15,7 @@ import {
 import { paginate } from './paging.js';
 import type {
   ApiTokenList,
+  CreateApiTokenInput,
   Conversation,
   ConversationInput,
   ConversationSnapshot,
@@ -78,11 +79,6 @@ export interface ClientOptions {
   headers?: Record<string, string>;
   /** Defaults to `include` without a token (the session cookie must travel), otherwise unset. */
   credentials?: Credentials;
-}
-
-export interface CreateApiTokenInput {
-  /** 1 to 100 characters, e.g. the machine or script that uses it. */
-  name: string;
 }
 
 export interface CreateConversationOptions extends RequestOptions {

@@ -7,7 +7,6 @@ export {
   type CommunityApi,
   type ClientOptions,
   type ConversationsApi,
-  type CreateApiTokenInput,
   type CreateConversationOptions,
   type ImportOptions,
   type ImportsApi,

@@ -1,7 +1,9 @@
 /**
- * Compile-time only (checked by `tsc`, never run): the SDK's hand-written types must match
- * the server's TypeBox schemas in both directions, so a field added, removed or retyped on
- * either side fails the type check instead of surprising a user at run time.
+ * Compile-time only (checked by `tsc`, never run): the SDK's types must match the server's
+ * TypeBox schemas in both directions. Most are generated from those schemas (src/api-types.ts,
+ * kept current by test/api-types.test.ts); this checks what the generator cannot vouch for:
+ * its own translation, the shapes it hands to @chatshare/core's types (the conversation model,
+ * share selections, privacy levels), and the paging envelope written by hand.
  */
 import type { Static } from 'typebox';
 import type {
@@ -18,7 +20,11 @@ import type {
   ConversationSummarySchema,
   ListConversationsQuery as ListConversationsQuerySchema,
 } from '../../server/src/routes/api/conversations/schema.js';
-import type { SharedConversationSchema, SharedMessageSchema } from '../../server/src/routes/api/shared/schema.js';
+import type {
+  RevealRequiredSchema,
+  SharedConversationSchema,
+  SharedMessageSchema,
+} from '../../server/src/routes/api/shared/schema.js';
 import type {
   ExploreItemSchema,
   ExplorePageSchema,
@@ -33,8 +39,12 @@ import type {
   SecretWarningSchema,
   ShareListResponse,
   ShareResponse,
+  ScanQuery as ScanQuerySchema,
+  ScanResponse,
+  ShareSettingsInputSchema,
   ShareSettingsSchema,
   ShareViewsQuery as ShareViewsQuerySchema,
+  SnapshotInputSchema,
   UpdateShareBody,
 } from '../../server/src/routes/api/shares/schema.js';
 import type {
@@ -84,16 +94,21 @@ import type {
   ReportReceived,
   PublicationInput,
   RevokeAllResult,
+  ScanQuery,
+  ScanResult,
   SecretWarning,
   SessionResponse,
   Share,
   SharedConversation,
   SharedMessage,
+  SharedRevealRequired,
   ShareSettings,
+  ShareSettingsInput,
   ShareViewsQuery,
   SigninInput,
   SignupInput,
   TakedownInput,
+  SnapshotInput,
   SnapshotQuery,
   UpdateMeInput,
   UpdateShareInput,
@@ -147,4 +162,9 @@ export type Checks = [
   Check<Same<SnapshotQuery, Static<typeof SnapshotQuerySchema>>>,
   Check<Same<ConversationSnapshot, Static<typeof SnapshotResponse>>>,
   Check<Same<PublicationInput, Static<typeof PublicationBody>>>,
+  Check<Same<ShareSettingsInput, Static<typeof ShareSettingsInputSchema>>>,
+  Check<Same<SnapshotInput, Static<typeof SnapshotInputSchema>>>,
+  Check<Same<ScanQuery, Static<typeof ScanQuerySchema>>>,
+  Check<Same<ScanResult, Static<typeof ScanResponse>>>,
+  Check<Same<SharedRevealRequired, Static<typeof RevealRequiredSchema>>>,
 ];

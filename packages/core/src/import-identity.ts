@@ -3,6 +3,7 @@
  * the conversation (`source.id`, where the format has one) and by a fingerprint of its
  * content. Pure: the caller passes the hash function, as with short codes.
  */
+import type { SkippedConversation } from './importers/types.js';
 import type { ConversationDraft } from './model.js';
 
 /** What to do with a conversation that was imported before: see `decideDuplicate`. */
@@ -103,3 +104,18 @@ export function duplicateReason(
     ? `already imported (conversation ${conversationId})`
     : `changed since import (conversation ${conversationId}): ${hint}`;
 }
+
+/**
+ * The skip entry for an earlier version of a conversation that the same file holds again
+ * further on (at `later`): the later version is the one that updates `conversationId`.
+ */
+export const supersededSkip = (
+  earlier: { index: number; draft: Pick<ConversationDraft, 'title'> },
+  later: number,
+  conversationId: string,
+): SkippedConversation => ({
+  index: earlier.index,
+  path: `[${earlier.index}]`,
+  title: earlier.draft.title,
+  reason: `the file holds a later version of it at [${later}], which updates conversation ${conversationId}`,
+});

@@ -10,6 +10,7 @@ import { CliError } from '../errors.js';
 import { EXIT, type ExitCode } from '../exit-codes.js';
 import type { Io } from '../io.js';
 import { count } from '../output.js';
+import type * as BackupModule from '@chatshare/server/backup';
 
 type CopyProgress = { totalPages: number; copiedPages: number; pageSize: number };
 
@@ -78,6 +79,16 @@ async function copyWith(context: Context, command: Command, verb: string, run: R
   }
 }
 
+/** The action of `backup` and `restore`: run the copy with progress, then say what was copied where. */
+const copyAction =
+  (context: Context, verb: string, pick: (server: typeof BackupModule) => Run, done: string, preposition: string) =>
+  async (file: string, options: { force?: boolean }, command: Command) => {
+    const run = pick(await import('@chatshare/server/backup'));
+    const { output, result } = await copyWith(context, command, verb, run, file, options.force === true);
+    const size = `${megabytes(result.bytes)} (${count(result.pages)} pages)`;
+    output.result(result, [`${done} ${size} ${preposition} ${result.file}`]);
+  };
+
 export function registerBackup(program: Command, context: Context): void {
   program
     .command('backup')
@@ -94,18 +105,7 @@ Examples:
   chatshare backup /backups/chatshare-$(date +%F).sqlite
   chatshare backup latest.sqlite --force`,
     )
-    .action(async (file: string, options: { force?: boolean }, command: Command) => {
-      const { backupDatabase } = await import('@chatshare/server/backup');
-      const { output, result } = await copyWith(
-        context,
-        command,
-        'backing up',
-        backupDatabase,
-        file,
-        options.force === true,
-      );
-      output.result(result, [`backed up ${megabytes(result.bytes)} (${count(result.pages)} pages) to ${result.file}`]);
-    });
+    .action(copyAction(context, 'backing up', (server) => server.backupDatabase, 'backed up', 'to'));
 
   program
     .command('restore')
@@ -123,16 +123,5 @@ any newer migrations at its next start. On PostgreSQL use pg_restore.
 Examples:
   DATA_DIR=/srv/chatshare chatshare restore /backups/chatshare-2026-06-01.sqlite`,
     )
-    .action(async (file: string, options: { force?: boolean }, command: Command) => {
-      const { restoreDatabase } = await import('@chatshare/server/backup');
-      const { output, result } = await copyWith(
-        context,
-        command,
-        'restoring',
-        restoreDatabase,
-        file,
-        options.force === true,
-      );
-      output.result(result, [`restored ${megabytes(result.bytes)} (${count(result.pages)} pages) into ${result.file}`]);
-    });
+    .action(copyAction(context, 'restoring', (server) => server.restoreDatabase, 'restored', 'into'));
 }

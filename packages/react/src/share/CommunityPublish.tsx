@@ -5,11 +5,14 @@
  * `publishToCommunity` (exact-origin handshake). Nothing is sent before the person says so.
  */
 import { safe, type ChatshareClient, type ConversationSnapshot } from '@chatshare/client';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { Checkbox } from './Checkbox.js';
 import { publishToCommunity, type CommunityFailure } from './community-handshake.js';
 import { describeShareError, toShareError, type ShareError } from './errors.js';
+import { GuardedButton } from './GuardedButton.js';
 import { useShareI18n } from './i18n/index.js';
 import { SecretList } from './SecretWarnings.js';
+import { Section } from './Section.js';
 
 export interface CommunityPublishProps {
   client: ChatshareClient;
@@ -26,6 +29,11 @@ type Step =
   | { name: 'sent' }
   | { name: 'failed'; reason: CommunityFailure; origins: string[]; prepared: ConversationSnapshot };
 
+interface PublishChoice {
+  redact: boolean;
+  showAuthor: boolean;
+}
+
 const hostOf = (url: string) => {
   try {
     return new URL(url).host;
@@ -36,7 +44,6 @@ const hostOf = (url: string) => {
 
 export function CommunityPublish({ client, conversationId, communityUrl }: CommunityPublishProps) {
   const { t } = useShareI18n();
-  const id = useId();
   const host = hostOf(communityUrl);
   const [step, setStep] = useState<Step>({ name: 'idle' });
   const [error, setError] = useState<ShareError | null>(null);
@@ -48,7 +55,7 @@ export function CommunityPublish({ client, conversationId, communityUrl }: Commu
   // Closing the dialog stops waiting for the tab (nothing is sent after that).
   useEffect(() => () => aborter.current?.abort(), []);
 
-  const prepare = async (choice: { redact: boolean; showAuthor: boolean }) => {
+  const prepare = async (choice: PublishChoice) => {
     const current = ++request.current;
     setError(null);
     setStep({ name: 'preparing' });
@@ -59,6 +66,14 @@ export function CommunityPublish({ client, conversationId, communityUrl }: Commu
       setError(toShareError(result.error));
       setStep({ name: 'idle' });
     }
+  };
+
+  /** A changed choice asks for the snapshot again, so what is shown is what would be sent. */
+  const choose = (change: Partial<PublishChoice>) => {
+    const next = { redact, showAuthor, ...change };
+    setRedact(next.redact);
+    setShowAuthor(next.showAuthor);
+    void prepare(next);
   };
 
   const send = (prepared: ConversationSnapshot) => {
@@ -93,10 +108,7 @@ export function CommunityPublish({ client, conversationId, communityUrl }: Commu
           : '';
 
   return (
-    <section className="cs-community" aria-labelledby={`${id}-heading`}>
-      <h3 className="cs-section-heading" id={`${id}-heading`}>
-        {t('share.community.heading')}
-      </h3>
+    <Section className="cs-community" heading={t('share.community.heading')}>
       <p className="cs-hint">{t('share.community.explain', { host })}</p>
 
       {prepared ? (
@@ -112,34 +124,20 @@ export function CommunityPublish({ client, conversationId, communityUrl }: Commu
               ) : (
                 <p className="cs-hint">{t('share.warnings.redacted', { count: replaced })}</p>
               )}
-              <div className="cs-check">
-                <input
-                  id={`${id}-redact`}
-                  type="checkbox"
-                  checked={redact}
-                  disabled={busy}
-                  onChange={(event) => {
-                    setRedact(event.target.checked);
-                    void prepare({ redact: event.target.checked, showAuthor });
-                  }}
-                />
-                <label htmlFor={`${id}-redact`}>{t('share.community.redact')}</label>
-              </div>
+              <Checkbox
+                checked={redact}
+                disabled={busy}
+                label={t('share.community.redact')}
+                onChange={(checked) => choose({ redact: checked })}
+              />
             </div>
           ) : null}
-          <div className="cs-check">
-            <input
-              id={`${id}-authors`}
-              type="checkbox"
-              checked={showAuthor}
-              disabled={busy}
-              onChange={(event) => {
-                setShowAuthor(event.target.checked);
-                void prepare({ redact, showAuthor: event.target.checked });
-              }}
-            />
-            <label htmlFor={`${id}-authors`}>{t('share.community.showAuthor')}</label>
-          </div>
+          <Checkbox
+            checked={showAuthor}
+            disabled={busy}
+            label={t('share.community.showAuthor')}
+            onChange={(checked) => choose({ showAuthor: checked })}
+          />
         </div>
       ) : null}
 
@@ -159,25 +157,15 @@ export function CommunityPublish({ client, conversationId, communityUrl }: Commu
 
       <div className="cs-actions">
         {prepared ? (
-          <button
-            type="button"
-            className="cs-button cs-button-primary"
-            aria-disabled={busy || undefined}
-            onClick={() => !busy && send(prepared)}
-          >
+          <GuardedButton busy={busy} className="cs-button cs-button-primary" onPress={() => send(prepared)}>
             {t('share.community.continue', { host })}
-          </button>
+          </GuardedButton>
         ) : (
-          <button
-            type="button"
-            className="cs-button"
-            aria-disabled={busy || undefined}
-            onClick={() => !busy && void prepare({ redact, showAuthor })}
-          >
+          <GuardedButton busy={busy} className="cs-button" onPress={() => void prepare({ redact, showAuthor })}>
             {t('share.community.start')}
-          </button>
+          </GuardedButton>
         )}
       </div>
-    </section>
+    </Section>
   );
 }

@@ -5,10 +5,11 @@
  */
 import type { Share, ShareSettings } from '@chatshare/client';
 import { canOfferEmbed, escapeAttribute } from '@chatshare/core';
-import { useId, useRef, useState } from 'react';
-import { copyShortcut, copyText, type CopyOutcome } from './clipboard.js';
+import { useId, useRef } from 'react';
+import { copyText } from './clipboard.js';
+import { CopyRow, selectOnFocus } from './CopyRow.js';
 import { useShareI18n } from './i18n/index.js';
-import { CopyIcon } from './icons.js';
+import { Section } from './Section.js';
 
 /** Whether to offer the snippet: core's `canOfferEmbed`. */
 export const canEmbed = (settings: ShareSettings): boolean => canOfferEmbed(settings).allowed;
@@ -28,26 +29,20 @@ export function EmbedCode({ share }: { share: Share }) {
   const { t } = useShareI18n();
   const id = useId();
   const field = useRef<HTMLTextAreaElement>(null);
-  const [copy, setCopy] = useState<CopyOutcome | null>(null);
   const snippet = embedSnippet(share.shareUrl);
-  const status =
-    copy === 'copied'
-      ? t('share.embed.copied')
-      : copy === 'selected' || copy === 'failed'
-        ? t('share.embed.copyManual', { shortcut: copyShortcut() })
-        : '';
   return (
-    <section className="cs-embed" aria-labelledby={`${id}-heading`}>
-      <h3 className="cs-section-heading" id={`${id}-heading`}>
-        {t('share.embed.heading')}
-      </h3>
+    <Section className="cs-embed" heading={t('share.embed.heading')}>
       <label className="cs-label" htmlFor={`${id}-code`}>
         {t('share.embed.label')}
       </label>
       <p className="cs-hint" id={`${id}-hint`}>
         {t('share.embed.hint')}
       </p>
-      <div className="cs-link-row">
+      <CopyRow
+        onCopy={() => copyText(snippet, field.current)}
+        buttonLabel={t('share.embed.copy')}
+        messages={{ copied: 'share.embed.copied', manual: 'share.embed.copyManual' }}
+      >
         <textarea
           ref={field}
           id={`${id}-code`}
@@ -57,23 +52,9 @@ export function EmbedCode({ share }: { share: Share }) {
           value={snippet}
           aria-describedby={`${id}-hint`}
           spellCheck={false}
-          onFocus={(event) => event.currentTarget.select()}
+          onFocus={selectOnFocus}
         />
-        <button
-          type="button"
-          className="cs-button"
-          onClick={() => {
-            // Called straight from the click, before any await: browsers require it.
-            void copyText(snippet, field.current).then(setCopy);
-          }}
-        >
-          <CopyIcon />
-          <span>{t('share.embed.copy')}</span>
-        </button>
-      </div>
-      <p className="cs-copy-status" role="status">
-        {status}
-      </p>
-    </section>
+      </CopyRow>
+    </Section>
   );
 }

@@ -6,9 +6,11 @@
  * readable, the text says so, and "Redact" replaces them under the same code.
  */
 import type { SecretWarning } from '@chatshare/client';
-import { useId } from 'react';
+import type { ReactNode } from 'react';
+import { GuardedButton } from './GuardedButton.js';
 import { useShareI18n, type ShareTranslate } from './i18n/index.js';
 import { WarningIcon } from './icons.js';
+import { Section } from './Section.js';
 
 export interface SecretWarningsProps {
   warnings: SecretWarning[];
@@ -50,13 +52,20 @@ export function SecretList({ warnings }: { warnings: SecretWarning[] }) {
   );
 }
 
-function Heading({ id }: { id: string }) {
+/** The findings under the warning heading, with the sentence that says what they mean. */
+function FindingsSection(props: { className: string; explain: ReactNode; children: ReactNode }) {
   const { t } = useShareI18n();
   return (
-    <h3 className="cs-section-heading cs-warnings-heading" id={id}>
-      <WarningIcon />
-      <span>{t('share.warnings.heading')}</span>
-    </h3>
+    <Section
+      {...props}
+      headingClassName="cs-warnings-heading"
+      heading={
+        <>
+          <WarningIcon />
+          <span>{t('share.warnings.heading')}</span>
+        </>
+      }
+    />
   );
 }
 
@@ -78,48 +87,37 @@ export interface SecretsChoiceProps {
 /** Rendered inside the settings form in place of "Create link". */
 export function SecretsChoice({ secrets, busy, choosing, onShareAsIs, onRedact }: SecretsChoiceProps) {
   const { t } = useShareI18n();
-  const id = useId();
   const update = onRedact !== undefined;
   return (
-    <section
+    <FindingsSection
       className="cs-warnings cs-warnings-before"
-      aria-labelledby={`${id}-heading`}
-      aria-describedby={`${id}-explain`}
+      explain={t(update ? 'share.warnings.explainUpdate' : 'share.warnings.explainBefore')}
     >
-      <Heading id={`${id}-heading`} />
-      <p className="cs-hint" id={`${id}-explain`}>
-        {t(update ? 'share.warnings.explainUpdate' : 'share.warnings.explainBefore')}
-      </p>
       <SecretList warnings={secrets} />
       <div className="cs-actions">
-        <button
+        <GuardedButton
           type={update ? 'button' : 'submit'}
+          busy={busy}
           className="cs-button cs-button-primary"
-          aria-disabled={busy || undefined}
-          onClick={update ? () => !busy && onRedact() : undefined}
+          // Without `onRedact` this is the form's submit button.
+          onPress={onRedact}
         >
           {choosing === 'redact'
             ? t('share.warnings.redacting')
             : t(update ? 'share.warnings.redactUpdate' : 'share.warnings.redact')}
-        </button>
-        <button
-          type="button"
-          className="cs-button"
-          aria-disabled={busy || undefined}
-          onClick={() => !busy && onShareAsIs()}
-        >
+        </GuardedButton>
+        <GuardedButton busy={busy} className="cs-button" onPress={onShareAsIs}>
           {choosing === 'asIs'
             ? t(update ? 'share.saving' : 'share.creating')
             : t(update ? 'share.warnings.updateAsIs' : 'share.warnings.shareAsIs')}
-        </button>
+        </GuardedButton>
       </div>
-    </section>
+    </FindingsSection>
   );
 }
 
 export function SecretWarnings({ warnings, busy, redacting, canRedact, onRedact, onDismiss }: SecretWarningsProps) {
   const { t } = useShareI18n();
-  const id = useId();
   const open = warnings.filter((warning) => !warning.redacted);
   if (warnings.length === 0) return null;
   if (open.length === 0) {
@@ -130,32 +128,18 @@ export function SecretWarnings({ warnings, busy, redacting, canRedact, onRedact,
     );
   }
   return (
-    <section className="cs-warnings" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-explain`}>
-      <Heading id={`${id}-heading`} />
-      <p className="cs-hint" id={`${id}-explain`}>
-        {t('share.warnings.explain')}
-      </p>
+    <FindingsSection className="cs-warnings" explain={t('share.warnings.explain')}>
       <SecretList warnings={open} />
       {canRedact ? (
         <div className="cs-actions">
-          <button
-            type="button"
-            className="cs-button cs-button-primary"
-            aria-disabled={busy || undefined}
-            onClick={() => !busy && onRedact()}
-          >
+          <GuardedButton busy={busy} className="cs-button cs-button-primary" onPress={onRedact}>
             {redacting ? t('share.warnings.redacting') : t('share.warnings.redactLive')}
-          </button>
-          <button
-            type="button"
-            className="cs-button"
-            aria-disabled={busy || undefined}
-            onClick={() => !busy && onDismiss()}
-          >
+          </GuardedButton>
+          <GuardedButton busy={busy} className="cs-button" onPress={onDismiss}>
             {t('share.warnings.dismiss')}
-          </button>
+          </GuardedButton>
         </div>
       ) : null}
-    </section>
+    </FindingsSection>
   );
 }

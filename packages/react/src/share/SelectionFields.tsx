@@ -6,6 +6,7 @@
  */
 import { branchesOf, branchExcerpt, branchIndexOf, maskSecrets, messageExcerpt, visibleBranch } from '@chatshare/core';
 import { useId, useMemo } from 'react';
+import { SelectField } from './Field.js';
 import { useShareI18n } from './i18n/index.js';
 import { selectedMessages, type ConversationTree, type SelectionState } from './selection.js';
 
@@ -53,76 +54,59 @@ export function SelectionFields({ tree, selection, onChange, gone, disabled }: S
         </p>
       ) : null}
       {branches.length > 1 ? (
-        <div className="cs-field">
-          <label className="cs-label" htmlFor={`${id}-branch`}>
-            {t('share.selection.branch')}
-          </label>
-          <select
-            id={`${id}-branch`}
-            className="cs-input cs-select"
-            value={branchIndex}
-            onChange={(event) => {
-              const branch = branches[Number(event.target.value)];
-              if (branch) onChange({ leafMessageId: branch.leafId, start: 0, end: null });
-            }}
-          >
-            {branches.map((branch, index) => (
-              <option key={branch.leafId} value={index}>
-                {t(index === currentIndex ? 'share.selection.branchCurrent' : 'share.selection.branchOption', {
-                  index: index + 1,
-                  count: branches.length,
-                  excerpt: branchExcerpt(branch, 40, maskSecrets),
-                })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id={`${id}-branch`}
+          label={t('share.selection.branch')}
+          value={branchIndex}
+          onChange={(value) => {
+            const branch = branches[Number(value)];
+            if (branch) onChange({ leafMessageId: branch.leafId, start: 0, end: null });
+          }}
+        >
+          {branches.map((branch, index) => (
+            <option key={branch.leafId} value={index}>
+              {t(index === currentIndex ? 'share.selection.branchCurrent' : 'share.selection.branchOption', {
+                index: index + 1,
+                count: branches.length,
+                excerpt: branchExcerpt(branch, 40, maskSecrets),
+              })}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
       <div className="cs-range">
-        <div className="cs-field">
-          <label className="cs-label" htmlFor={`${id}-from`}>
-            {t('share.selection.from')}
-          </label>
-          <select
-            id={`${id}-from`}
-            className="cs-input cs-select"
-            value={Math.min(selection.start, visible.length - 1)}
-            onChange={(event) => {
-              const start = Number(event.target.value);
-              // The last message can never come before the first.
-              const end = selection.end !== null && selection.end <= start ? start + 1 : selection.end;
-              onChange({ ...selection, start, end });
-            }}
-          >
-            {visible.map((message, index) => (
-              <option key={message.id} value={index}>
+        <SelectField
+          id={`${id}-from`}
+          label={t('share.selection.from')}
+          value={Math.min(selection.start, visible.length - 1)}
+          onChange={(value) => {
+            const start = Number(value);
+            // The last message can never come before the first.
+            const end = selection.end !== null && selection.end <= start ? start + 1 : selection.end;
+            onChange({ ...selection, start, end });
+          }}
+        >
+          {visible.map((message, index) => (
+            <option key={message.id} value={index}>
+              {optionText(index)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id={`${id}-to`}
+          label={t('share.selection.to')}
+          value={selection.end === null ? LATEST : String(selection.end)}
+          onChange={(value) => onChange({ ...selection, end: value === LATEST ? null : Number(value) })}
+        >
+          {visible.map((message, index) =>
+            index < selection.start ? null : (
+              <option key={message.id} value={String(index + 1)}>
                 {optionText(index)}
               </option>
-            ))}
-          </select>
-        </div>
-        <div className="cs-field">
-          <label className="cs-label" htmlFor={`${id}-to`}>
-            {t('share.selection.to')}
-          </label>
-          <select
-            id={`${id}-to`}
-            className="cs-input cs-select"
-            value={selection.end === null ? LATEST : String(selection.end)}
-            onChange={(event) =>
-              onChange({ ...selection, end: event.target.value === LATEST ? null : Number(event.target.value) })
-            }
-          >
-            {visible.map((message, index) =>
-              index < selection.start ? null : (
-                <option key={message.id} value={String(index + 1)}>
-                  {optionText(index)}
-                </option>
-              ),
-            )}
-            <option value={LATEST}>{t('share.selection.latest')}</option>
-          </select>
-        </div>
+            ),
+          )}
+          <option value={LATEST}>{t('share.selection.latest')}</option>
+        </SelectField>
       </div>
       <p className="cs-hint" id={hintId}>
         {selection.end === null ? <span>{t('share.selection.grows')}</span> : null}{' '}

@@ -197,6 +197,16 @@ function ShareDialogBody({
     return after(result, decision.done);
   };
 
+  /** "Stop sharing" or "New link" once confirmed: the step closes when the server answered. */
+  const confirmed =
+    (action: () => Promise<ShareActionResult>, setStepOpen: (open: boolean) => void, message: string) => () =>
+      void (async () => {
+        setNotice(null);
+        const result = await action();
+        setStepOpen(false);
+        after(result, message);
+      })();
+
   const decideUpdate = async (redact: boolean) => {
     if (!updateDecision || pending) return;
     setChoosing(redact ? 'redact' : 'asIs');
@@ -327,25 +337,11 @@ function ShareDialogBody({
               confirmingStop={confirmingStop}
               onAskStop={() => setConfirmingStop(true)}
               onCancelStop={() => setConfirmingStop(false)}
-              onConfirmStop={() =>
-                void (async () => {
-                  setNotice(null);
-                  const result = await sharing.revokeShare();
-                  setConfirmingStop(false);
-                  after(result, t('share.stopped'));
-                })()
-              }
+              onConfirmStop={confirmed(() => sharing.revokeShare(), setConfirmingStop, t('share.stopped'))}
               confirmingRotate={confirmingRotate}
               onAskRotate={() => setConfirmingRotate(true)}
               onCancelRotate={() => setConfirmingRotate(false)}
-              onConfirmRotate={() =>
-                void (async () => {
-                  setNotice(null);
-                  const result = await sharing.rotateShare();
-                  setConfirmingRotate(false);
-                  after(result, t('share.rotated'));
-                })()
-              }
+              onConfirmRotate={confirmed(() => sharing.rotateShare(), setConfirmingRotate, t('share.rotated'))}
             />
           ) : null}
           {share && updateDecision ? (

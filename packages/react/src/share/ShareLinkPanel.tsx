@@ -4,13 +4,15 @@
  * confirmation step (both kill the current address at once). Buttons follow the share's `policies`.
  */
 import type { Share } from '@chatshare/client';
-import { useEffect, useId, useRef, useState } from 'react';
-import { copyShortcut, type CopyOutcome } from './clipboard.js';
+import { useEffect, useId, useRef } from 'react';
+import type { CopyOutcome } from './clipboard.js';
+import { CopyRow, selectOnFocus } from './CopyRow.js';
 import { canEmbed, EmbedCode } from './EmbedCode.js';
 import { formatDateTime } from './format.js';
+import { GuardedButton } from './GuardedButton.js';
 import { useShareI18n } from './i18n/index.js';
-import { CopyIcon } from './icons.js';
 import { QrCode } from './QrCode.js';
+import { Section } from './Section.js';
 import type { ShareAction } from './useShareConversation.js';
 
 /** The confirmation steps, and the strings each one uses. */
@@ -70,17 +72,8 @@ export function ShareLinkPanel({
   const stopButton = useRef<HTMLButtonElement>(null);
   const rotateButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
-  const [copy, setCopy] = useState<CopyOutcome | null>(null);
   const { settings, policies } = share;
   const busy = pending !== null;
-  // aria-disabled rather than disabled while a request runs: a disabled button drops the
-  // keyboard focus of the person who just pressed it.
-  const guard = (action: () => void) => ({
-    'aria-disabled': busy || undefined,
-    onClick: () => {
-      if (!busy) action();
-    },
-  });
 
   const confirming = confirmingStop ? 'stop' : confirmingRotate && onConfirmRotate ? 'rotate' : null;
   const canRotate = policies.update && onAskRotate !== undefined;
@@ -95,19 +88,14 @@ export function ShareLinkPanel({
   }, [confirming]);
   const strings = confirming ? CONFIRMATIONS[confirming] : null;
 
-  const copyMessage =
-    copy === 'copied'
-      ? t('share.copied')
-      : copy === 'selected' || copy === 'failed'
-        ? t('share.copyManual', { shortcut: copyShortcut() })
-        : '';
-
   return (
-    <section className="cs-link-panel" aria-labelledby={`${id}-heading`}>
-      <h3 className="cs-section-heading" id={`${id}-heading`}>
-        {t('share.link.heading')}
-      </h3>
-      <div className="cs-link-row">
+    <Section className="cs-link-panel" heading={t('share.link.heading')}>
+      <CopyRow
+        onCopy={() => onCopy(field.current)}
+        buttonLabel={t('share.copy')}
+        primary
+        messages={{ copied: 'share.copied', manual: 'share.copyManual' }}
+      >
         <label className="cs-visually-hidden" htmlFor={`${id}-url`}>
           {t('share.link.label')}
         </label>
@@ -118,23 +106,9 @@ export function ShareLinkPanel({
           type="text"
           readOnly
           value={share.shareUrl}
-          onFocus={(event) => event.currentTarget.select()}
+          onFocus={selectOnFocus}
         />
-        <button
-          type="button"
-          className="cs-button cs-button-primary"
-          onClick={() => {
-            // Called straight from the click, before any await: browsers require it.
-            void onCopy(field.current).then(setCopy);
-          }}
-        >
-          <CopyIcon />
-          <span>{t('share.copy')}</span>
-        </button>
-      </div>
-      <p className="cs-copy-status" role="status">
-        {copyMessage}
-      </p>
+      </CopyRow>
 
       <div className="cs-link-details">
         <QrCode value={share.shareUrl} alt={t('share.qr.alt', { url: share.shareUrl })} />
@@ -160,42 +134,47 @@ export function ShareLinkPanel({
             {t(strings.explain)}
           </p>
           <div className="cs-actions">
-            <button
+            <GuardedButton
               ref={cancelButton}
-              type="button"
+              busy={busy}
               className="cs-button"
-              {...guard(confirming === 'stop' ? onCancelStop : () => onCancelRotate?.())}
+              onPress={confirming === 'stop' ? onCancelStop : () => onCancelRotate?.()}
             >
               {t(strings.cancel)}
-            </button>
-            <button
-              type="button"
+            </GuardedButton>
+            <GuardedButton
+              busy={busy}
               className="cs-button cs-button-danger"
-              {...guard(confirming === 'stop' ? onConfirmStop : () => onConfirmRotate?.())}
+              onPress={confirming === 'stop' ? onConfirmStop : () => onConfirmRotate?.()}
             >
               {pending === strings.action ? t(strings.pending) : t(strings.confirm)}
-            </button>
+            </GuardedButton>
           </div>
         </div>
       ) : (
         <div className="cs-actions">
           {policies.update ? (
-            <button type="button" className="cs-button" {...guard(onRefresh)}>
+            <GuardedButton busy={busy} className="cs-button" onPress={onRefresh}>
               {pending === 'refresh' ? t('share.updating') : t('share.update')}
-            </button>
+            </GuardedButton>
           ) : null}
           {canRotate ? (
-            <button ref={rotateButton} type="button" className="cs-button" {...guard(() => onAskRotate?.())}>
+            <GuardedButton ref={rotateButton} busy={busy} className="cs-button" onPress={() => onAskRotate?.()}>
               {t('share.rotate')}
-            </button>
+            </GuardedButton>
           ) : null}
           {policies.revoke ? (
-            <button ref={stopButton} type="button" className="cs-button cs-button-danger-quiet" {...guard(onAskStop)}>
+            <GuardedButton
+              ref={stopButton}
+              busy={busy}
+              className="cs-button cs-button-danger-quiet"
+              onPress={onAskStop}
+            >
               {t('share.stop')}
-            </button>
+            </GuardedButton>
           ) : null}
         </div>
       )}
-    </section>
+    </Section>
   );
 }

@@ -4,7 +4,9 @@
  */
 import { LIMITS } from '@chatshare/core';
 import type { SharePrivacy, ShareSettings } from '@chatshare/client';
-import { useId, type ReactNode } from 'react';
+import { useId } from 'react';
+import { Checkbox } from './Checkbox.js';
+import { Field, SelectField } from './Field.js';
 import {
   EXPIRY_CHOICES,
   PRIVACY_LEVELS,
@@ -30,34 +32,6 @@ export interface ShareSettingsFieldsProps {
   disabled?: boolean;
 }
 
-function Checkbox(props: {
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  label: ReactNode;
-  description?: ReactNode;
-  disabled?: boolean;
-}) {
-  const id = useId();
-  return (
-    <div className="cs-check">
-      <input
-        id={id}
-        type="checkbox"
-        checked={props.checked}
-        disabled={props.disabled}
-        aria-describedby={props.description ? `${id}-description` : undefined}
-        onChange={(event) => props.onChange(event.target.checked)}
-      />
-      <label htmlFor={id}>{props.label}</label>
-      {props.description ? (
-        <p className="cs-hint" id={`${id}-description`}>
-          {props.description}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 function emailsProblemText(t: ShareTranslate, problem: NonNullable<FormProblems['emails']>): string {
   if (problem.kind === 'tooMany') return t('share.emails.tooMany', { max: problem.max });
   return t('share.emails.invalid', { count: problem.entries.length, list: problem.entries.join(', ') });
@@ -75,20 +49,13 @@ export function ShareSettingsFields({
   const id = useId();
   const ids = {
     emails: `${id}-emails`,
-    emailsHint: `${id}-emails-hint`,
-    emailsError: `${id}-emails-error`,
     password: `${id}-password`,
-    passwordHint: `${id}-password-hint`,
-    passwordError: `${id}-password-error`,
     expiry: `${id}-expiry`,
     viewLimit: `${id}-view-limit`,
-    viewLimitHint: `${id}-view-limit-hint`,
     maxViews: `${id}-max-views`,
-    maxViewsError: `${id}-max-views-error`,
     privacyHint: `${id}-privacy-hint`,
   };
   const restricted = privacyLevels.length < PRIVACY_LEVELS.length;
-  const describedBy = (...list: (string | false | undefined)[]) => list.filter(Boolean).join(' ') || undefined;
 
   return (
     <div className="cs-settings">
@@ -115,31 +82,25 @@ export function ShareSettingsFields({
       </fieldset>
 
       {form.privacy === 'private' ? (
-        <div className="cs-field">
-          <label className="cs-label" htmlFor={ids.emails}>
-            {t('share.emails.label')}
-          </label>
-          <textarea
-            id={ids.emails}
-            className="cs-input cs-textarea"
-            rows={3}
-            value={form.emailsText}
-            disabled={disabled}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={problems.emails ? true : undefined}
-            aria-describedby={describedBy(ids.emailsHint, problems.emails && ids.emailsError)}
-            onChange={(event) => onChange({ emailsText: event.target.value })}
-          />
-          <p className="cs-hint" id={ids.emailsHint}>
-            {t('share.emails.hint')}
-          </p>
-          {problems.emails ? (
-            <p className="cs-field-error" id={ids.emailsError}>
-              {emailsProblemText(t, problems.emails)}
-            </p>
-          ) : null}
-        </div>
+        <Field
+          id={ids.emails}
+          label={t('share.emails.label')}
+          hint={t('share.emails.hint')}
+          error={problems.emails ? emailsProblemText(t, problems.emails) : null}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="cs-input cs-textarea"
+              rows={3}
+              value={form.emailsText}
+              disabled={disabled}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(event) => onChange({ emailsText: event.target.value })}
+            />
+          )}
+        </Field>
       ) : null}
 
       <div className="cs-field">
@@ -150,111 +111,85 @@ export function ShareSettingsFields({
           onChange={(passwordOn) => onChange({ passwordOn, password: '' })}
         />
         {form.passwordOn ? (
-          <div className="cs-field cs-nested">
-            <label className="cs-label" htmlFor={ids.password}>
-              {t('share.password.label')}
-            </label>
-            <input
-              id={ids.password}
-              className="cs-input"
-              type="password"
-              autoComplete="new-password"
-              maxLength={LIMITS.sharePasswordMaxLength}
-              value={form.password}
-              disabled={disabled}
-              aria-invalid={problems.password ? true : undefined}
-              aria-describedby={describedBy(
-                settings?.hasPassword && ids.passwordHint,
-                problems.password && ids.passwordError,
-              )}
-              onChange={(event) => onChange({ password: event.target.value })}
-            />
-            {settings?.hasPassword ? (
-              <p className="cs-hint" id={ids.passwordHint}>
-                {t('share.password.keep')}
-              </p>
-            ) : null}
-            {problems.password ? (
-              <p className="cs-field-error" id={ids.passwordError}>
-                {t('share.password.required')}
-              </p>
-            ) : null}
-          </div>
+          <Field
+            id={ids.password}
+            nested
+            label={t('share.password.label')}
+            hint={settings?.hasPassword ? t('share.password.keep') : null}
+            error={problems.password ? t('share.password.required') : null}
+          >
+            {(control) => (
+              <input
+                {...control}
+                className="cs-input"
+                type="password"
+                autoComplete="new-password"
+                maxLength={LIMITS.sharePasswordMaxLength}
+                value={form.password}
+                disabled={disabled}
+                onChange={(event) => onChange({ password: event.target.value })}
+              />
+            )}
+          </Field>
         ) : null}
       </div>
 
-      <div className="cs-field">
-        <label className="cs-label" htmlFor={ids.expiry}>
-          {t('share.expiry.label')}
-        </label>
-        <select
-          id={ids.expiry}
-          className="cs-input cs-select"
-          value={form.expiry}
-          disabled={disabled}
-          onChange={(event) => onChange({ expiry: event.target.value as ExpiryChoice })}
-        >
-          {settings?.expiresAt ? (
-            <option value="keep">
-              {t('share.expiry.keep', { date: formatDateTime(settings.expiresAt, language) })}
-            </option>
-          ) : null}
-          {EXPIRY_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`share.expiry.${choice}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={ids.expiry}
+        label={t('share.expiry.label')}
+        value={form.expiry}
+        disabled={disabled}
+        onChange={(expiry) => onChange({ expiry: expiry as ExpiryChoice })}
+      >
+        {settings?.expiresAt ? (
+          <option value="keep">{t('share.expiry.keep', { date: formatDateTime(settings.expiresAt, language) })}</option>
+        ) : null}
+        {EXPIRY_CHOICES.map((choice) => (
+          <option key={choice} value={choice}>
+            {t(`share.expiry.${choice}`)}
+          </option>
+        ))}
+      </SelectField>
 
-      <div className="cs-field">
-        <label className="cs-label" htmlFor={ids.viewLimit}>
-          {t('share.maxViews.label')}
-        </label>
-        <select
-          id={ids.viewLimit}
-          className="cs-input cs-select"
-          value={form.viewLimit}
-          disabled={disabled}
-          aria-describedby={ids.viewLimitHint}
-          onChange={(event) => onChange({ viewLimit: event.target.value as ViewLimitChoice })}
-        >
-          {VIEW_LIMIT_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {t(`share.maxViews.${choice}`)}
-            </option>
-          ))}
-        </select>
-        <p className="cs-hint" id={ids.viewLimitHint}>
-          {t('share.maxViews.hint')}
-        </p>
-        {form.viewLimit === 'number' ? (
-          <div className="cs-field cs-nested">
-            <label className="cs-label" htmlFor={ids.maxViews}>
-              {t('share.maxViews.count')}
-            </label>
-            <input
+      <SelectField
+        id={ids.viewLimit}
+        label={t('share.maxViews.label')}
+        hint={t('share.maxViews.hint')}
+        value={form.viewLimit}
+        disabled={disabled}
+        onChange={(viewLimit) => onChange({ viewLimit: viewLimit as ViewLimitChoice })}
+        followUp={
+          form.viewLimit === 'number' ? (
+            <Field
               id={ids.maxViews}
-              className="cs-input"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={LIMITS.maxViewsMax}
-              step={1}
-              value={form.maxViewsText}
-              disabled={disabled}
-              aria-invalid={problems.maxViews ? true : undefined}
-              aria-describedby={problems.maxViews ? ids.maxViewsError : undefined}
-              onChange={(event) => onChange({ maxViewsText: event.target.value })}
-            />
-            {problems.maxViews ? (
-              <p className="cs-field-error" id={ids.maxViewsError}>
-                {t('share.maxViews.invalid', { max: problems.maxViews.max })}
-              </p>
-            ) : null}
-          </div>
-        ) : null}
-      </div>
+              nested
+              label={t('share.maxViews.count')}
+              error={problems.maxViews ? t('share.maxViews.invalid', { max: problems.maxViews.max }) : null}
+            >
+              {(control) => (
+                <input
+                  {...control}
+                  className="cs-input"
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={LIMITS.maxViewsMax}
+                  step={1}
+                  value={form.maxViewsText}
+                  disabled={disabled}
+                  onChange={(event) => onChange({ maxViewsText: event.target.value })}
+                />
+              )}
+            </Field>
+          ) : null
+        }
+      >
+        {VIEW_LIMIT_CHOICES.map((choice) => (
+          <option key={choice} value={choice}>
+            {t(`share.maxViews.${choice}`)}
+          </option>
+        ))}
+      </SelectField>
 
       <fieldset className="cs-fieldset" disabled={disabled}>
         <legend className="cs-legend">{t('share.options.legend')}</legend>

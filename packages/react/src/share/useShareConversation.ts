@@ -117,16 +117,15 @@ export interface ShareConversationState {
   dismissWarnings(): void;
 }
 
-interface State {
+/** What the hook keeps; the rest of its answer is worked out from it. */
+type StoredState = Pick<
+  ShareConversationState,
+  'share' | 'isLoading' | 'pending' | 'error' | 'warnings' | 'secrets' | 'isScanning'
+>;
+
+interface State extends StoredState {
   /** Which conversation this state belongs to; anything else is stale. */
   conversationId: string;
-  share: Share | null;
-  isLoading: boolean;
-  pending: ShareAction | null;
-  error: ShareError | null;
-  warnings: SecretWarning[];
-  secrets: SecretWarning[] | null;
-  isScanning: boolean;
 }
 
 const initialState = (conversationId: string): State => ({
@@ -139,6 +138,8 @@ const initialState = (conversationId: string): State => ({
   secrets: null,
   isScanning: false,
 });
+
+const storedOf = ({ conversationId: _owner, ...stored }: State): StoredState => stored;
 
 const decisionRequired = (count: number): ShareError => ({
   code: SECRETS_DECISION_REQUIRED,
@@ -354,106 +355,79 @@ export function useShareConversation(client: ChatshareClient, conversationId: st
     [run],
   );
 
-  const updateShare = useCallback(
-    (settings: UpdateShareInput) =>
-      withShare(
-        'update',
-        (share) => client.shares.update(share.settings.id, settings),
-        (share) => {
-          const snapshotTaken = settings.refresh || settings.redact || settings.leafMessageId || settings.range;
-          return { share, ...(snapshotTaken ? { warnings: share.warnings } : {}) };
-        },
-      ),
+  /** The actions on the live link; each answers `share_not_found` when there is none. */
+  const linkActions = useMemo(
+    () => ({
+      updateShare: (settings: UpdateShareInput) =>
+        withShare(
+          'update',
+          (share) => client.shares.update(share.settings.id, settings),
+          (share) => {
+            const snapshotTaken = settings.refresh || settings.redact || settings.leafMessageId || settings.range;
+            return { share, ...(snapshotTaken ? { warnings: share.warnings } : {}) };
+          },
+        ),
+      refreshShare: (choice: SnapshotInput = {}) => {
+        const snapshot: SnapshotInput & { refresh: true } = {
+          refresh: true,
+          ...(redact.current ? { redact: true } : {}),
+          ...choice,
+        };
+        return withShare(
+          'refresh',
+          (share) => client.shares.update(share.settings.id, snapshot),
+          (share) => ({ share, warnings: share.warnings }),
+        );
+      },
+      rotateShare: () =>
+        withShare(
+          'rotate',
+          (share) => client.shares.rotate(share.settings.id),
+          (share) => ({ share }),
+        ),
+      revokeShare: () =>
+        withShare(
+          'revoke',
+          (share) => client.shares.revoke(share.settings.id),
+          () => {
+            redact.current = false;
+            // Sharing again must be decided again: the next create scans afresh.
+            return { share: null, warnings: [], secrets: null };
+          },
+        ),
+    }),
     [client, withShare],
   );
 
-  const refreshShare = useCallback(
-    (choice: SnapshotInput = {}) => {
-      const snapshot: SnapshotInput & { refresh: true } = {
-        refresh: true,
-        ...(redact.current ? { redact: true } : {}),
-        ...choice,
-      };
-      return withShare(
-        'refresh',
-        (share) => client.shares.update(share.settings.id, snapshot),
-        (share) => ({ share, warnings: share.warnings }),
-      );
-    },
-    [client, withShare],
+  /** The actions that need no server: they never change. */
+  const localActions = useMemo(
+    () => ({
+      copyLink: (fallback?: HTMLInputElement | HTMLTextAreaElement | null) => {
+        const url = shareRef.current?.shareUrl ?? pendingUrl.current;
+        return url ? copyText(url, fallback) : Promise.resolve<CopyOutcome>('failed');
+      },
+      clearError: () => setState((previous) => ({ ...previous, error: null })),
+      dismissWarnings: () => setState((previous) => ({ ...previous, warnings: [] })),
+    }),
+    [],
   );
-
-  const rotateShare = useCallback(
-    () =>
-      withShare(
-        'rotate',
-        (share) => client.shares.rotate(share.settings.id),
-        (share) => ({ share }),
-      ),
-    [client, withShare],
-  );
-
-  const revokeShare = useCallback(
-    () =>
-      withShare(
-        'revoke',
-        (share) => client.shares.revoke(share.settings.id),
-        () => {
-          redact.current = false;
-          // Sharing again must be decided again: the next create scans afresh.
-          return { share: null, warnings: [], secrets: null };
-        },
-      ),
-    [client, withShare],
-  );
-
-  const copyLink = useCallback((fallback?: HTMLInputElement | HTMLTextAreaElement | null) => {
-    const url = shareRef.current?.shareUrl ?? pendingUrl.current;
-    return url ? copyText(url, fallback) : Promise.resolve<CopyOutcome>('failed');
-  }, []);
 
   const reload = useCallback(() => load(), [load]);
-  const clearError = useCallback(() => setState((previous) => ({ ...previous, error: null })), []);
-  const dismissWarnings = useCallback(() => setState((previous) => ({ ...previous, warnings: [] })), []);
 
   return useMemo(
     () => ({
-      share: current.share,
+      ...storedOf(current),
       shareSettings: current.share?.settings ?? null,
       isShared: current.share !== null && current.share.settings.status !== 'revoked',
-      isLoading: current.isLoading,
-      pending: current.pending,
-      error: current.error,
-      warnings: current.warnings,
-      secrets: current.secrets,
-      isScanning: current.isScanning,
       needsSecretsDecision:
         (current.secrets?.some((secret) => !secret.redacted) ?? false) && current.share?.settings.redact !== true,
       allowedPrivacy,
       scan,
       createShare,
-      updateShare,
-      refreshShare,
-      rotateShare,
-      revokeShare,
-      copyLink,
       reload,
-      clearError,
-      dismissWarnings,
+      ...linkActions,
+      ...localActions,
     }),
-    [
-      current,
-      allowedPrivacy,
-      scan,
-      createShare,
-      updateShare,
-      refreshShare,
-      rotateShare,
-      revokeShare,
-      copyLink,
-      reload,
-      clearError,
-      dismissWarnings,
-    ],
+    [current, allowedPrivacy, scan, createShare, reload, linkActions, localActions],
   );
 }

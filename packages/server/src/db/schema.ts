@@ -3,7 +3,7 @@
  * so one set of migrations and queries serves SQLite and PostgreSQL; ISO strings sort in time
  * order. Rows are mapped to domain objects in the repositories, never sent out as they are.
  */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export interface UserTable {
   id: string;
@@ -154,4 +154,3 @@ export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type ConversationRow = Selectable<ConversationTable>;
 export type ShareRow = Selectable<ShareTable>;
 export type NewShareRow = Insertable<ShareTable>;
-export type ShareUpdate = Updateable<ShareTable>;

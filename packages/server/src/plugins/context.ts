@@ -15,13 +15,20 @@ import { createLogMailer, createSmtpMailer, type Mailer } from '../mail/mailer.j
 import { connectRedis, type RedisLink } from '../redis/link.js';
 import { ApiTokenRepository } from '../repositories/api-tokens.js';
 import { ConversationRepository } from '../repositories/conversations.js';
+import { ReportRepository } from '../repositories/reports.js';
 import { SessionRepository } from '../repositories/sessions.js';
 import { ShareRepository } from '../repositories/shares.js';
 import { UserRepository } from '../repositories/users.js';
 import type { ExploreRepository } from '../search/explore-repository.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { createSearch, indexAfterUpgrade } from '../search/setup.js';
+import { AccountService } from '../services/accounts.js';
+import { AdminDirectory } from '../services/admins.js';
+import { ApiTokenService } from '../services/api-tokens.js';
+import { ConversationService } from '../services/conversations.js';
+import { ModerationService } from '../services/moderation.js';
 import { ShareService } from '../services/shares.js';
+import { UnlockService } from '../services/unlock.js';
 
 export interface Repositories {
   users: UserRepository;
@@ -29,6 +36,7 @@ export interface Repositories {
   apiTokens: ApiTokenRepository;
   conversations: ConversationRepository;
   shares: ShareRepository;
+  reports: ReportRepository;
   explore: ExploreRepository;
 }
 
@@ -42,6 +50,10 @@ declare module 'fastify' {
     dbPoolState: NonNullable<DatabaseHandle['poolState']> | null;
     repos: Repositories;
     shareService: ShareService;
+    /** Who the instance admins are. */
+    admins: AdminDirectory;
+    /** Reports and takedowns. */
+    moderation: ModerationService;
     searchIndex: SearchIndex;
     mailer: Mailer;
     signers: { emailVerification: Signer; shareUnlock: Signer };
@@ -51,6 +63,10 @@ declare module 'fastify' {
     /** The rate limits in force: core's RATE_LIMITS unless the app was built with others. */
     rateLimits: RateLimits;
     redisKeyPrefix: string;
+    accountService: AccountService;
+    unlockService: UnlockService;
+    apiTokenService: ApiTokenService;
+    conversationService: ConversationService;
   }
 }
 
@@ -81,6 +97,7 @@ export default fp<ContextOptions>(
       apiTokens: new ApiTokenRepository(handle.db, now, app.log),
       conversations: new ConversationRepository(handle.db, now),
       shares,
+      reports: new ReportRepository(handle.db, shares, now),
       explore,
     };
     await indexAfterUpgrade(searchIndex, applied);
@@ -116,6 +133,45 @@ export default fp<ContextOptions>(
         now,
         enableOpenSharing: config.enableOpenSharing,
       }),
+    );
+    app.decorate('admins', new AdminDirectory(repos.users, config.adminEmails));
+    app.decorate(
+      'moderation',
+      new ModerationService({
+        reports: repos.reports,
+        shares: repos.shares,
+        shareService: app.shareService,
+        searchIndex,
+      }),
+    );
+
+    // use-case services
+    app.decorate(
+      'accountService',
+      new AccountService({
+        users: repos.users,
+        sessions: repos.sessions,
+        mailer,
+        verificationSigner: app.signers.emailVerification,
+        publicUrl: config.publicUrl,
+        enableSignup: config.enableSignup,
+        now,
+        log: app.log,
+      }),
+    );
+    app.decorate(
+      'unlockService',
+      new UnlockService({
+        shares: app.shareService,
+        signer: app.signers.shareUnlock,
+        now,
+        secureCookies: config.publicUrl.startsWith('https:'),
+      }),
+    );
+    app.decorate('apiTokenService', new ApiTokenService(repos.apiTokens));
+    app.decorate(
+      'conversationService',
+      new ConversationService({ conversations: repos.conversations, shares: app.shareService, now }),
     );
   },
   { name: 'context' },

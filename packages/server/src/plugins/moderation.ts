@@ -1,21 +1,17 @@
 /**
- * Moderation context: who the instance admins are, the report and takedown service, and the
- * one rate limit shared by the report API and the report page's form.
+ * What the report routes and the admin routes share beyond the moderation service (built with
+ * the other services in `context.ts`): one rate limit for the report API and the report page's
+ * form, and the admin check.
  */
 import { errors } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ReportRepository } from '../repositories/reports.js';
 import type { User } from '../repositories/users.js';
-import { AdminDirectory } from '../services/admins.js';
-import { ModerationService } from '../services/moderation.js';
 import { requireUser } from './auth.js';
 import { routeRateLimit } from './route-rate-limit.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    admins: AdminDirectory;
-    moderation: ModerationService;
     /** Counts one report from the request's address; throws 429 (with Retry-After) past the limit. */
     reportLimit(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
@@ -23,17 +19,6 @@ declare module 'fastify' {
 
 export default fp(
   async function moderation(app: FastifyInstance) {
-    app.decorate('admins', new AdminDirectory(app.repos.users, app.config.adminEmails));
-    app.decorate(
-      'moderation',
-      new ModerationService({
-        reports: new ReportRepository(app.db, app.now),
-        shares: app.repos.shares,
-        shareService: app.shareService,
-        // Explore's index, decorated by the context; listings also check takedowns themselves.
-        ...(app.hasDecorator('searchIndex') ? { searchIndex: app.searchIndex } : {}),
-      }),
-    );
     // One limiter for both routes, so the form and the API draw on the same budget.
     const limit = app.rateLimit({
       ...routeRateLimit(app, 'report'),

@@ -1,6 +1,6 @@
 /**
  * Static files of the share pages, served by this server (never from a CDN): the viewer
- * stylesheet (the kit's CSS plus the page frame), named by content hash so it can be cached
+ * stylesheet (the kit's tokens and CSS plus the page frame), named by content hash so it can be cached
  * forever, and KaTeX's stylesheet and fonts from the katex package, named by version.
  */
 import { createHash } from 'node:crypto';
@@ -20,15 +20,26 @@ export const KATEX_DIR = path.dirname(katexStylesheetFile);
 export const KATEX_PREFIX = `/assets/katex-${katexVersion}`;
 export const KATEX_STYLESHEET = `${KATEX_PREFIX}/katex.min.css`;
 
-const viewerCss = Buffer.concat([
-  readFileSync(fileURLToPath(conversationStylesheetUrl)),
-  Buffer.from('\n'),
-  readFileSync(fileURLToPath(new URL('../views/page.css', import.meta.url))),
-  Buffer.from('\n'),
-  readFileSync(fileURLToPath(new URL('../views/explore.css', import.meta.url))),
-  Buffer.from('\n'),
-  readFileSync(fileURLToPath(new URL('../views/landing.css', import.meta.url))),
-]);
+/**
+ * A stylesheet's text with each `@import './x.css';` of a file beside it written in (the kit's
+ * stylesheets import their tokens), so the page loads one file and makes no other request.
+ */
+function readStylesheet(file: URL): string {
+  return readFileSync(fileURLToPath(file), 'utf8').replace(/^@import '(\.{1,2}\/[^']+)';$/gm, (_, relative: string) =>
+    readStylesheet(new URL(relative, file)),
+  );
+}
+
+const viewerCss = Buffer.from(
+  [
+    conversationStylesheetUrl,
+    new URL('../views/page.css', import.meta.url),
+    new URL('../views/explore.css', import.meta.url),
+    new URL('../views/landing.css', import.meta.url),
+  ]
+    .map(readStylesheet)
+    .join('\n'),
+);
 
 export const VIEWER_STYLESHEET = {
   path: `/assets/viewer-${createHash('sha256').update(viewerCss).digest('hex').slice(0, 16)}.css`,

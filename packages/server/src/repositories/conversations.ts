@@ -11,7 +11,8 @@ import {
 } from '@chatshare/core';
 import type { Kysely } from 'kysely';
 import type { ConversationRow, Database } from '../db/schema.js';
-import { containsText, decodeCursor, encodeCursor } from './cursor.js';
+import { containsText } from './cursor.js';
+import { keysetPage, type Keyset } from './keyset.js';
 
 export interface ConversationRecord extends Conversation {
   ownerId: string;
@@ -77,6 +78,9 @@ type SummaryRow = Pick<
   ConversationRow,
   'id' | 'title' | 'message_count' | 'branch_count' | 'source_format' | 'created_at' | 'updated_at'
 >;
+
+/** The owner's list: most recently updated first. */
+const BY_LAST_UPDATE: Keyset = { sort: 'updated_at', id: 'id', order: 'desc' };
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -224,29 +228,13 @@ export class ConversationRepository {
       .selectFrom('conversations')
       .select(['id', 'title', 'source_format', 'message_count', 'branch_count', 'created_at', 'updated_at'])
       .where('owner_id', '=', ownerId);
-    if (options.q) {
-      query = query.where(containsText('title', options.q));
-    }
-    if (options.cursor) {
-      const { value, id } = decodeCursor(options.cursor);
-      query = query.where((eb) =>
-        eb.or([
-          eb('updated_at', '<', String(value)),
-          eb.and([eb('updated_at', '=', String(value)), eb('id', '<', id)]),
-        ]),
-      );
-    }
-    const rows = await query
-      .orderBy('updated_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(options.limit + 1)
-      .execute();
-    const page = rows.slice(0, options.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toSummary),
-      nextCursor: rows.length > options.limit && last ? encodeCursor(last.updated_at, last.id) : null,
-    };
+    if (options.q) query = query.where(containsText('title', options.q));
+    const page = await keysetPage(
+      query,
+      { ...BY_LAST_UPDATE, keyOf: (row) => ({ value: row.updated_at, id: row.id }) },
+      options,
+    );
+    return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
   }
 
   async rename(id: string, title: string): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * Reports of shares and the takedown columns of shares: what the instance admin works with.
+ * Reports of shares: what the instance admin works with.
  * Rows come out with the summary of their share (owner's email, report counts) for the admin
  * presenter; nothing here is shown to anyone else.
  */
@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { Privacy, ReportReason, ReportResolution } from '@chatshare/core';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { keysetPage, type Keyset } from './keyset.js';
+import type { ShareRepository } from './shares.js';
 
 export type ReportStatusFilter = 'open' | 'resolved' | 'all';
 
@@ -47,9 +48,13 @@ const countReports = (eb: ShareScope, openOnly: boolean) => {
   return query;
 };
 
+/** The admin's queue: newest reports first. */
+const NEWEST_FIRST: Keyset = { sort: 'r.created_at', id: 'r.id', order: 'desc' };
+
 export class ReportRepository {
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly shares: Pick<ShareRepository, 'takeDown'>,
     private readonly now: () => Date,
   ) {}
 
@@ -80,7 +85,7 @@ export class ReportRepository {
     return Number(row.n);
   }
 
-  private shares() {
+  private summaries() {
     return this.db
       .selectFrom('shares as s')
       .innerJoin('users as o', 'o.id', 's.owner_id')
@@ -99,12 +104,12 @@ export class ReportRepository {
   }
 
   async share(id: string): Promise<ModeratedShare | undefined> {
-    const row = await this.shares().where('s.id', '=', id).executeTakeFirst();
+    const row = await this.summaries().where('s.id', '=', id).executeTakeFirst();
     return row && toModeratedShare(row);
   }
 
   private reports() {
-    return this.shares()
+    return this.summaries()
       .innerJoin('share_reports as r', 'r.share_id', 's.id')
       .leftJoin('users as u', 'u.id', 'r.reporter_id')
       .select([
@@ -128,24 +133,12 @@ export class ReportRepository {
     let query = this.reports();
     if (options.status === 'open') query = query.where('r.resolved_at', 'is', null);
     if (options.status === 'resolved') query = query.where('r.resolved_at', 'is not', null);
-    if (options.cursor) {
-      const { value, id } = decodeCursor(options.cursor);
-      const at = String(value);
-      query = query.where((eb) =>
-        eb.or([eb('r.created_at', '<', at), eb.and([eb('r.created_at', '=', at), eb('r.id', '<', id)])]),
-      );
-    }
-    const rows = await query
-      .orderBy('r.created_at', 'desc')
-      .orderBy('r.id', 'desc')
-      .limit(options.limit + 1)
-      .execute();
-    const page = rows.slice(0, options.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map(toReportRecord),
-      nextCursor: rows.length > options.limit && last ? encodeCursor(last.created_at, last.id) : null,
-    };
+    const page = await keysetPage(
+      query,
+      { ...NEWEST_FIRST, keyOf: (row) => ({ value: row.created_at, id: row.id }) },
+      options,
+    );
+    return { items: page.items.map(toReportRecord), nextCursor: page.nextCursor };
   }
 
   /** Closes one open report; false when it was already closed (or does not exist). */
@@ -159,31 +152,22 @@ export class ReportRepository {
     return result.numUpdatedRows > 0n;
   }
 
-  /** Takes the share down and closes its open reports as `taken_down`, together. */
+  /**
+   * Takes the share down and closes its open reports as `taken_down`, in one transaction. The
+   * share's columns are written by its own repository, handed this transaction, so the rule of
+   * what a takedown stores stays there and a failure leaves neither half.
+   */
   async takeDown(shareId: string, reason: string, by: string): Promise<void> {
-    const at = this.now().toISOString();
+    const at = this.now();
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('shares')
-        .set({ taken_down_at: at, takedown_reason: reason, taken_down_by: by })
-        .where('id', '=', shareId)
-        .execute();
+      await this.shares.takeDown(shareId, { at, reason, by }, trx);
       await trx
         .updateTable('share_reports')
-        .set({ resolved_at: at, resolution: 'taken_down', resolved_by: by })
+        .set({ resolved_at: at.toISOString(), resolution: 'taken_down', resolved_by: by })
         .where('share_id', '=', shareId)
         .where('resolved_at', 'is', null)
         .execute();
     });
-  }
-
-  /** Lifts a takedown; the reports it closed stay closed. */
-  async restore(shareId: string): Promise<void> {
-    await this.db
-      .updateTable('shares')
-      .set({ taken_down_at: null, takedown_reason: null, taken_down_by: null })
-      .where('id', '=', shareId)
-      .execute();
   }
 }
 

@@ -1,37 +1,13 @@
-import {
-  readableSnapshot,
-  type Privacy,
-  type ShareAccessState,
-  type ShareSelection,
-  type Snapshot,
-} from '@chatshare/core';
+import { readableSnapshot, type Snapshot } from '@chatshare/core';
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
-import type { Database, NewShareRow, ShareRow, ShareUpdate } from '../db/schema.js';
-import { containsText, decodeCursor, encodeCursor } from './cursor.js';
+import type { Database, ShareRow } from '../db/schema.js';
+import { containsText } from './cursor.js';
+import { keysetPage, type Keyset } from './keyset.js';
+import type { NewShare, ShareChanges, ShareRecord, Takedown } from './share-record.js';
+import { changedColumns, newShareRow, RECORD_COLUMNS, toShareRecord, type RecordRow } from './share-rows.js';
 import { dayOf, ViewBuffer } from './view-buffer.js';
 
-export interface ShareRecord extends ShareAccessState {
-  id: string;
-  code: string;
-  conversationId: string | null;
-  passwordHash: string | null;
-  title: string;
-  allowIndexing: boolean;
-  allowEmbed: boolean;
-  showAuthor: boolean;
-  redact: boolean;
-  /** What of the conversation the snapshot holds; the next refresh takes the same part. */
-  selection: ShareSelection;
-  snapshotVersion: number;
-  snapshotAt: string;
-  messageCount: number;
-  lastViewedAt: string | null;
-  revokedBy: string | null;
-  /** Why an admin took the link down; shown to its owner only. */
-  takedownReason: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { NewShare, ShareChanges, ShareContent, ShareRecord, ShareSettings, Takedown } from './share-record.js';
 
 /** Views of one UTC day (`YYYY-MM-DD`). */
 export interface DailyViews {
@@ -62,78 +38,6 @@ const SORT_COLUMNS = {
   title: 'title',
 } as const satisfies Record<ShareSort, keyof ShareRow>;
 
-type RecordRow = Omit<ShareRow, 'snapshot' | 'taken_down_by'>;
-
-const date = (value: string | null) => (value === null ? null : new Date(value));
-
-export const toShareRecord = (row: RecordRow): ShareRecord => ({
-  id: row.id,
-  code: row.code,
-  conversationId: row.conversation_id,
-  ownerId: row.owner_id,
-  privacy: row.privacy as Privacy,
-  hasPassword: row.password_hash !== null,
-  passwordHash: row.password_hash,
-  passwordVersion: Number(row.password_version),
-  allowedEmails: JSON.parse(row.allowed_emails) as string[],
-  expiresAt: date(row.expires_at),
-  maxViews: row.max_views === null ? null : Number(row.max_views),
-  viewCount: Number(row.view_count),
-  revokedAt: date(row.revoked_at),
-  revokedBy: row.revoked_by,
-  takenDownAt: date(row.taken_down_at),
-  takedownReason: row.takedown_reason,
-  title: row.title,
-  allowIndexing: row.allow_indexing === 1,
-  allowEmbed: row.allow_embed === 1,
-  showAuthor: row.show_author === 1,
-  redact: Number(row.redact) === 1,
-  selection: {
-    leafMessageId: row.selection_leaf_id,
-    start: Number(row.selection_start),
-    end: row.selection_end === null ? null : Number(row.selection_end),
-  },
-  snapshotVersion: Number(row.snapshot_version),
-  snapshotAt: row.snapshot_at,
-  messageCount: Number(row.message_count),
-  lastViewedAt: row.last_viewed_at,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
-
-/** Every column but the (large) snapshot. */
-const RECORD_COLUMNS = [
-  'id',
-  'code',
-  'conversation_id',
-  'owner_id',
-  'privacy',
-  'password_hash',
-  'password_version',
-  'allowed_emails',
-  'expires_at',
-  'max_views',
-  'revoked_at',
-  'revoked_by',
-  'taken_down_at',
-  'takedown_reason',
-  'snapshot_version',
-  'snapshot_at',
-  'message_count',
-  'title',
-  'allow_indexing',
-  'allow_embed',
-  'show_author',
-  'redact',
-  'selection_leaf_id',
-  'selection_start',
-  'selection_end',
-  'view_count',
-  'last_viewed_at',
-  'created_at',
-  'updated_at',
-] as const satisfies readonly (keyof ShareRow)[];
-
 export class ShareRepository {
   /** Views counted but not yet written; every read below adds them, so owners see them at once. */
   private readonly views = new ViewBuffer();
@@ -146,7 +50,7 @@ export class ShareRepository {
     private readonly db: Kysely<Database>,
     private readonly now: () => Date,
   ) {
-    this.byCode = db.selectFrom('shares').select(RECORD_COLUMNS).where('code', '=', '').compile();
+    this.byCode = this.records().where('code', '=', '').compile();
   }
 
   private record(row: RecordRow): ShareRecord {
@@ -155,39 +59,41 @@ export class ShareRepository {
     return pending === 0 ? record : { ...record, viewCount: record.viewCount + pending };
   }
 
-  async insert(row: NewShareRow): Promise<void> {
-    await this.db.insertInto('shares').values(row).execute();
+  /** Shares as records, without their snapshots; callers narrow it down. */
+  private records() {
+    return this.db.selectFrom('shares').select(RECORD_COLUMNS);
   }
 
-  async update(id: string, changes: ShareUpdate): Promise<void> {
-    await this.db.updateTable('shares').set(changes).where('id', '=', id).execute();
-  }
-
-  async findById(id: string): Promise<ShareRecord | undefined> {
-    const row = await this.db.selectFrom('shares').select(RECORD_COLUMNS).where('id', '=', id).executeTakeFirst();
+  private async first(query: ReturnType<ShareRepository['records']>): Promise<ShareRecord | undefined> {
+    const row = await query.executeTakeFirst();
     return row && this.record(row);
   }
 
-  async findLiveByConversation(conversationId: string): Promise<ShareRecord | undefined> {
-    const row = await this.db
-      .selectFrom('shares')
-      .select(RECORD_COLUMNS)
-      .where('conversation_id', '=', conversationId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    return row && this.record(row);
+  /** Stores a new share; a code already taken throws a unique violation (see `isUniqueViolation`). */
+  async create(share: NewShare): Promise<void> {
+    await this.db.insertInto('shares').values(newShareRow(share, this.now())).execute();
+  }
+
+  async update(id: string, changes: ShareChanges): Promise<void> {
+    await this.db.updateTable('shares').set(changedColumns(changes, this.now())).where('id', '=', id).execute();
+  }
+
+  findById(id: string): Promise<ShareRecord | undefined> {
+    return this.first(this.records().where('id', '=', id));
+  }
+
+  findLiveByConversation(conversationId: string): Promise<ShareRecord | undefined> {
+    return this.first(this.records().where('conversation_id', '=', conversationId).where('revoked_at', 'is', null));
   }
 
   /** A link of this conversation an admin took down, revoked since or not. */
-  async findTakenDownByConversation(conversationId: string): Promise<ShareRecord | undefined> {
-    const row = await this.db
-      .selectFrom('shares')
-      .select(RECORD_COLUMNS)
-      .where('conversation_id', '=', conversationId)
-      .where('taken_down_at', 'is not', null)
-      .orderBy('taken_down_at', 'desc')
-      .executeTakeFirst();
-    return row && this.record(row);
+  findTakenDownByConversation(conversationId: string): Promise<ShareRecord | undefined> {
+    return this.first(
+      this.records()
+        .where('conversation_id', '=', conversationId)
+        .where('taken_down_at', 'is not', null)
+        .orderBy('taken_down_at', 'desc'),
+    );
   }
 
   /** The one indexed lookup every public read starts with. `code` must be a valid short code. */
@@ -217,39 +123,30 @@ export class ShareRepository {
     // Sorting by views happens in the database, so buffered views are written first.
     if (options.sort === 'views' && this.views.total > 0) await this.flushViews().catch(() => undefined);
     const column = SORT_COLUMNS[options.sort];
-    let query = this.db.selectFrom('shares').select(RECORD_COLUMNS).where('owner_id', '=', ownerId);
+    let query = this.records().where('owner_id', '=', ownerId);
     if (options.status === 'live') query = query.where('revoked_at', 'is', null);
     if (options.status === 'revoked') query = query.where('revoked_at', 'is not', null);
     if (options.q) query = query.where(containsText('title', options.q));
-    if (options.cursor) {
-      const { value, id } = decodeCursor(options.cursor);
-      const op = options.order === 'desc' ? '<' : '>';
-      query = query.where((eb) =>
-        eb.or([eb(column, op, value as never), eb.and([eb(column, '=', value as never), eb('id', op, id)])]),
-      );
-    }
-    const rows = await query
-      .orderBy(column, options.order)
-      .orderBy('id', options.order)
-      .limit(options.limit + 1)
-      .execute();
-    const page = rows.slice(0, options.limit);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => this.record(row)),
-      nextCursor: rows.length > options.limit && last ? encodeCursor(last[column] as string | number, last.id) : null,
-    };
+    const keyset: Keyset = { sort: column, id: 'id', order: options.order };
+    const page = await keysetPage(query, { ...keyset, keyOf: (row) => ({ value: row[column], id: row.id }) }, options);
+    return { items: page.items.map((row) => this.record(row)), nextCursor: page.nextCursor };
   }
 
-  async revoke(id: string, by: string): Promise<boolean> {
+  /** Revokes the live shares whose `column` is `value`; resolves to how many there were. */
+  private async revokeWhere(column: 'id' | 'owner_id', value: string, by: string): Promise<number> {
     const at = this.now().toISOString();
     const result = await this.db
       .updateTable('shares')
       .set({ revoked_at: at, revoked_by: by, updated_at: at })
-      .where('id', '=', id)
+      .where(column, '=', value)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    return result.numUpdatedRows > 0n;
+    return Number(result.numUpdatedRows);
+  }
+
+  /** False when the share was revoked already. */
+  async revoke(id: string, by: string): Promise<boolean> {
+    return (await this.revokeWhere('id', id, by)) > 0;
   }
 
   /**
@@ -269,15 +166,29 @@ export class ShareRepository {
     return result.numUpdatedRows > 0n;
   }
 
-  async revokeAllOf(ownerId: string): Promise<number> {
-    const at = this.now().toISOString();
-    const result = await this.db
+  /**
+   * Marks the link taken down by an admin. `db` may be a transaction, so the caller can close
+   * the link's reports in the same one (`ReportRepository.takeDown`).
+   */
+  async takeDown(id: string, takedown: Takedown, db: Kysely<Database> = this.db): Promise<void> {
+    await db
       .updateTable('shares')
-      .set({ revoked_at: at, revoked_by: ownerId, updated_at: at })
-      .where('owner_id', '=', ownerId)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+      .set({ taken_down_at: takedown.at.toISOString(), takedown_reason: takedown.reason, taken_down_by: takedown.by })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Lifts a takedown; the reports it closed stay closed. */
+  async restore(id: string): Promise<void> {
+    await this.db
+      .updateTable('shares')
+      .set({ taken_down_at: null, takedown_reason: null, taken_down_by: null })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  revokeAllOf(ownerId: string): Promise<number> {
+    return this.revokeWhere('owner_id', ownerId, ownerId);
   }
 
   /** Revokes a deleted conversation's shares and drops their content: nothing of it stays readable. */

@@ -8,6 +8,7 @@ import { errors, isIndexable, isListed, type Privacy, type ShareAccessState } fr
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { decodeCursor, encodeCursor } from '../repositories/cursor.js';
+import { afterKey, keysetOrder, pageOf, type Keyset } from '../repositories/keyset.js';
 import { toSegments, type TextSegment } from './highlight.js';
 import { isEmptySearch, parseSearch, type SearchTerms } from './query.js';
 import type { SearchDocument } from './search-document.js';
@@ -154,18 +155,20 @@ function pageStart(sort: ExploreSort, cursor: string | undefined): PageStart {
   return { kind: 'after', value, id };
 }
 
+/** The two orders that need no search words, over `share_search ss` and `shares s`. */
+const LIST_KEYSETS = {
+  newest: { sort: 'ss.listed_at', id: 'ss.share_id', order: 'desc' },
+  views: { sort: 's.view_count', id: 's.id', order: 'desc' },
+} as const satisfies Record<string, Keyset>;
+
 /** The page's start as SQL (after `where …`): rows past the cursor, in the order of `sort`. */
 export function keysetAfter(sort: ExploreSort, start: PageStart): RawBuilder<unknown> {
   if (start.kind !== 'after') return sql``;
-  const { value, id } = start;
-  return sort === 'views'
-    ? sql` and (s.view_count < ${value} or (s.view_count = ${value} and s.id < ${id}))`
-    : sql` and (ss.listed_at < ${value} or (ss.listed_at = ${value} and ss.share_id < ${id}))`;
+  return sql` and ${afterKey(LIST_KEYSETS[sort === 'views' ? 'views' : 'newest'], start)}`;
 }
 
 /** ORDER BY for the two orders that need no search words. */
-export const listOrder = (sort: 'newest' | 'views') =>
-  sort === 'views' ? sql`s.view_count desc, s.id desc` : sql`ss.listed_at desc, ss.share_id desc`;
+export const listOrder = (sort: 'newest' | 'views') => keysetOrder(LIST_KEYSETS[sort]);
 
 export const offsetOf = (start: PageStart) => (start.kind === 'offset' ? start.offset : 0);
 
@@ -257,21 +260,16 @@ export class ExploreRepository {
     const rows = searching
       ? await this.engine.page({ terms, sort, start, limit: query.limit + 1, now })
       : await listPage(this.db, sort === 'views' ? 'views' : 'newest', start, query.limit + 1, now);
-    const more = rows.length > query.limit;
-    const pageRows = rows.slice(0, query.limit);
-    const last = pageRows.at(-1);
-    let nextCursor: string | null = null;
-    if (more && last) {
-      if (sort === 'relevance') {
-        const offset = (start.kind === 'offset' ? start.offset : 0) + query.limit;
-        nextCursor = offset < MAX_RELEVANCE_OFFSET ? encodeCursor(offset, 'offset') : null;
-      } else {
-        nextCursor = encodeCursor(sort === 'newest' ? last.listed_at : Number(last.view_count), last.share_id);
+    const page = pageOf(rows, query.limit, (last) => {
+      if (sort !== 'relevance') {
+        return encodeCursor(sort === 'newest' ? last.listed_at : Number(last.view_count), last.share_id);
       }
-    }
+      const offset = offsetOf(start) + query.limit;
+      return offset < MAX_RELEVANCE_OFFSET ? encodeCursor(offset, 'offset') : null;
+    });
     // The policy module has the last word on every row, whatever the SQL said.
-    const hits = pageRows.filter((row) => isListed(accessState(row), now)).map(toHit);
-    return { hits, sort, nextCursor };
+    const hits = page.items.filter((row) => isListed(accessState(row), now)).map(toHit);
+    return { hits, sort, nextCursor: page.nextCursor };
   }
 
   /** Shares search engines may index (public, `allowIndexing`, no view limit), by page. */

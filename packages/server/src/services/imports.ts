@@ -12,6 +12,7 @@ import {
   decideDuplicate,
   duplicateReason,
   importStream,
+  supersededSkip,
   type ConversationDraft,
   type DuplicateCode,
   type DuplicateDecision,
@@ -121,7 +122,7 @@ export async function importFile(
         });
       } else {
         const earlier = updates.get(decision.conversationId);
-        if (earlier) report.skipped.push(supersededBy(earlier, index, decision.conversationId));
+        if (earlier) report.skipped.push(supersededSkip(earlier, index, decision.conversationId));
         updates.set(decision.conversationId, { index, draft, contentHash });
       }
       options.onProgress?.(report);
@@ -162,16 +163,4 @@ const itemOf = (
   title: stored.title,
   messageCount: stored.messageCount,
   branchCount: stored.branchCount,
-});
-
-/** An earlier version of a conversation the file holds again further on: the later one is taken. */
-const supersededBy = (
-  earlier: { index: number; draft: ConversationDraft },
-  later: number,
-  conversationId: string,
-): SkippedItem => ({
-  index: earlier.index,
-  path: `[${earlier.index}]`,
-  title: earlier.draft.title,
-  reason: `the file holds a later version of it at [${later}], which updates conversation ${conversationId}`,
 });

@@ -79,7 +79,7 @@ export class ModerationService {
     const share = await this.deps.shares.findById(shareId);
     if (!share) throw errors.shareNotFound();
     if (isTakenDown(share)) {
-      await this.deps.reports.restore(share.id);
+      await this.deps.shares.restore(share.id);
       await this.deps.searchIndex?.sync(share.id);
     }
     return (await this.deps.reports.share(share.id))!;

@@ -25,10 +25,10 @@ import {
 } from '@chatshare/core';
 import type { ConversationRecord, ConversationRepository } from '../repositories/conversations.js';
 import { isUniqueViolation } from '../repositories/db-errors.js';
-import type { DailyViews, ShareRecord, ShareRepository } from '../repositories/shares.js';
+import type { DailyViews, ShareContent, ShareRecord, ShareRepository } from '../repositories/shares.js';
 import type { User } from '../repositories/users.js';
 import type { SearchIndex } from '../search/search-index.js';
-import { DEFAULT_SETTINGS, settingsToColumns, type ShareSettingsInput } from './share-settings.js';
+import { initialSettings, settingsToChanges, type ShareSettingsInput } from './share-settings.js';
 
 export interface CreateShareInput extends ShareSettingsInput {
   conversationId: string;
@@ -81,14 +81,10 @@ function freeze(conversation: ConversationRecord, input: { selection: ShareSelec
 /** The snapshot a create or update asks for: its own choice, else what the link remembered. */
 function freezeFor(conversation: ConversationRecord, input: SnapshotChoice, share?: ShareRecord) {
   const selection = nextSelection(conversation, input, share?.selection ?? null);
-  return { ...freeze(conversation, { selection, redact: redactionOf(input, share) }), selection };
+  const redact = redactionOf(input, share);
+  const { snapshot, warnings } = freeze(conversation, { selection, redact });
+  return { content: { snapshot, selection, redact } satisfies ShareContent, warnings };
 }
-
-const selectionColumns = (selection: ShareSelection) => ({
-  selection_leaf_id: selection.leafMessageId,
-  selection_start: selection.start,
-  selection_end: selection.end,
-});
 
 type Frozen = ReturnType<typeof freezeFor>;
 
@@ -117,6 +113,16 @@ export class ShareService {
         if (!isUniqueViolation(error) || attempt >= CODE_ATTEMPTS || !(await isCodeTaken())) throw error;
       }
     }
+  }
+
+  /** The changes the owner's settings make to `current` (absent on create); see `settingsToChanges`. */
+  private settingChanges(input: ShareSettingsInput, snapshotTitle: string, current?: ShareRecord) {
+    return settingsToChanges(input, {
+      now: this.deps.now(),
+      current,
+      snapshotTitle,
+      enableOpenSharing: this.deps.enableOpenSharing,
+    });
   }
 
   private async ownConversation(user: User, id: string): Promise<ConversationRecord> {
@@ -161,44 +167,22 @@ export class ShareService {
   }
 
   private async insert(user: User, conversation: ConversationRecord, frozen: Frozen, input: CreateShareInput) {
-    const { snapshot, selection } = frozen;
-    const now = this.deps.now();
-    const at = now.toISOString();
-    const columns = await settingsToColumns(input, {
-      now,
-      snapshotTitle: snapshot.title,
-      enableOpenSharing: this.deps.enableOpenSharing,
-    });
+    const { content } = frozen;
+    const settings = {
+      ...initialSettings(content.snapshot.title),
+      ...(await this.settingChanges(input, content.snapshot.title)),
+    };
     const id = randomUUID();
-    const row = (code: string) => ({
-      id,
-      code,
-      conversation_id: conversation.id,
-      owner_id: user.id,
-      privacy: DEFAULT_SETTINGS.privacy,
-      password_hash: null,
-      allowed_emails: '[]',
-      expires_at: null,
-      max_views: null,
-      revoked_at: null,
-      revoked_by: null,
-      title: snapshot.title,
-      allow_indexing: Number(DEFAULT_SETTINGS.allowIndexing),
-      allow_embed: Number(DEFAULT_SETTINGS.allowEmbed),
-      show_author: Number(DEFAULT_SETTINGS.showAuthor),
-      last_viewed_at: null,
-      ...columns,
-      redact: input.redact ? 1 : 0,
-      ...selectionColumns(selection),
-      snapshot: JSON.stringify(snapshot),
-      snapshot_version: 1,
-      snapshot_at: at,
-      message_count: snapshot.messages.length,
-      created_at: at,
-      updated_at: at,
-    });
     await this.withFreshCode(
-      (code) => this.deps.shares.insert(row(code)),
+      (code) =>
+        this.deps.shares.create({
+          id,
+          code,
+          conversationId: conversation.id,
+          ownerId: user.id,
+          ...settings,
+          ...content,
+        }),
       // The other unique rule, one live link per conversation, is a race the caller resolves.
       async () => !(await this.deps.shares.findLiveByConversation(conversation.id)),
     );
@@ -207,7 +191,7 @@ export class ShareService {
   }
 
   private async refresh(share: ShareRecord, frozen: Frozen, input: ShareSettingsInput & { redact?: boolean }) {
-    const { snapshot, selection } = frozen;
+    const { content } = frozen;
     // A secret the live copy does not show yet is not published by an update nobody decided about.
     const previous = await this.deps.shares.snapshot(share.id);
     if (input.redact === undefined && !share.redact) {
@@ -219,25 +203,13 @@ export class ShareService {
         );
       }
     }
-    const now = this.deps.now();
-    const columns = await settingsToColumns(input, {
-      now,
-      current: share,
-      snapshotTitle: snapshot.title,
-      enableOpenSharing: this.deps.enableOpenSharing,
-    });
+    const changes = await this.settingChanges(input, content.snapshot.title, share);
     // A title the owner set for the link survives a refresh; otherwise it follows the conversation.
     const followsConversation = !previous || share.title === previous.title;
     await this.deps.shares.update(share.id, {
-      ...(followsConversation ? { title: snapshot.title } : {}),
-      ...columns,
-      ...(input.redact !== undefined ? { redact: input.redact ? 1 : 0 } : {}),
-      ...selectionColumns(selection),
-      snapshot: JSON.stringify(snapshot),
-      snapshot_version: share.snapshotVersion + 1,
-      snapshot_at: now.toISOString(),
-      message_count: snapshot.messages.length,
-      updated_at: now.toISOString(),
+      ...(followsConversation ? { title: content.snapshot.title } : {}),
+      ...changes,
+      ...content,
     });
     await this.deps.searchIndex.sync(share.id);
     return (await this.deps.shares.findById(share.id))!;
@@ -253,15 +225,8 @@ export class ShareService {
       const frozen = freezeFor(conversation, input, share);
       return { share: await this.refresh(share, frozen, input), warnings: frozen.warnings };
     }
-    const now = this.deps.now();
     const snapshotTitle = (await this.deps.shares.snapshot(share.id))?.title ?? share.title;
-    const columns = await settingsToColumns(input, {
-      now,
-      current: share,
-      snapshotTitle,
-      enableOpenSharing: this.deps.enableOpenSharing,
-    });
-    await this.deps.shares.update(share.id, { ...columns, updated_at: now.toISOString() });
+    await this.deps.shares.update(share.id, await this.settingChanges(input, snapshotTitle, share));
     await this.deps.searchIndex.sync(share.id);
     return { share: (await this.deps.shares.findById(share.id))!, warnings: [] };
   }
@@ -334,7 +299,8 @@ export class ShareService {
    */
   async preview(user: User, conversationId: string, choice: SnapshotChoice & { showAuthor: boolean }) {
     const conversation = await this.ownConversation(user, conversationId);
-    const { snapshot, warnings } = freezeFor(conversation, choice);
+    const { content, warnings } = freezeFor(conversation, choice);
+    const { snapshot } = content;
     if (choice.showAuthor) return { snapshot, warnings };
     const withoutNames = snapshot.messages.map(({ author: _author, ...message }) => message);
     return { snapshot: { ...snapshot, messages: withoutNames }, warnings };

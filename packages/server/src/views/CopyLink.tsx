@@ -7,7 +7,7 @@ import type { Translate } from '@chatshare/react';
 export function CopyLink({ url, t }: { url: string; t: Translate }) {
   return (
     <div className="copy-link">
-      <label className="visually-hidden" htmlFor="cs-share-link">
+      <label className="cs-visually-hidden" htmlFor="cs-share-link">
         {t('page.linkLabel')}
       </label>
       <input id="cs-share-link" className="copy-link-input" type="text" readOnly value={url} spellCheck={false} />

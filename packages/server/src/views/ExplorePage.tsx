@@ -99,7 +99,7 @@ export function ExplorePage({ view, locale, t }: { view: ExploreView; locale: Lo
         <h1>{t('explore.title')}</h1>
         <p className="explore-intro">{t('explore.intro')}</p>
         <form className="explore-search" method="get" action="/explore" role="search">
-          <label htmlFor="explore-q" className="visually-hidden">
+          <label htmlFor="explore-q" className="cs-visually-hidden">
             {t('explore.searchLabel')}
           </label>
           <input

@@ -4,6 +4,7 @@
  * the site bar matches the share pages', the footer points developers to the API.
  */
 import type { Translate } from '@chatshare/react';
+import { SiteBar } from './Frame.js';
 
 export interface LandingView {
   signupEnabled: boolean;
@@ -51,15 +52,7 @@ function Actions({ view, t }: { view: LandingView; t: Translate }) {
 export function LandingPage({ view, t }: { view: LandingView; t: Translate }) {
   return (
     <div className="site landing">
-      <header className="site-bar">
-        <a className="site-home" href="/" aria-current="page" aria-label={t('page.homeLabel')}>
-          <span className="site-logo" aria-hidden="true" />
-          {t('page.home')}
-        </a>
-        <a className="site-explore" href="/explore">
-          {t('explore.nav')}
-        </a>
-      </header>
+      <SiteBar t={t} atHome />
       <main className="site-main landing-main">
         <section className="landing-hero" aria-labelledby="landing-title">
           <h1 id="landing-title">{t('landing.title')}</h1>
@@ -67,7 +60,7 @@ export function LandingPage({ view, t }: { view: LandingView; t: Translate }) {
           <Actions view={view} t={t} />
         </section>
         <section aria-labelledby="landing-features">
-          <h2 id="landing-features" className="visually-hidden">
+          <h2 id="landing-features" className="cs-visually-hidden">
             {t('landing.featuresLabel')}
           </h2>
           <ul className="landing-features">

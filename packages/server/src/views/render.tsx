@@ -4,7 +4,12 @@
  * pages are small and rendered per request.
  */
 import { createHash } from 'node:crypto';
-import { prepareConversation, type ViewConversation } from '@chatshare/react';
+import {
+  prepareConversation,
+  type PreparedConversation,
+  type Translate,
+  type ViewConversation,
+} from '@chatshare/react';
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { KATEX_STYLESHEET, VIEWER_STYLESHEET } from '../render/assets.js';
@@ -57,37 +62,60 @@ function splitAtScript(html: string, script: string, mathCss: string): RenderedP
 const stylesheetsFor = (hasMath: boolean) =>
   hasMath ? [VIEWER_STYLESHEET.path, KATEX_STYLESHEET] : [VIEWER_STYLESHEET.path];
 
-export function renderConversationPage({
-  conversation,
-  locale,
-  shareUrl,
-  reportUrl = null,
-  indexable,
-  preview,
-}: ConversationPageInput): RenderedPage {
+type ScriptedDocument = Omit<
+  DocumentProps,
+  'locale' | 'title' | 'canonical' | 'stylesheets' | 'inlineStyle' | 'children'
+>;
+
+/** What the page's and the embed's body both show: the conversation, ready to render. */
+interface ConversationBody {
+  conversation: ViewConversation;
+  prepared: PreparedConversation;
+  shareUrl: string;
+  locale: Locale;
+  t: Translate;
+}
+
+/**
+ * A conversation in its document (titled after it, canonical at its share address, with the
+ * math stylesheet when it has math), rendered and split before `script`: the page and the
+ * embed differ only in some of the document's tags, the body component and their script.
+ */
+function renderConversationDocument(
+  { conversation, locale, shareUrl }: { conversation: ViewConversation; locale: Locale; shareUrl: string },
+  document: ScriptedDocument,
+  body: (view: ConversationBody) => ReactNode,
+  script: string,
+): RenderedPage {
   const t = translator(locale);
   const prepared = prepareConversation(conversation, t);
   const html = renderToString(
     <Document
+      {...document}
       locale={locale}
       title={t('page.documentTitle', { title: conversation.title || t('view.untitled') })}
-      robots={indexable ? null : NOINDEX}
       canonical={shareUrl}
       stylesheets={stylesheetsFor(prepared.hasMath)}
       inlineStyle={prepared.mathCss || undefined}
-      {...(preview ? { preview } : {})}
     >
-      <SharePage
-        conversation={conversation}
-        prepared={prepared}
-        shareUrl={shareUrl}
-        reportUrl={reportUrl}
-        locale={locale}
-        t={t}
-      />
+      {body({ conversation, prepared, shareUrl, locale, t })}
     </Document>,
   );
-  return splitAtScript(html, CLIENT_SCRIPT, prepared.mathCss);
+  return splitAtScript(html, script, prepared.mathCss);
+}
+
+export function renderConversationPage({
+  reportUrl = null,
+  indexable,
+  preview,
+  ...page
+}: ConversationPageInput): RenderedPage {
+  return renderConversationDocument(
+    page,
+    { robots: indexable ? null : NOINDEX, ...(preview ? { preview } : {}) },
+    (view) => <SharePage {...view} reportUrl={reportUrl} />,
+    CLIENT_SCRIPT,
+  );
 }
 
 /**
@@ -128,30 +156,13 @@ export interface EmbedPageInput {
 }
 
 /** The embedded view of a conversation, split at its script's nonce like the page. */
-export function renderEmbedPage({ conversation, locale, code, shareUrl }: EmbedPageInput): RenderedPage {
-  const t = translator(locale);
-  const prepared = prepareConversation(conversation, t);
-  const html = renderToString(
-    <Document
-      locale={locale}
-      title={t('page.documentTitle', { title: conversation.title || t('view.untitled') })}
-      robots={NOINDEX}
-      canonical={shareUrl}
-      stylesheets={stylesheetsFor(prepared.hasMath)}
-      inlineStyle={prepared.mathCss || undefined}
-      baseTarget="_blank"
-    >
-      <EmbedConversation
-        conversation={conversation}
-        prepared={prepared}
-        shareUrl={shareUrl}
-        code={code}
-        locale={locale}
-        t={t}
-      />
-    </Document>,
+export function renderEmbedPage({ code, ...page }: EmbedPageInput): RenderedPage {
+  return renderConversationDocument(
+    page,
+    { robots: NOINDEX, baseTarget: '_blank' },
+    (view) => <EmbedConversation {...view} code={code} />,
+    EMBED_SCRIPT,
   );
-  return splitAtScript(html, EMBED_SCRIPT, prepared.mathCss);
 }
 
 /** A panel for an embed with nothing to show; `code` is echoed only when it is a valid code. */

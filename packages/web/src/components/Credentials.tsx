@@ -7,6 +7,7 @@ import { LIMITS } from '@chatshare/core';
 import { useId, useState, type FormEvent } from 'react';
 import { attempt, client, type Failure } from '../api.js';
 import { useI18n } from '../i18n/index.js';
+import { TextField } from './TextField.js';
 
 export function useCredentials(signup: boolean, onSignedIn: (user: User) => void) {
   const [email, setEmail] = useState('');
@@ -58,51 +59,46 @@ export function CredentialFields({ form }: { form: Credentials }) {
   return (
     <>
       {signup ? (
-        <div className="app-field">
-          <label htmlFor={ids.name}>{t('auth.name')}</label>
-          <input
-            id={ids.name}
-            name="name"
-            autoComplete="name"
-            maxLength={LIMITS.displayNameLength}
-            value={fields.name}
-            onChange={(event) => fields.setName(event.target.value)}
-          />
-        </div>
+        <TextField
+          id={ids.name}
+          label={t('auth.name')}
+          name="name"
+          autoComplete="name"
+          maxLength={LIMITS.displayNameLength}
+          value={fields.name}
+          onValueChange={fields.setName}
+        />
       ) : null}
-      <div className="app-field">
-        <label htmlFor={ids.email}>{t('auth.email')}</label>
-        <input
-          id={ids.email}
-          name="email"
-          type="email"
-          autoComplete={signup ? 'email' : 'username'}
-          required
-          maxLength={LIMITS.emailLength}
-          value={fields.email}
-          onChange={(event) => fields.setEmail(event.target.value)}
-        />
-      </div>
-      <div className="app-field">
-        <label htmlFor={ids.password}>{t('auth.password')}</label>
-        <input
-          id={ids.password}
-          name="password"
-          type="password"
-          autoComplete={signup ? 'new-password' : 'current-password'}
-          required
-          maxLength={LIMITS.passwordMaxLength}
-          aria-describedby={signup ? ids.hint : undefined}
-          aria-invalid={tooShort || undefined}
-          value={fields.password}
-          onChange={(event) => fields.setPassword(event.target.value)}
-        />
+      <TextField
+        id={ids.email}
+        label={t('auth.email')}
+        name="email"
+        type="email"
+        autoComplete={signup ? 'email' : 'username'}
+        required
+        maxLength={LIMITS.emailLength}
+        value={fields.email}
+        onValueChange={fields.setEmail}
+      />
+      <TextField
+        id={ids.password}
+        label={t('auth.password')}
+        name="password"
+        type="password"
+        autoComplete={signup ? 'new-password' : 'current-password'}
+        required
+        maxLength={LIMITS.passwordMaxLength}
+        aria-describedby={signup ? ids.hint : undefined}
+        aria-invalid={tooShort || undefined}
+        value={fields.password}
+        onValueChange={fields.setPassword}
+      >
         {signup ? (
           <p id={ids.hint} className={tooShort ? 'app-field-error' : 'app-hint'}>
             {t('auth.passwordHint', { count: LIMITS.passwordMinLength })}
           </p>
         ) : null}
-      </div>
+      </TextField>
     </>
   );
 }

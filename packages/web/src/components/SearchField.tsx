@@ -1,5 +1,8 @@
 /** A labelled search box whose text is also kept in the address (`?q=`), so a search survives reloads. */
-import { setQuery } from '../router.js';
+import { useState } from 'react';
+import { setQuery, useLocation } from '../router.js';
+import { TextField } from './TextField.js';
+import { useDebounced } from './useDebounced.js';
 
 interface SearchFieldProps {
   id: string;
@@ -9,20 +12,30 @@ interface SearchFieldProps {
   onChange(value: string): void;
 }
 
+/**
+ * The search box's text, starting from `?q=`, and `q`: the trimmed query it settles on once
+ * the typing pauses, for the list to load.
+ */
+export function useSearch() {
+  const { query } = useLocation();
+  const [value, setValue] = useState(query.get('q') ?? '');
+  const q = useDebounced(value.trim());
+  return { q, field: { value, onChange: setValue } };
+}
+
 export function SearchField({ id, label, placeholder, value, onChange }: SearchFieldProps) {
   return (
-    <div className="app-field app-field-inline app-search">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="search"
-        value={value}
-        placeholder={placeholder}
-        onChange={(event) => {
-          onChange(event.target.value);
-          setQuery({ q: event.target.value.trim() || null });
-        }}
-      />
-    </div>
+    <TextField
+      id={id}
+      label={label}
+      fieldClassName="app-field app-field-inline app-search"
+      type="search"
+      value={value}
+      placeholder={placeholder}
+      onValueChange={(text) => {
+        onChange(text);
+        setQuery({ q: text.trim() || null });
+      }}
+    />
   );
 }

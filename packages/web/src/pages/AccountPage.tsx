@@ -9,21 +9,17 @@ import { attempt, client, type Failure } from '../api.js';
 import { Confirm } from '../components/Confirm.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { usePageTitle } from '../components/usePageTitle.js';
-import { VerifyBanner } from '../components/VerifyBanner.js';
+import { Notice } from '../components/Notice.js';
+import { Page } from '../components/Page.js';
+import { TextField } from '../components/TextField.js';
 import { LANGUAGES, useI18n, type Language } from '../i18n/index.js';
 import { useSession } from '../session.js';
 
 export function AccountPage() {
   const { t } = useI18n();
   const { user } = useSession();
-  usePageTitle(t('account.title'));
   return (
-    <section className="app-page" aria-labelledby="account-heading">
-      <VerifyBanner />
-      <div className="app-page-header">
-        <h1 id="account-heading">{t('account.title')}</h1>
-      </div>
+    <Page id="account" title={t('account.title')} verifyBanner>
       {user ? (
         <section className="app-card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">{t('account.profile')}</h2>
@@ -43,7 +39,7 @@ export function AccountPage() {
       ) : null}
       <LanguageCard />
       <TokensCard />
-    </section>
+    </Page>
   );
 }
 
@@ -77,19 +73,18 @@ function NameForm({ user }: { user: User }) {
   return (
     <>
       <form className="app-inline-form" onSubmit={(event) => void save(event)}>
-        <div className="app-field app-field-grow">
-          <label htmlFor={ids.name}>{t('account.name')}</label>
-          <input
-            id={ids.name}
-            name="name"
-            autoComplete="name"
-            value={name}
-            maxLength={LIMITS.displayNameLength}
-            aria-describedby={ids.hint}
-            aria-invalid={error?.code === 'validation_failed' || undefined}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </div>
+        <TextField
+          id={ids.name}
+          label={t('account.name')}
+          fieldClassName="app-field app-field-grow"
+          name="name"
+          autoComplete="name"
+          value={name}
+          maxLength={LIMITS.displayNameLength}
+          aria-describedby={ids.hint}
+          aria-invalid={error?.code === 'validation_failed' || undefined}
+          onValueChange={setName}
+        />
         <button type="submit" className="app-button app-button-primary" aria-disabled={busy || unchanged || undefined}>
           {busy ? t('common.working') : t('account.saveName')}
         </button>
@@ -97,9 +92,7 @@ function NameForm({ user }: { user: User }) {
       <p id={ids.hint} className="app-hint">
         {t('account.nameHint')}
       </p>
-      <p role="status" className="app-success">
-        {notice}
-      </p>
+      <Notice text={notice} />
       <ErrorMessage error={error} />
     </>
   );
@@ -176,16 +169,15 @@ function TokensCard() {
       <h2 id={ids.heading}>{t('tokens.title')}</h2>
       <p className="app-hint">{t('tokens.intro')}</p>
       <form className="app-inline-form" onSubmit={(event) => void create(event)}>
-        <div className="app-field app-field-grow">
-          <label htmlFor={ids.name}>{t('tokens.name')}</label>
-          <input
-            id={ids.name}
-            value={name}
-            maxLength={LIMITS.tokenNameLength}
-            placeholder={t('tokens.namePlaceholder')}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </div>
+        <TextField
+          id={ids.name}
+          label={t('tokens.name')}
+          fieldClassName="app-field app-field-grow"
+          value={name}
+          maxLength={LIMITS.tokenNameLength}
+          placeholder={t('tokens.namePlaceholder')}
+          onValueChange={setName}
+        />
         <button
           type="submit"
           className="app-button app-button-primary"
@@ -215,9 +207,7 @@ function TokensCard() {
           </div>
         </div>
       ) : null}
-      <p role="status" className="app-success">
-        {notice}
-      </p>
+      <Notice text={notice} />
       <ErrorMessage error={error} />
       {tokens === null ? (
         <p className="app-muted">{t('common.loading')}</p>

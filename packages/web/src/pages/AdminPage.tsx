@@ -8,12 +8,13 @@ import { LIMITS } from '@chatshare/core';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { attempt, client, type Failure } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { LoadMore } from '../components/LoadMore.js';
+import { Notice } from '../components/Notice.js';
+import { Page } from '../components/Page.js';
+import { PagedList } from '../components/PagedList.js';
+import { useQueryChoice } from '../components/query-choice.js';
 import { Segmented } from '../components/Segmented.js';
-import { usePageTitle } from '../components/usePageTitle.js';
 import { usePaged } from '../components/usePaged.js';
 import { useI18n } from '../i18n/index.js';
-import { setQuery, useLocation } from '../router.js';
 
 type Status = NonNullable<ListReportsQuery['status']>;
 const STATUSES: Status[] = ['open', 'resolved', 'all'];
@@ -21,14 +22,12 @@ const PAGE = 20;
 
 export function AdminPage() {
   const { t } = useI18n();
-  const { query } = useLocation();
-  const status = STATUSES.find((value) => value === query.get('status')) ?? 'open';
+  const [status, setStatus] = useQueryChoice('status', STATUSES, 'open');
   const list = usePaged<Report>(
     (cursor) => client.admin.reports({ status, limit: PAGE, ...(cursor ? { cursor } : {}) }),
     status,
   );
   const [notice, setNotice] = useState('');
-  usePageTitle(t('admin.title'));
 
   const changed = async (message: string) => {
     setNotice(message);
@@ -37,10 +36,7 @@ export function AdminPage() {
   };
 
   return (
-    <section className="app-page" aria-labelledby="admin-heading">
-      <div className="app-page-header">
-        <h1 id="admin-heading">{t('admin.title')}</h1>
-      </div>
+    <Page id="admin" title={t('admin.title')}>
       <p className="app-hint">{t('admin.intro')}</p>
       <form className="app-toolbar" onSubmit={(event) => event.preventDefault()}>
         <Segmented
@@ -49,28 +45,21 @@ export function AdminPage() {
           options={STATUSES}
           value={status}
           label={(value) => t(`admin.status.${value}`)}
-          onChange={(value) => setQuery({ status: value === 'open' ? null : value })}
+          onChange={setStatus}
         />
       </form>
 
-      <p role="status" className="app-success">
-        {notice}
-      </p>
-      <ErrorMessage error={list.error} />
-      <p className="app-visually-hidden" role="status">
-        {list.loading ? t('common.loading') : t('admin.count', { count: list.items.length })}
-      </p>
-      {!list.loading && list.items.length === 0 && !list.error ? (
-        <p className="app-empty">{t(`admin.empty.${status}`)}</p>
-      ) : null}
-
-      <ul className="app-links" aria-label={t('admin.title')}>
-        {list.items.map((report) => (
-          <ReportItem key={report.id} report={report} onChanged={changed} />
-        ))}
-      </ul>
-      <LoadMore list={list} />
-    </section>
+      <Notice text={notice} />
+      <PagedList
+        list={list}
+        label={t('admin.title')}
+        className="app-links"
+        countText={t('admin.count', { count: list.items.length })}
+        emptyText={t(`admin.empty.${status}`)}
+      >
+        {(report) => <ReportItem key={report.id} report={report} onChanged={changed} />}
+      </PagedList>
+    </Page>
   );
 }
 

@@ -3,39 +3,30 @@ import type { ConversationSummary } from '@chatshare/client';
 import { ShareDialog } from '@chatshare/react';
 import { useRef, useState } from 'react';
 import { client } from '../api.js';
-import { ErrorMessage } from '../components/ErrorMessage.js';
-import { LoadMore } from '../components/LoadMore.js';
-import { SearchField } from '../components/SearchField.js';
-import { useDebounced } from '../components/useDebounced.js';
-import { usePageTitle } from '../components/usePageTitle.js';
+import { Page } from '../components/Page.js';
+import { PagedList } from '../components/PagedList.js';
+import { SearchField, useSearch } from '../components/SearchField.js';
 import { usePaged } from '../components/usePaged.js';
-import { VerifyBanner } from '../components/VerifyBanner.js';
 import { countsText } from '../conversation-counts.js';
 import { useI18n } from '../i18n/index.js';
-import { Link, useLocation } from '../router.js';
+import { Link } from '../router.js';
 import { ImportPanel } from './ImportPanel.js';
 
 const PAGE = 20;
 
 export function ConversationsPage() {
   const { t, formatDate } = useI18n();
-  const { query } = useLocation();
-  const [search, setSearch] = useState(query.get('q') ?? '');
-  const q = useDebounced(search.trim());
+  const search = useSearch();
+  const { q } = search;
   const list = usePaged<ConversationSummary>(
     (cursor) => client.conversations.list({ q, limit: PAGE, ...(cursor ? { cursor } : {}) }),
     q,
   );
   const [sharing, setSharing] = useState<ConversationSummary | null>(null);
   const shareButtons = useRef(new Map<string, HTMLButtonElement>());
-  usePageTitle(t('conversations.title'));
 
   return (
-    <section className="app-page" aria-labelledby="conversations-heading">
-      <VerifyBanner />
-      <div className="app-page-header">
-        <h1 id="conversations-heading">{t('conversations.title')}</h1>
-      </div>
+    <Page id="conversations" title={t('conversations.title')} verifyBanner>
       <ImportPanel onImported={() => void list.reload()} />
 
       <div className="app-toolbar">
@@ -43,20 +34,18 @@ export function ConversationsPage() {
           id="conversation-search"
           label={t('conversations.search')}
           placeholder={t('conversations.searchPlaceholder')}
-          value={search}
-          onChange={setSearch}
+          {...search.field}
         />
       </div>
 
-      <ErrorMessage error={list.error} />
-      <p className="app-visually-hidden" role="status">
-        {list.loading ? t('common.loading') : t('conversations.count', { count: list.items.length })}
-      </p>
-      {!list.loading && list.items.length === 0 && !list.error ? (
-        <p className="app-empty">{q ? t('conversations.noMatch', { q }) : t('conversations.empty')}</p>
-      ) : null}
-      <ul className="app-list" aria-label={t('conversations.title')}>
-        {list.items.map((item) => (
+      <PagedList
+        list={list}
+        label={t('conversations.title')}
+        className="app-list"
+        countText={t('conversations.count', { count: list.items.length })}
+        emptyText={q ? t('conversations.noMatch', { q }) : t('conversations.empty')}
+      >
+        {(item) => (
           <li key={item.id} className="app-row">
             <div className="app-row-main">
               <Link to={`/conversations/${encodeURIComponent(item.id)}`} className="app-row-title">
@@ -82,9 +71,8 @@ export function ConversationsPage() {
               </button>
             </div>
           </li>
-        ))}
-      </ul>
-      <LoadMore list={list} />
+        )}
+      </PagedList>
 
       <ShareDialog
         client={client}
@@ -94,6 +82,6 @@ export function ConversationsPage() {
         onClose={() => setSharing(null)}
         returnFocusRef={{ current: sharing ? (shareButtons.current.get(sharing.id) ?? null) : null }}
       />
-    </section>
+    </Page>
   );
 }

@@ -9,11 +9,12 @@ import { attempt, client, type Failure } from '../api.js';
 import { Confirm } from '../components/Confirm.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
-import { LoadMore } from '../components/LoadMore.js';
+import { Notice } from '../components/Notice.js';
+import { Page } from '../components/Page.js';
+import { PagedList } from '../components/PagedList.js';
 import { Segmented } from '../components/Segmented.js';
-import { SearchField } from '../components/SearchField.js';
-import { useDebounced } from '../components/useDebounced.js';
-import { usePageTitle } from '../components/usePageTitle.js';
+import { pickChoice, useQueryChoice } from '../components/query-choice.js';
+import { SearchField, useSearch } from '../components/SearchField.js';
 import { usePaged } from '../components/usePaged.js';
 import { ViewsChart } from '../components/ViewsChart.js';
 import { useI18n } from '../i18n/index.js';
@@ -25,17 +26,14 @@ const SORTS: Sort[] = ['created', 'updated', 'views', 'title'];
 const STATUSES: Status[] = ['live', 'revoked', 'all'];
 const PAGE = 20;
 
-const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
-  allowed.includes(value as T) ? (value as T) : fallback;
-
 export function LinksPage() {
   const { t } = useI18n();
   const { query } = useLocation();
-  const [search, setSearch] = useState(query.get('q') ?? '');
-  const q = useDebounced(search.trim());
-  const sort = pick(query.get('sort'), SORTS, 'created');
-  const order = pick(query.get('order'), ['asc', 'desc'] as const, sort === 'title' ? 'asc' : 'desc');
-  const status = pick(query.get('status'), STATUSES, 'live');
+  const search = useSearch();
+  const { q } = search;
+  const sort = pickChoice(query.get('sort'), SORTS, 'created');
+  const order = pickChoice(query.get('order'), ['asc', 'desc'] as const, sort === 'title' ? 'asc' : 'desc');
+  const [status, setStatus] = useQueryChoice('status', STATUSES, 'live');
   const chartFor = query.get('views');
   const list = usePaged<Share>(
     (cursor) => client.shares.list({ q, sort, order, status, limit: PAGE, ...(cursor ? { cursor } : {}) }),
@@ -44,7 +42,6 @@ export function LinksPage() {
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<Failure | null>(null);
   const [revokingAll, setRevokingAll] = useState(false);
-  usePageTitle(t('links.title'));
 
   const replace = (share: Share) =>
     list.update((items) =>
@@ -64,10 +61,11 @@ export function LinksPage() {
   };
 
   return (
-    <section className="app-page" aria-labelledby="links-heading">
-      <div className="app-page-header">
-        <h1 id="links-heading">{t('links.title')}</h1>
-        {status !== 'revoked' ? (
+    <Page
+      id="links"
+      title={t('links.title')}
+      actions={
+        status !== 'revoked' ? (
           <Confirm
             label={t('links.revokeAll')}
             question={t('links.revokeAllQuestion')}
@@ -75,16 +73,15 @@ export function LinksPage() {
             busy={revokingAll}
             onConfirm={revokeAll}
           />
-        ) : null}
-      </div>
-
+        ) : null
+      }
+    >
       <form className="app-toolbar" role="search" onSubmit={(event) => event.preventDefault()}>
         <SearchField
           id="link-search"
           label={t('links.search')}
           placeholder={t('links.searchPlaceholder')}
-          value={search}
-          onChange={setSearch}
+          {...search.field}
         />
         <div className="app-field app-field-inline">
           <label htmlFor="link-sort">{t('links.sort')}</label>
@@ -111,23 +108,20 @@ export function LinksPage() {
           options={STATUSES}
           value={status}
           label={(value) => t(`links.status.${value}`)}
-          onChange={(value) => setQuery({ status: value === 'live' ? null : value })}
+          onChange={setStatus}
         />
       </form>
 
-      <p role="status" className="app-success">
-        {notice}
-      </p>
-      <ErrorMessage error={error ?? list.error} />
-      <p className="app-visually-hidden" role="status">
-        {list.loading ? t('common.loading') : t('links.count', { count: list.items.length })}
-      </p>
-      {!list.loading && list.items.length === 0 && !list.error ? (
-        <p className="app-empty">{q ? t('links.noMatch', { q }) : t(`links.empty.${status}`)}</p>
-      ) : null}
-
-      <ul className="app-links" aria-label={t('links.title')}>
-        {list.items.map((share) => (
+      <Notice text={notice} />
+      <PagedList
+        list={list}
+        error={error}
+        label={t('links.title')}
+        className="app-links"
+        countText={t('links.count', { count: list.items.length })}
+        emptyText={q ? t('links.noMatch', { q }) : t(`links.empty.${status}`)}
+      >
+        {(share) => (
           <LinkItem
             key={share.settings.id}
             share={share}
@@ -138,10 +132,9 @@ export function LinksPage() {
               setNotice(message);
             }}
           />
-        ))}
-      </ul>
-      <LoadMore list={list} />
-    </section>
+        )}
+      </PagedList>
+    </Page>
   );
 }
 
@@ -175,6 +168,19 @@ function LinkItem({
     if (result.ok) onChanged(result.value, message);
     else setError(result.error);
   };
+
+  /** "New link" and "Revoke": each asks first, then kills the current address at once. */
+  const confirmed = (kind: 'rotate' | 'revoke', done: string, className?: string) => (
+    <Confirm
+      label={t(`links.${kind}`)}
+      ariaLabel={t(`links.${kind}Named`, { title })}
+      question={t(`links.${kind}Question`)}
+      confirmLabel={t(`links.${kind}Confirm`)}
+      className={className}
+      busy={busy !== null}
+      onConfirm={() => act(kind, () => client.shares[kind](settings.id), done)}
+    />
+  );
 
   return (
     <li className={`app-link${live ? '' : ' app-link-revoked'}`}>
@@ -273,27 +279,8 @@ function LinkItem({
             {busy === 'refresh' ? t('common.working') : t('links.refresh')}
           </button>
         ) : null}
-        {live && policies.update ? (
-          <Confirm
-            label={t('links.rotate')}
-            ariaLabel={t('links.rotateNamed', { title })}
-            question={t('links.rotateQuestion')}
-            confirmLabel={t('links.rotateConfirm')}
-            className="app-button"
-            busy={busy !== null}
-            onConfirm={() => act('rotate', () => client.shares.rotate(settings.id), t('links.rotated', { title }))}
-          />
-        ) : null}
-        {live && policies.revoke ? (
-          <Confirm
-            label={t('links.revoke')}
-            ariaLabel={t('links.revokeNamed', { title })}
-            question={t('links.revokeQuestion')}
-            confirmLabel={t('links.revokeConfirm')}
-            busy={busy !== null}
-            onConfirm={() => act('revoke', () => client.shares.revoke(settings.id), t('links.revoked', { title }))}
-          />
-        ) : null}
+        {live && policies.update ? confirmed('rotate', t('links.rotated', { title }), 'app-button') : null}
+        {live && policies.revoke ? confirmed('revoke', t('links.revoked', { title })) : null}
       </div>
       <ErrorMessage error={error} />
       {chartOpen ? (

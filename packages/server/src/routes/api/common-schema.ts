@@ -38,5 +38,11 @@ export const PageQuery = {
 };
 
 export const Email = Type.String({ format: 'email', maxLength: LIMITS.emailLength });
-export const Timestamp = Type.String({ format: 'date-time' });
+export const Timestamp = Type.String({ format: 'date-time', description: 'An ISO 8601 date-time string.' });
 export const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
+
+/** Why and when an admin took a link down: on the owner's settings and on the admin's report list. */
+export const ShareTakedownSchema = Type.Object(
+  { at: Timestamp, reason: Type.String({ description: "The admin's reason, shown to the link's owner." }) },
+  { title: 'ShareTakedown', description: 'Why and when an admin took the link down.' },
+);

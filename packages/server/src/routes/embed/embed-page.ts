@@ -12,21 +12,21 @@
 import { createHash } from 'node:crypto';
 import { ANONYMOUS, isAppError, isEmbeddable, isShortCode, shareUrl as shareUrlAt } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { presentSharedConversation } from '../../presenters/shared-conversation.js';
 import type { ShareRecord } from '../../repositories/shares.js';
 import { pickEncoding } from '../../render/encoding.js';
 import { pageCacheKey, PageCache } from '../../render/page-cache.js';
 import { contentSecurityPolicy, newNonce, NOINDEX } from '../../render/security-headers.js';
-import { isBot } from '../../services/bots.js';
 import { sharedByOf } from '../../services/shared-by.js';
 import type { EmbedGate } from '../../views/EmbedPage.js';
 import { embedLoaderScript } from '../../views/embed-loader.js';
 import { negotiateLocale, type Locale } from '../../views/i18n.js';
 import { renderEmbedGate, renderEmbedPage } from '../../views/render.js';
-import { etagFor, etagMatches, NO_STORE, REVALIDATE } from '../pages/page-reply.js';
-import { isPrefetch, isSharedPage } from '../pages/share-page.js';
+import { isUsedUp } from '../pages/access-gate.js';
+import { cachedPage, countPageView, isNotModified, isSharedPage } from '../pages/conversation-page.js';
+import { etagMatches, NO_STORE } from '../pages/page-reply.js';
+import { PageCodeParams } from '../pages/schema.js';
 
-type EmbedRequest = FastifyRequest<{ Params: { code: string } }>;
+type EmbedRequest = FastifyRequest<{ Params: PageCodeParams }>;
 
 /** embed.js has a fixed address (it is pasted into other sites): cached a day, then revalidated. */
 export const LOADER_CACHE = 'public, max-age=86400, stale-while-revalidate=604800';
@@ -84,10 +84,7 @@ export default async function embedRoutes(app: FastifyInstance) {
     if (!isAppError(error)) throw error;
     const gates: Record<number, EmbedGate | undefined> = {
       404: { kind: 'not_found' },
-      410:
-        (error.details as { usedUp?: unknown } | undefined)?.usedUp === true
-          ? { kind: 'used_up' }
-          : { kind: 'expired' },
+      410: isUsedUp(error) ? { kind: 'used_up' } : { kind: 'expired' },
       401: { kind: 'password', shareUrl: shareUrl(request.params.code) },
       429: { kind: 'rate_limited' },
     };
@@ -96,7 +93,7 @@ export default async function embedRoutes(app: FastifyInstance) {
     return sendPanel(request, reply, gate, locale, nonce);
   }
 
-  app.get('/embed/:code', { schema: { hide: true } }, async (request: EmbedRequest, reply) => {
+  app.get('/embed/:code', { schema: { hide: true, params: PageCodeParams } }, async (request: EmbedRequest, reply) => {
     const locale = negotiateLocale(request.headers['accept-language']);
     const nonce = newNonce();
     const { code } = request.params;
@@ -122,35 +119,14 @@ export default async function embedRoutes(app: FastifyInstance) {
     const sharedBy = await sharedByOf(app.repos.users, share);
     const key = `embed:${pageCacheKey(share, { locale, indexable: false, embeddable: true, sharedBy })}`;
     reply.header('vary', 'Accept-Encoding, Accept-Language');
-    let page = cache.get(key);
-    if (!page) {
-      const snapshot = await app.shareService.snapshotOf(share);
-      const conversation = presentSharedConversation(share, snapshot, sharedBy);
-      page = renderEmbedPage({
-        conversation: {
-          title: conversation.title,
-          sharedAt: conversation.sharedAt,
-          sharedBy: conversation.sharedBy,
-          messages: conversation.messages,
-        },
-        locale,
-        code: share.code,
-        shareUrl: shareUrl(share.code),
-      });
-      cache.set(key, page);
-    }
-    if (shared) {
-      reply.headers({ 'cache-control': REVALIDATE, etag: etagFor(page.body.etag, encoding) });
-      if (etagMatches(request.headers['if-none-match'], page.body.etag)) return reply.status(304).send();
-    } else {
-      reply.header('cache-control', NO_STORE);
-    }
+    const page = await cachedPage(app, cache, key, { share, sharedBy }, (conversation) =>
+      renderEmbedPage({ conversation, locale, code: share.code, shareUrl: shareUrl(share.code) }),
+    );
+    if (isNotModified(request, reply, page, { shared, encoding })) return reply.status(304).send();
     // A reader of an embed is a reader: counted like the page (people only, once per load).
     if (request.method === 'GET') {
       try {
-        await app.shareService.countView(share, {
-          automated: isBot(request.headers['user-agent']) || isPrefetch(request),
-        });
+        await countPageView(app, request, share);
       } catch (error) {
         reply.removeHeader('etag');
         return panelFor(error, request, reply, locale, nonce);

@@ -10,10 +10,15 @@ import type { Gate } from '../../views/GatePage.js';
 import type { Locale } from '../../views/i18n.js';
 import { gatePreview } from '../../views/preview.js';
 import { sendGate } from './page-reply.js';
+import type { GateQuery, PageCodeParams } from './schema.js';
 
-export type GateRequest = FastifyRequest<{ Params: { code: string }; Querystring: { error?: string } }>;
+export type GateRequest = FastifyRequest<{ Params: PageCodeParams; Querystring: GateQuery }>;
 
-function gateOf(status: number, code: string, errorCode: string, details: unknown, query: { error?: string }) {
+/** Whether a 410 is a view-limited link whose views are used up (rather than an expired one). */
+export const isUsedUp = (error: { details?: unknown }) =>
+  (error.details as { usedUp?: unknown } | undefined)?.usedUp === true;
+
+function gateOf(status: number, code: string, errorCode: string, details: unknown, query: GateQuery) {
   if (errorCode === 'share_taken_down') {
     const reason = (details as { reason?: unknown } | undefined)?.reason;
     return { kind: 'taken_down', reason: typeof reason === 'string' ? reason : '' } satisfies Gate;
@@ -21,7 +26,7 @@ function gateOf(status: number, code: string, errorCode: string, details: unknow
   const gates: Record<number, Gate | undefined> = {
     // The same page for unknown, revoked and hidden private links: it reveals nothing.
     404: { kind: 'not_found', signInUrl: isShortCode(code) ? `/app/signin?next=%2Fs%2F${code}` : '/app/signin' },
-    410: (details as { usedUp?: unknown } | undefined)?.usedUp === true ? { kind: 'used_up' } : { kind: 'expired' },
+    410: isUsedUp({ details }) ? { kind: 'used_up' } : { kind: 'expired' },
     401: {
       kind: 'password',
       code,
@@ -48,8 +53,7 @@ export async function sendAccessGate(
   // hidden private link gets the not-found page, so unknown codes get the "private" card too.
   const kinds: Record<number, LockedCard['kind'] | undefined> = { 404: 'private', 401: 'password', 410: 'expired' };
   // A used-up link's card is the generic "a shared conversation", as before it was used up.
-  const usedUp = (error.details as { usedUp?: unknown } | undefined)?.usedUp === true;
-  const kind = usedUp ? 'limited' : kinds[error.status];
+  const kind = isUsedUp(error) ? 'limited' : kinds[error.status];
   const url = isShortCode(code) ? shareUrl(app.config.publicUrl, code) : null;
   const preview = kind ? gatePreview({ kind, url, locale, publicUrl: app.config.publicUrl }) : undefined;
   return sendGate(reply, error.status, gate, locale, nonce, preview);

@@ -9,6 +9,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IMMUTABLE, KATEX_DIR, KATEX_PREFIX, KATEX_STYLESHEET, VIEWER_STYLESHEET } from '../../render/assets.js';
 import { pickEncoding } from '../../render/encoding.js';
+import { FontParams } from './schema.js';
 
 interface Asset {
   type: string;
@@ -48,8 +49,9 @@ export default async function assetRoutes(app: FastifyInstance) {
 
   app.get(VIEWER_STYLESHEET.path, { schema: { hide: true } }, (request, reply) => send(request, reply, viewer));
   app.get(KATEX_STYLESHEET, { schema: { hide: true } }, (request, reply) => send(request, reply, katexCss));
-  app.get(`${KATEX_PREFIX}/fonts/:file`, { schema: { hide: true } }, async (request, reply) => {
-    const { file } = request.params as { file: string };
+  const fontSchema = { hide: true, params: FontParams };
+  app.get<{ Params: FontParams }>(`${KATEX_PREFIX}/fonts/:file`, { schema: fontSchema }, async (request, reply) => {
+    const { file } = request.params;
     // Only KaTeX's own font files, by a strict name pattern: no path ever comes from the URL.
     if (!FONT_NAME.test(file)) return reply.callNotFound();
     let font = fonts.get(file);

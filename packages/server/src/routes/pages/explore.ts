@@ -12,22 +12,17 @@ import { negotiateLocale } from '../../views/i18n.js';
 import { renderExplorePage } from '../../views/render-explore.js';
 import { exploreRateLimit } from './explore-limit.js';
 import { setPageHeaders } from './page-reply.js';
+import { ExploreQuery } from './schema.js';
 
 const PAGE_SIZE = 20;
-
-interface ExploreQuerystring {
-  q?: string | string[];
-  sort?: string | string[];
-  cursor?: string | string[];
-}
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? '';
 
 export default async function explorePageRoutes(app: FastifyInstance) {
-  app.get<{ Querystring: ExploreQuerystring }>(
+  app.get<{ Querystring: ExploreQuery }>(
     '/explore',
     {
-      schema: { hide: true },
+      schema: { hide: true, querystring: ExploreQuery },
       config: { rateLimit: exploreRateLimit(app) },
     },
     async (request, reply) => {

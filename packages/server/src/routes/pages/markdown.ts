@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 import type { Snapshot } from '@chatshare/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { presentSharedConversation } from '../../presenters/shared-conversation.js';
 import type { ShareRecord } from '../../repositories/shares.js';
 import { conversationToMarkdown } from '../../render/markdown-export.js';
 import { NOINDEX, PAGE_HEADERS } from '../../render/security-headers.js';
 import { translator, type Locale } from '../../views/i18n.js';
+import { conversationView } from './conversation-page.js';
 import { etagMatches, NO_STORE, REVALIDATE } from './page-reply.js';
 
 export interface MarkdownInput {
@@ -25,16 +25,11 @@ export interface MarkdownInput {
 }
 
 export function sendMarkdown(reply: FastifyReply, request: FastifyRequest, input: MarkdownInput) {
-  const conversation = presentSharedConversation(input.share, input.snapshot, input.sharedBy);
-  const text = conversationToMarkdown(
-    {
-      title: conversation.title,
-      sharedAt: conversation.sharedAt,
-      sharedBy: conversation.sharedBy,
-      messages: conversation.messages,
-    },
-    { t: translator(input.locale), locale: input.locale, url: input.url },
-  );
+  const text = conversationToMarkdown(conversationView(input.share, input.snapshot, input.sharedBy), {
+    t: translator(input.locale),
+    locale: input.locale,
+    url: input.url,
+  });
   reply.headers({
     ...PAGE_HEADERS,
     // If a browser is ever talked into rendering it, nothing in it may load or run.

@@ -4,7 +4,7 @@
  * image is a 404 at once; the image itself comes from memory or disk when it was drawn before.
  * `GET /og/<kind>.png` are the generic cards of gate pages, the same for every link.
  */
-import { isAppError, type Viewer } from '@chatshare/core';
+import { isAppError } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import path from 'node:path';
@@ -13,9 +13,10 @@ import { imageVersion, instanceNameOf, lockedCard, lockedImageVersion, openCard 
 import { OgImageStore } from '../../og/image-store.js';
 import type { ShareRecord } from '../../repositories/shares.js';
 import { LOCKED_IMAGES } from '../../views/preview.js';
-import { viewerFor } from '../api/shared/viewer.js';
+import { openShare } from '../api/shared/viewer.js';
+import { isSharedPage } from './conversation-page.js';
 import { etagMatches, NO_STORE } from './page-reply.js';
-import { isSharedPage } from './share-page.js';
+import { OgImageQuery, PageCodeParams } from './schema.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,7 +30,7 @@ export const IMAGE_CURRENT = 'public, max-age=86400, immutable';
 /** The current image asked for under an old (or no) version: shared caches keep it briefly. */
 export const IMAGE_STALE = 'public, max-age=300';
 
-type ImageRequest = FastifyRequest<{ Params: { code: string }; Querystring: { v?: string } }>;
+type ImageRequest = FastifyRequest<{ Params: PageCodeParams; Querystring: OgImageQuery }>;
 
 function sendPng(request: ImageRequest, reply: FastifyReply, png: Buffer, version: string, shared: boolean) {
   reply.headers({ 'content-type': 'image/png', 'x-content-type-options': 'nosniff' });
@@ -55,8 +56,9 @@ export default fp(
       return { version, image: store.get(LOCKED_IMAGES[kind], version, () => lockedCard(kind, instanceName)) };
     };
 
+    const lockedSchema = { hide: true, querystring: OgImageQuery };
     for (const kind of Object.keys(LOCKED_IMAGES) as LockedCard['kind'][]) {
-      app.get(`/og/${LOCKED_IMAGES[kind]}.png`, { schema: { hide: true } }, async (request: ImageRequest, reply) => {
+      app.get(`/og/${LOCKED_IMAGES[kind]}.png`, { schema: lockedSchema }, async (request: ImageRequest, reply) => {
         const { version, image } = lockedImage(kind);
         return sendPng(request, reply, (await image).png, version, true);
       });
@@ -66,14 +68,9 @@ export default fp(
      * The share and the decision, as the page takes them; a link whose page shows no content
      * answers the kind of generic card to send instead.
      */
-    async function shareFor(
-      request: ImageRequest,
-      reply: FastifyReply,
-      viewer: Viewer,
-    ): Promise<ShareRecord | LockedCard['kind']> {
+    async function shareFor(request: ImageRequest, reply: FastifyReply): Promise<ShareRecord | LockedCard['kind']> {
       try {
-        const access = () => app.shareService.access(request.params.code, viewer);
-        const { share, reveal } = await app.shareMisses.guard(request, reply, access);
+        const { share, reveal } = await openShare(app, request, reply, request.params.code);
         // A view-limited link's page shows its reveal step: its card says nothing of it either.
         return reveal === 'required' ? 'limited' : share;
       } catch (error) {
@@ -84,9 +81,9 @@ export default fp(
       }
     }
 
-    app.get('/s/:code/og.png', { schema: { hide: true } }, async (request: ImageRequest, reply) => {
-      const { code } = request.params;
-      const share = await shareFor(request, reply, viewerFor(app, request, code));
+    const imageSchema = { hide: true, params: PageCodeParams, querystring: OgImageQuery };
+    app.get('/s/:code/og.png', { schema: imageSchema }, async (request: ImageRequest, reply) => {
+      const share = await shareFor(request, reply);
       if (typeof share === 'string') {
         // Not cacheable by anyone: once unlocked, the same URL gives this reader the real card.
         const { version, image } = lockedImage(share);

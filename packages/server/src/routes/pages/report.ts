@@ -11,11 +11,12 @@ import { newNonce, NOINDEX, PASSWORD_REFERRER_POLICY } from '../../render/securi
 import { negotiateLocale, translator, type Locale } from '../../views/i18n.js';
 import type { ReportFormError, ReportView } from '../../views/ReportPage.js';
 import { renderReportPage } from '../../views/render.js';
-import { viewerFor } from '../api/shared/viewer.js';
+import { openShare } from '../api/shared/viewer.js';
 import { sendAccessGate } from './access-gate.js';
 import { NO_STORE, setPageHeaders } from './page-reply.js';
+import { PageCodeParams, ReportPageQuery } from './schema.js';
 
-type ReportRequest = FastifyRequest<{ Params: { code: string }; Querystring: { error?: string; sent?: string } }>;
+type ReportRequest = FastifyRequest<{ Params: PageCodeParams; Querystring: ReportPageQuery }>;
 
 function sendReportPage(reply: FastifyReply, status: number, view: ReportView, locale: Locale, nonce: string) {
   setPageHeaders(reply, nonce);
@@ -41,61 +42,70 @@ function formFields(body: unknown): { reason: ReportReason | null; note: string 
 const titleFor = (access: { share: { title: string }; reveal: Reveal }, locale: Locale) =>
   access.reveal === 'required' ? translator(locale)('preview.limited.title') : access.share.title;
 
+type Access = Awaited<ReturnType<typeof openShare>>;
+type Opened = { access: Access; locale: Locale; nonce: string };
+
 export default async function reportPageRoutes(app: FastifyInstance) {
-  /** The share's access decision, as the share page takes it; a gate page has been sent when null. */
-  async function open(request: ReportRequest, reply: FastifyReply, locale: Locale, nonce: string) {
-    const { code } = request.params;
-    try {
-      return await app.shareMisses.guard(request, reply, () =>
-        app.shareService.access(code, viewerFor(app, request, code)),
-      );
-    } catch (error) {
-      await sendAccessGate(app, error, request, reply, locale, nonce);
-      return null;
-    }
-  }
+  const schema = { hide: true, params: PageCodeParams, querystring: ReportPageQuery };
 
-  app.get('/s/:code/report', { schema: { hide: true } }, async (request: ReportRequest, reply) => {
-    const locale = negotiateLocale(request.headers['accept-language']);
-    const nonce = newNonce();
-    const access = await open(request, reply, locale, nonce);
-    if (!access) return reply;
-    const { share, isOwner } = access;
-    const title = titleFor(access, locale);
-    const view: ReportView = isOwner
-      ? { kind: 'own', code: share.code }
-      : request.query.sent !== undefined
-        ? { kind: 'sent', code: share.code }
-        : { kind: 'form', code: share.code, title, reason: null, note: '', error: null };
-    return sendReportPage(reply, isOwner ? 403 : 200, view, locale, nonce);
-  });
+  /**
+   * A handler of the report page, run once the share's access decision (as the share page
+   * takes it) lets the reader in; otherwise the gate page is the answer.
+   */
+  const opened =
+    (handler: (request: ReportRequest, reply: FastifyReply, opened: Opened) => Promise<unknown>) =>
+    async (request: ReportRequest, reply: FastifyReply) => {
+      const locale = negotiateLocale(request.headers['accept-language']);
+      const nonce = newNonce();
+      let access: Access;
+      try {
+        access = await openShare(app, request, reply, request.params.code);
+      } catch (error) {
+        return sendAccessGate(app, error, request, reply, locale, nonce);
+      }
+      return handler(request, reply, { access, locale, nonce });
+    };
 
-  app.post('/s/:code/report', { schema: { hide: true } }, async (request: ReportRequest, reply) => {
-    const locale = negotiateLocale(request.headers['accept-language']);
-    const nonce = newNonce();
-    const access = await open(request, reply, locale, nonce);
-    if (!access) return reply;
-    const { share, isOwner } = access;
-    if (isOwner) return sendReportPage(reply, 403, { kind: 'own', code: share.code }, locale, nonce);
-    const { reason, note } = formFields(request.body);
-    const form = (status: number, error: ReportFormError) =>
-      sendReportPage(
-        reply,
-        status,
-        { kind: 'form', code: share.code, title: titleFor(access, locale), reason, note, error },
-        locale,
-        nonce,
-      );
-    try {
-      await app.reportLimit(request, reply);
-    } catch (error) {
-      // The form again, with what was typed and Retry-After from the limiter.
-      if (isAppError(error) && error.status === 429) return form(429, 'rate_limited');
-      throw error;
-    }
-    if (reason === null) return form(400, 'reason');
-    if (note.length > LIMITS.reportNoteLength) return form(400, 'note');
-    await app.moderation.file(access, request.user?.id ?? null, { reason, note });
-    return reply.redirect(`${sharePath(share.code)}/report?sent=1`, 303);
-  });
+  app.get(
+    '/s/:code/report',
+    { schema },
+    opened(async (request, reply, { access, locale, nonce }) => {
+      const { share, isOwner } = access;
+      const view: ReportView = isOwner
+        ? { kind: 'own', code: share.code }
+        : request.query.sent !== undefined
+          ? { kind: 'sent', code: share.code }
+          : { kind: 'form', code: share.code, title: titleFor(access, locale), reason: null, note: '', error: null };
+      return sendReportPage(reply, isOwner ? 403 : 200, view, locale, nonce);
+    }),
+  );
+
+  app.post(
+    '/s/:code/report',
+    { schema },
+    opened(async (request, reply, { access, locale, nonce }) => {
+      const { share, isOwner } = access;
+      if (isOwner) return sendReportPage(reply, 403, { kind: 'own', code: share.code }, locale, nonce);
+      const { reason, note } = formFields(request.body);
+      const form = (status: number, error: ReportFormError) =>
+        sendReportPage(
+          reply,
+          status,
+          { kind: 'form', code: share.code, title: titleFor(access, locale), reason, note, error },
+          locale,
+          nonce,
+        );
+      try {
+        await app.reportLimit(request, reply);
+      } catch (error) {
+        // The form again, with what was typed and Retry-After from the limiter.
+        if (isAppError(error) && error.status === 429) return form(429, 'rate_limited');
+        throw error;
+      }
+      if (reason === null) return form(400, 'reason');
+      if (note.length > LIMITS.reportNoteLength) return form(400, 'note');
+      await app.moderation.file(access, request.user?.id ?? null, { reason, note });
+      return reply.redirect(`${sharePath(share.code)}/report?sent=1`, 303);
+    }),
+  );
 }

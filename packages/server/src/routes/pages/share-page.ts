@@ -6,41 +6,24 @@
  * decision (ShareService.access, core canView); only then is a page served, from the
  * in-memory cache when the same page was rendered before.
  */
-import {
-  isEmbeddable,
-  isIndexable,
-  isPubliclyCacheable,
-  isViewLimited,
-  sharePath,
-  shareUrl as shareUrlAt,
-} from '@chatshare/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { presentSharedConversation } from '../../presenters/shared-conversation.js';
+import { isEmbeddable, isIndexable, isViewLimited, sharePath, shareUrl as shareUrlAt } from '@chatshare/core';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ShareRecord } from '../../repositories/shares.js';
 import { pickEncoding } from '../../render/encoding.js';
 import { pageCacheKey, PageCache } from '../../render/page-cache.js';
 import { newNonce, NOINDEX } from '../../render/security-headers.js';
-import { isBot } from '../../services/bots.js';
 import { sharedByOf } from '../../services/shared-by.js';
 import { negotiateLocale, type Locale } from '../../views/i18n.js';
 import { gatePreview, oembedUrl, sharePreview } from '../../views/preview.js';
 import { renderConversationPage } from '../../views/render.js';
-import { viewerFor } from '../api/shared/viewer.js';
-import { sendAccessGate } from './access-gate.js';
-import { etagFor, etagMatches, NO_STORE, REVALIDATE, sendGate, setPageHeaders } from './page-reply.js';
+import { openShare } from '../api/shared/viewer.js';
+import { sendAccessGate, type GateRequest } from './access-gate.js';
+import { cachedPage, countPageView, isNotModified, isSharedPage } from './conversation-page.js';
+import { sendGate, setPageHeaders } from './page-reply.js';
 import { sendMarkdown, sendRevealNote } from './markdown.js';
+import { GateQuery, PageCodeParams } from './schema.js';
 
-type PageRequest = FastifyRequest<{ Params: { code: string }; Querystring: { error?: string } }>;
-
-/**
- * Whether anyone at all would get this same page now: only then may browsers keep it (and
- * revalidate). Password, private and view-limited links are answered `private, no-store`.
- */
-export const isSharedPage = (share: ShareRecord, now: Date): boolean => isPubliclyCacheable(share, now).allowed;
-
-/** A browser fetching the page ahead of a click (not a view). */
-export const isPrefetch = (request: FastifyRequest) =>
-  /prefetch/i.test([request.headers['sec-purpose'], request.headers.purpose].join(' '));
+const pageSchema = { hide: true, params: PageCodeParams, querystring: GateQuery };
 
 export default async function sharePageRoutes(app: FastifyInstance) {
   const cache = app.metrics.trackPageCache('share', new PageCache());
@@ -48,14 +31,8 @@ export default async function sharePageRoutes(app: FastifyInstance) {
   const shareUrl = (code: string) => shareUrlAt(publicUrl, code);
 
   /** The access decision as a page (see access-gate.ts); other errors go on. */
-  const gateFor = (error: unknown, request: PageRequest, reply: FastifyReply, locale: Locale, nonce: string) =>
+  const gateFor = (error: unknown, request: GateRequest, reply: FastifyReply, locale: Locale, nonce: string) =>
     sendAccessGate(app, error, request, reply, locale, nonce);
-
-  /** The share's live state and the access decision; unknown codes count towards the miss limit. */
-  function open(request: PageRequest, reply: FastifyReply) {
-    const { code } = request.params;
-    return app.shareMisses.guard(request, reply, () => app.shareService.access(code, viewerFor(app, request, code)));
-  }
 
   /** The click-to-reveal step of a view-limited link: no content, and no view used. */
   function sendRevealStep(reply: FastifyReply, share: ShareRecord, viewsLeft: number, locale: Locale, nonce: string) {
@@ -68,7 +45,7 @@ export default async function sharePageRoutes(app: FastifyInstance) {
    * already; such a page is never stored or revalidated (it is one reader's one view).
    */
   async function sendConversation(
-    request: PageRequest,
+    request: GateRequest,
     reply: FastifyReply,
     { share, isOwner }: { share: ShareRecord; isOwner: boolean },
     { locale, nonce, revealed }: { locale: Locale; nonce: string; revealed: boolean },
@@ -90,17 +67,9 @@ export default async function sharePageRoutes(app: FastifyInstance) {
       );
     }
 
-    let page = cache.get(key);
-    if (!page) {
-      const snapshot = await app.shareService.snapshotOf(share);
-      const conversation = presentSharedConversation(share, snapshot, sharedBy);
-      page = renderConversationPage({
-        conversation: {
-          title: conversation.title,
-          sharedAt: conversation.sharedAt,
-          sharedBy: conversation.sharedBy,
-          messages: conversation.messages,
-        },
+    const page = await cachedPage(app, cache, key, { share, sharedBy }, (conversation, snapshot) =>
+      renderConversationPage({
+        conversation,
         locale,
         shareUrl: shareUrl(share.code),
         reportUrl: isOwner ? null : `${sharePath(share.code)}/report`,
@@ -109,24 +78,15 @@ export default async function sharePageRoutes(app: FastifyInstance) {
         preview: !isViewLimited(share)
           ? sharePreview({ share, snapshot, locale, publicUrl, embeddable })
           : gatePreview({ kind: 'limited', url: shareUrl(share.code), locale, publicUrl }),
-      });
-      cache.set(key, page);
-    }
+      }),
+    );
     if (!indexable) reply.header('x-robots-tag', NOINDEX);
-    if (shared) {
-      reply.headers({ 'cache-control': REVALIDATE, etag: etagFor(page.body.etag, encoding) });
-      // Not a view, and no new CSP: the browser keeps the page, and the policy, it already has.
-      if (etagMatches(request.headers['if-none-match'], page.body.etag)) return reply.status(304).send();
-    } else {
-      reply.header('cache-control', NO_STORE);
-    }
+    if (isNotModified(request, reply, page, { shared, encoding })) return reply.status(304).send();
 
     // A view-limited link is counted by its reveal POST alone (before this is called).
     if (!isOwner && !revealed && request.method === 'GET' && !isViewLimited(share)) {
       try {
-        await app.shareService.countView(share, {
-          automated: isBot(request.headers['user-agent']) || isPrefetch(request),
-        });
+        await countPageView(app, request, share);
       } catch (error) {
         // The gate replaces the page: nothing that described the page may stay.
         reply.removeHeader('etag');
@@ -139,12 +99,12 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     return reply.send(cache.body(key, page, encoding, nonce));
   }
 
-  app.get('/s/:code', { schema: { hide: true } }, async (request: PageRequest, reply) => {
+  app.get('/s/:code', { schema: pageSchema }, async (request: GateRequest, reply) => {
     const locale = negotiateLocale(request.headers['accept-language']);
     const nonce = newNonce();
     let access;
     try {
-      access = await open(request, reply);
+      access = await openShare(app, request, reply, request.params.code);
     } catch (error) {
       return gateFor(error, request, reply, locale, nonce);
     }
@@ -160,11 +120,11 @@ export default async function sharePageRoutes(app: FastifyInstance) {
    * limit, answered with the page itself (`private, no-store`). A POST is never prefetched or
    * unfurled, and replaying it is another view, so there is no one-time URL to guard.
    */
-  app.post('/s/:code/reveal', { schema: { hide: true } }, async (request: PageRequest, reply) => {
+  app.post('/s/:code/reveal', { schema: pageSchema }, async (request: GateRequest, reply) => {
     const locale = negotiateLocale(request.headers['accept-language']);
     const nonce = newNonce();
     try {
-      const access = await open(request, reply);
+      const access = await openShare(app, request, reply, request.params.code);
       // Nothing to reveal (no limit, or the owner's own link): the page itself, no view used.
       if (access.reveal === 'none') return reply.redirect(sharePath(access.share.code), 303);
       await app.shareService.countView(access.share, { automated: false });
@@ -175,13 +135,13 @@ export default async function sharePageRoutes(app: FastifyInstance) {
   });
 
   // Reloading or bookmarking the revealed page asks for its URL: back to the link's own page.
-  app.get('/s/:code/reveal', { schema: { hide: true } }, async (request: PageRequest, reply) =>
+  app.get('/s/:code/reveal', { schema: pageSchema }, async (request: GateRequest, reply) =>
     reply.redirect(sharePath(encodeURIComponent(request.params.code)), 303),
   );
 
-  app.get('/s/:code.md', { schema: { hide: true } }, async (request: PageRequest, reply) => {
+  app.get('/s/:code.md', { schema: pageSchema }, async (request: GateRequest, reply) => {
     const locale = negotiateLocale(request.headers['accept-language']);
-    const { share, reveal, viewsLeft } = await open(request, reply);
+    const { share, reveal, viewsLeft } = await openShare(app, request, reply, request.params.code);
     const now = app.now();
     // A download is not a view: a view-limited link's Markdown is a note pointing to its page.
     if (reveal === 'required') return sendRevealNote(reply, { locale, url: shareUrl(share.code), viewsLeft });

@@ -8,6 +8,7 @@ import { escapeXml, shareUrl } from '@chatshare/core';
 import type { FastifyInstance } from 'fastify';
 import { SITEMAP_PAGE_SIZE } from '../../search/explore-repository.js';
 import { exploreRateLimit } from './explore-limit.js';
+import { SitemapParams } from './schema.js';
 
 /** Short-lived: a share made private, revoked or taken down leaves cached sitemaps within minutes. */
 const SITEMAP_CACHE = 'public, max-age=300';
@@ -46,9 +47,9 @@ export default async function sitemapRoutes(app: FastifyInstance) {
     },
   );
 
-  app.get<{ Params: { page: string } }>(
+  app.get<{ Params: SitemapParams }>(
     '/sitemaps/:page',
-    { schema: { hide: true }, config: { rateLimit: exploreRateLimit(app) } },
+    { schema: { hide: true, params: SitemapParams }, config: { rateLimit: exploreRateLimit(app) } },
     async (request, reply) => {
       const match = /^([1-9]\d{0,5})\.xml$/.exec(request.params.page);
       if (!match) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');

@@ -5,6 +5,7 @@
 import { LIMITS } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
+import { requireUser } from '../../../plugins/auth.js';
 import { requireAdmin } from '../../../plugins/moderation.js';
 import { presentModeratedShare, presentReport } from '../../../presenters/report.js';
 import { errorResponses, IdParams } from '../common-schema.js';
@@ -13,6 +14,10 @@ import { ListReportsQuery, ModeratedShareSchema, ReportListResponse, ReportSchem
 export default async function adminRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { publicUrl } = app.config;
+  // Every route here is the admin's: checked once the request is read and valid, before any handler.
+  app.addHook('preHandler', async (request) => {
+    await requireAdmin(app, request);
+  });
 
   app.get(
     '/admin/reports',
@@ -25,7 +30,6 @@ export default async function adminRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      await requireAdmin(app, request);
       const { status, cursor, limit } = request.query;
       const page = await app.moderation.list({
         status: status ?? 'open',
@@ -47,8 +51,7 @@ export default async function adminRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const admin = await requireAdmin(app, request);
-      return presentReport(await app.moderation.dismiss(admin, request.params.id), publicUrl);
+      return presentReport(await app.moderation.dismiss(requireUser(request), request.params.id), publicUrl);
     },
   );
 
@@ -65,8 +68,7 @@ export default async function adminRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const admin = await requireAdmin(app, request);
-      const share = await app.moderation.takeDown(admin, request.params.id, request.body.reason);
+      const share = await app.moderation.takeDown(requireUser(request), request.params.id, request.body.reason);
       return presentModeratedShare(share, publicUrl);
     },
   );
@@ -82,7 +84,6 @@ export default async function adminRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      await requireAdmin(app, request);
       return presentModeratedShare(await app.moderation.restore(request.params.id), publicUrl);
     },
   );

@@ -1,6 +1,6 @@
 import { LIMITS } from '@chatshare/core';
 import { Type } from 'typebox';
-import { NullableTimestamp, PageQuery, PrivacySchema, Timestamp } from '../common-schema.js';
+import { NullableTimestamp, PageQuery, PrivacySchema, ShareTakedownSchema, Timestamp } from '../common-schema.js';
 import { ReportReasonSchema } from '../reports/schema.js';
 
 const { cursor, limit } = PageQuery;
@@ -16,11 +16,6 @@ export const ListReportsQuery = Type.Object({
   ),
 });
 
-export const TakedownSchema = Type.Object(
-  { at: Timestamp, reason: Type.String({ description: 'Shown to the owner of the link.' }) },
-  { title: 'Takedown' },
-);
-
 export const ModeratedShareSchema = Type.Object(
   {
     id: Type.String(),
@@ -30,11 +25,11 @@ export const ModeratedShareSchema = Type.Object(
     privacy: PrivacySchema(),
     ownerEmail: Type.String(),
     revokedAt: NullableTimestamp,
-    takenDown: Type.Union([TakedownSchema, Type.Null()]),
+    takenDown: Type.Union([ShareTakedownSchema, Type.Null()]),
     reportCount: Type.Integer({ description: 'Reports of this link, open or not.' }),
     openReportCount: Type.Integer(),
   },
-  { title: 'ModeratedShare' },
+  { title: 'ModeratedShare', description: 'A reported link as the instance admin sees it.' },
 );
 
 export const ReportSchema = Type.Object(

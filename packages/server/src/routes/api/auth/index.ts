@@ -1,13 +1,12 @@
-import { cleanLine, errors, isAppError } from '@chatshare/core';
+import { isAppError } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { createVerificationToken, readVerificationToken } from '../../../auth/email-verification.js';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../../../auth/passwords.js';
 import { requireUser, SESSION_COOKIE } from '../../../plugins/auth.js';
 import { routeRateLimit } from '../../../plugins/route-rate-limit.js';
 import { presentUser } from '../../../presenters/user.js';
 import type { User } from '../../../repositories/users.js';
 import { NOINDEX, newNonce } from '../../../render/security-headers.js';
+import type { SignedIn } from '../../../services/accounts.js';
 import { negotiateLocale } from '../../../views/i18n.js';
 import { renderVerifyPage } from '../../../views/render.js';
 import type { VerifyResult } from '../../../views/VerifyPage.js';
@@ -26,28 +25,15 @@ import {
 export default async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const authLimit = { rateLimit: routeRateLimit(app, 'auth') };
+  const accounts = app.accountService;
 
   /** The `{ user }` answer of every auth route, with whether the user is an instance admin. */
   const userResponse = async (user: User) => ({ user: presentUser(user, { isAdmin: await app.admins.isAdmin(user) }) });
 
-  async function startSession(reply: FastifyReply, user: User) {
-    const { token, expiresAt } = await app.repos.sessions.create(user.id);
-    app.setSessionCookie(reply, token, expiresAt);
-  }
-
-  async function sendVerification(user: User) {
-    const token = createVerificationToken(app.signers.emailVerification, user.id, user.email, app.now());
-    const link = `${app.config.publicUrl}/api/v1/auth/verify?token=${encodeURIComponent(token)}`;
-    try {
-      await app.mailer.send({
-        to: user.email,
-        subject: 'Confirm your email for chatshare',
-        text: `Open this link to confirm your email address:\n\n${link}\n\nIf you did not sign up, ignore this message.`,
-      });
-    } catch (error) {
-      // The account exists either way; the person can ask for a new link.
-      app.log.error({ err: error }, 'could not send the verification mail');
-    }
+  /** Puts the new session into its cookie; the answer is the signed-in user. */
+  function signedIn(reply: FastifyReply, { user, session }: SignedIn) {
+    app.setSessionCookie(reply, session.token, session.expiresAt);
+    return userResponse(user);
   }
 
   app.post(
@@ -61,17 +47,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
         response: { 201: UserResponse, ...errorResponses(400, 403, 409, 429) },
       },
     },
-    async (request, reply) => {
-      if (!app.config.enableSignup) throw errors.signupDisabled();
-      const user = await app.repos.users.create({
-        email: request.body.email,
-        name: cleanLine(request.body.name ?? '') || null,
-        passwordHash: await hashPassword(request.body.password),
-      });
-      await startSession(reply, user);
-      await sendVerification(user);
-      return reply.status(201).send(await userResponse(user));
-    },
+    async (request, reply) => reply.status(201).send(await signedIn(reply, await accounts.signUp(request.body))),
   );
 
   app.post(
@@ -85,33 +61,18 @@ export default async function authRoutes(fastify: FastifyInstance) {
         response: { 200: UserResponse, ...errorResponses(400, 401, 429) },
       },
     },
-    async (request, reply) => {
-      const row = await app.repos.users.findRowByEmail(request.body.email);
-      // Hash even for unknown emails, so the answer's timing does not reveal which accounts exist.
-      const ok = await verifyPassword(request.body.password, row?.password_hash ?? (await dummyPasswordHash()));
-      if (!row || !ok) throw errors.invalidCredentials();
-      const user = (await app.repos.users.findById(row.id))!;
-      await startSession(reply, user);
-      return userResponse(user);
-    },
+    async (request, reply) => signedIn(reply, await accounts.signIn(request.body.email, request.body.password)),
   );
 
   app.post(
     '/auth/signout',
     { schema: { tags: ['auth'], summary: 'End this session', response: { 204: { type: 'null' } } } },
     async (request, reply) => {
-      const token = request.cookies[SESSION_COOKIE];
-      if (token) await app.repos.sessions.delete(token);
+      await accounts.signOut(request.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
   );
-
-  async function verify(token: string): Promise<User> {
-    const { userId, email } = readVerificationToken(app.signers.emailVerification, token, app.now());
-    if (!(await app.repos.users.markVerified(userId, email))) throw errors.invalidToken();
-    return (await app.repos.users.findById(userId))!;
-  }
 
   app.post(
     '/auth/verify',
@@ -124,7 +85,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
         response: { 200: UserResponse, ...errorResponses(400, 429) },
       },
     },
-    async (request) => userResponse(await verify(request.body.token)),
+    async (request) => userResponse(await accounts.verifyEmail(request.body.token)),
   );
 
   app.get(
@@ -140,7 +101,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       let result: VerifyResult = 'confirmed';
       try {
-        await verify(request.query.token);
+        await accounts.verifyEmail(request.query.token);
       } catch (error) {
         if (!isAppError(error)) throw error;
         result = 'invalid';
@@ -164,9 +125,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const user = requireUser(request);
-      if (user.emailVerified) throw errors.conflict('Your email address is already confirmed.');
-      await sendVerification(user);
+      await accounts.resendVerification(requireUser(request));
       return reply.status(202).send(null);
     },
   );
@@ -213,12 +172,6 @@ export default async function authRoutes(fastify: FastifyInstance) {
         response: { 200: UserResponse, ...errorResponses(400, 401) },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      const updated = await app.repos.users.setName(user.id, cleanLine(request.body.name ?? '') || null);
-      // The account went while the request ran (deleted meanwhile): as if signed out.
-      if (!updated) throw errors.unauthenticated();
-      return userResponse(updated);
-    },
+    async (request) => userResponse(await accounts.setName(requireUser(request), request.body.name)),
   );
 }

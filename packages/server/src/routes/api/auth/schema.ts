@@ -54,4 +54,7 @@ export const VerifyQuery = Type.Object({ token: Type.String({ minLength: 1, maxL
 export const UserResponse = Type.Object({ user: UserSchema });
 
 /** `GET /auth/session`: who is signed in, `null` for nobody (a normal answer, not an error). */
-export const SessionResponse = Type.Object({ user: Type.Union([UserSchema, Type.Null()]) });
+export const SessionResponse = Type.Object(
+  { user: Type.Union([UserSchema, Type.Null()]) },
+  { description: 'The signed-in user, or null when nobody is.' },
+);

@@ -4,12 +4,12 @@
  * instance posted into a conversation and a public link of the signed-in person, in one call.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
-import { routeRateLimit } from '../../../plugins/route-rate-limit.js';
 import { presentShare } from '../../../presenters/share.js';
 import { publishFromCommunity } from '../../../services/community-publications.js';
 import { ConversationIdParams, errorResponses } from '../common-schema.js';
+import { shareCreateLimit } from '../shares/create-limit.js';
 import { ShareResponse } from '../shares/schema.js';
 import { PublicationBody, SnapshotQuery, SnapshotResponse } from './schema.js';
 
@@ -42,13 +42,7 @@ export default async function communityRoutes(fastify: FastifyInstance) {
     '/community/publications',
     {
       // Publishing creates a public link: the same budget as creating links.
-      config: {
-        rateLimit: {
-          ...routeRateLimit(app, 'shareCreate'),
-          hook: 'preHandler' as const,
-          keyGenerator: (request: FastifyRequest) => `share:${request.user?.id ?? request.ip}`,
-        },
-      },
+      config: shareCreateLimit(app),
       schema: {
         tags: ['community'],
         summary: 'Publish a conversation another instance sent to /publish, as a public link of mine',

@@ -22,5 +22,5 @@ export const InstanceConfigSchema = Type.Object(
       { description: 'Receiving conversations from other instances on this one’s /publish page.' },
     ),
   },
-  { title: 'InstanceConfig' },
+  { title: 'InstanceConfig', description: 'What an instance offers: public, cacheable, nothing secret.' },
 );

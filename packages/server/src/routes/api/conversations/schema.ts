@@ -1,7 +1,7 @@
-import { IMPORT_FORMATS, LIMITS, MessageSchema, NewMessageSchema } from '@chatshare/core';
+import { LIMITS, MessageSchema, NewMessageSchema } from '@chatshare/core';
 import { Type, type Static } from 'typebox';
 import { PageQuery, Timestamp } from '../common-schema.js';
-import { onDuplicateSchema } from '../imports/schema.js';
+import { importQuerySchema } from '../imports/schema.js';
 
 const MessageCount = Type.Integer({
   description: 'Messages of the shown branch, system messages not counted (what a link of it shows).',
@@ -26,7 +26,7 @@ export const ConversationSchema = Type.Object(
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },
-  { title: 'Conversation' },
+  { title: 'Conversation', description: "The owner's view of a conversation, with every branch." },
 );
 
 export const ConversationSummarySchema = Type.Object(
@@ -42,22 +42,13 @@ export const ConversationSummarySchema = Type.Object(
   { title: 'ConversationSummary' },
 );
 
-export const CreateConversationQuery = Type.Object({
-  format: Type.Optional(
-    Type.Union(
-      IMPORT_FORMATS.map((format) => Type.Literal(format)),
-      { description: 'Skip auto-detection and read the body in this format.' },
-    ),
-  ),
-  onDuplicate: Type.Optional(
-    onDuplicateSchema(
-      'Treat the body as an import: when the same conversation was imported before, `skip` answers 409 ' +
-        '`already_imported` (or `changed_since_import`, when it went on at the source) with ' +
-        '`details.conversationId`; `update` replaces the messages of a changed one (200); `copy` stores it again. ' +
-        'Without it the conversation is always stored.',
-    ),
-  ),
-});
+export const CreateConversationQuery = importQuerySchema(
+  'body',
+  'Treat the body as an import: when the same conversation was imported before, `skip` answers 409 ' +
+    '`already_imported` (or `changed_since_import`, when it went on at the source) with ' +
+    '`details.conversationId`; `update` replaces the messages of a changed one (200); `copy` stores it again. ' +
+    'Without it the conversation is always stored.',
+);
 
 export const CreateConversationBody = Type.Unknown({
   description:
@@ -81,7 +72,7 @@ export const RenameBody = Type.Object(
  * An OpenAI chat message, for the API document. Loose on purpose: any object with a role
  * gets past the schema, and core's readNewMessages reads it, naming the first problem.
  */
-const OpenAIMessageDoc = Type.Object(
+export const OpenAIMessageDoc = Type.Object(
   {
     role: Type.String({ maxLength: 50, description: 'system, developer, user, assistant, tool or function' }),
     content: Type.Optional(Type.Unknown({ description: 'A string, null or an array of content parts.' })),

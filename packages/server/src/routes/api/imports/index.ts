@@ -2,7 +2,6 @@ import { errors, type ImportFormat } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
-import { importFile } from '../../../services/imports.js';
 import { errorResponses } from '../common-schema.js';
 import { boundaryProblem } from '../../../plugins/multipart-errors.js';
 import { ImportQuery, ImportReportSchema } from './schema.js';
@@ -50,7 +49,7 @@ export default async function importRoutes(fastify: FastifyInstance) {
       };
       let report;
       try {
-        report = await importFile({ conversations: app.repos.conversations, now: app.now }, user.id, whole(), {
+        report = await app.conversationService.importFile(user, whole(), {
           ...(request.query.format ? { format: request.query.format as ImportFormat } : {}),
           ...(request.query.onDuplicate ? { onDuplicate: request.query.onDuplicate } : {}),
         });

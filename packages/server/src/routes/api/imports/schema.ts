@@ -8,22 +8,28 @@ export const onDuplicateSchema = (description: string) =>
     { description },
   );
 
-export const ImportQuery = Type.Object({
-  format: Type.Optional(
-    Type.Union(
-      IMPORT_FORMATS.map((format) => Type.Literal(format)),
-      { description: 'Skip auto-detection and read the file in this format.' },
+/**
+ * The query of a route that reads a foreign format: `format` skips detection, `onDuplicate`
+ * (described for the route) says what to do with a conversation imported before.
+ */
+export const importQuerySchema = (input: 'body' | 'file', onDuplicate: string) =>
+  Type.Object({
+    format: Type.Optional(
+      Type.Union(
+        IMPORT_FORMATS.map((format) => Type.Literal(format)),
+        { description: `Skip auto-detection and read the ${input} in this format.` },
+      ),
     ),
-  ),
-  onDuplicate: Type.Optional(
-    onDuplicateSchema(
-      'A conversation imported before (same source id, or same content when the source has none): `skip` it ' +
-        '(default; reported with code `already_imported`, or `changed_since_import` when it went on at the ' +
-        'source), `update` one that changed (its messages are replaced; id, title and links stay), or `copy` ' +
-        '(store it again as a new conversation).',
-    ),
-  ),
-});
+    onDuplicate: Type.Optional(onDuplicateSchema(onDuplicate)),
+  });
+
+export const ImportQuery = importQuerySchema(
+  'file',
+  'A conversation imported before (same source id, or same content when the source has none): `skip` it ' +
+    '(default; reported with code `already_imported`, or `changed_since_import` when it went on at the ' +
+    'source), `update` one that changed (its messages are replaced; id, title and links stay), or `copy` ' +
+    '(store it again as a new conversation).',
+);
 
 const ImportedItem = Type.Object({
   index: Type.Integer({ description: 'Position of the conversation in the file.' }),
@@ -35,7 +41,9 @@ const ImportedItem = Type.Object({
 
 export const ImportReportSchema = Type.Object(
   {
-    format: Type.Union([Type.String(), Type.Null()]),
+    format: Type.Union([Type.String(), Type.Null()], {
+      description: 'The format the file was read as; null when nothing in it was recognised.',
+    }),
     imported: Type.Array(ImportedItem),
     updated: Type.Array(ImportedItem, {
       description: 'Conversations imported before whose messages this file replaced (`onDuplicate=update`).',
@@ -55,5 +63,5 @@ export const ImportReportSchema = Type.Object(
       }),
     ),
   },
-  { title: 'ImportReport' },
+  { title: 'ImportReport', description: 'What an import did with each conversation of a file.' },
 );

@@ -1,22 +1,19 @@
 import { isViewLimited } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { presentSharedConversation } from '../../../presenters/shared-conversation.js';
+import type { ShareRecord } from '../../../repositories/shares.js';
 import { isBot } from '../../../services/bots.js';
 import { sharedByOf } from '../../../services/shared-by.js';
 import { CodeParams, errorResponses } from '../common-schema.js';
 import { RevealRequiredSchema, SharedConversationSchema } from './schema.js';
-import { viewerFor } from './viewer.js';
+import { openShare } from './viewer.js';
 
 export default async function sharedRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
-  /** The access decision (unknown codes count towards the miss limit). */
-  const accessOf = (request: FastifyRequest, reply: FastifyReply, code: string) =>
-    app.shareMisses.guard(request, reply, () => app.shareService.access(code, viewerFor(app, request, code)));
-
-  const conversationOf = async (share: Awaited<ReturnType<typeof accessOf>>['share']) => {
+  const conversationOf = async (share: ShareRecord) => {
     const snapshot = await app.shareService.snapshotOf(share);
     return presentSharedConversation(share, snapshot, await sharedByOf(app.repos.users, share));
   };
@@ -38,7 +35,7 @@ export default async function sharedRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { share, isOwner, reveal, viewsLeft } = await accessOf(request, reply, request.params.code);
+      const { share, isOwner, reveal, viewsLeft } = await openShare(app, request, reply, request.params.code);
       reply.header('cache-control', 'private, no-store');
       // Like the page: a GET never uses a view of a view-limited link (docs/decisions.md).
       if (reveal === 'required')
@@ -62,7 +59,7 @@ export default async function sharedRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { share, isOwner } = await accessOf(request, reply, request.params.code);
+      const { share, isOwner } = await openShare(app, request, reply, request.params.code);
       reply.header('cache-control', 'private, no-store');
       // Counted against the limit whoever asks; a link without a limit is counted like a GET.
       if (!isOwner) {

@@ -11,7 +11,7 @@ export const SharedMessageSchema = Type.Object(
     role: Type.Union([Type.Literal('user'), Type.Literal('assistant'), Type.Literal('tool')]),
     ...messageFields,
   },
-  { title: 'SharedMessage' },
+  { title: 'SharedMessage', description: 'A message as viewers see it: positional ids, no system messages.' },
 );
 
 export const SharedConversationSchema = Type.Object(
@@ -36,5 +36,8 @@ export const RevealRequiredSchema = Type.Object(
     revealRequired: Type.Literal(true),
     viewsLeft: Type.Integer({ minimum: 1, description: 'Views left before the link is used up.' }),
   },
-  { title: 'SharedRevealRequired' },
+  {
+    title: 'SharedRevealRequired',
+    description: 'A link with a view limit, read without using a view: reveal it to get the conversation.',
+  },
 );

@@ -1,19 +1,13 @@
 import type { Viewer } from '@chatshare/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { readUnlockValue, unlockCookieName } from '../../../auth/unlock-cookie.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Who is looking at share `code`: the signed-in user (if any) and their unlock cookie. */
-export function viewerFor(app: FastifyInstance, request: FastifyRequest, code: string): Viewer {
-  const user = request.user;
-  return {
-    userId: user?.id ?? null,
-    email: user?.email ?? null,
-    emailVerified: user?.emailVerified ?? false,
-    unlockedPasswordVersion: readUnlockValue(
-      app.signers.shareUnlock,
-      code,
-      request.cookies[unlockCookieName(code)],
-      app.now(),
-    ),
-  };
-}
+export const viewerFor = (app: FastifyInstance, request: FastifyRequest, code: string): Viewer =>
+  app.unlockService.viewer(request.user, code, request.cookies);
+
+/**
+ * The share's live state and the access decision for whoever asks, as every path that shows
+ * a share takes them; unknown codes count towards the miss limit.
+ */
+export const openShare = (app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, code: string) =>
+  app.shareMisses.guard(request, reply, () => app.shareService.access(code, viewerFor(app, request, code)));

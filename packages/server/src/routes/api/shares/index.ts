@@ -2,7 +2,6 @@ import { authorize, errors, isShortCode } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
-import { routeRateLimit } from '../../../plugins/route-rate-limit.js';
 import { presentShare } from '../../../presenters/share.js';
 import type { ShareRecord } from '../../../repositories/shares.js';
 import type { User } from '../../../repositories/users.js';
@@ -19,6 +18,7 @@ import {
   ShareViewsQuery,
   UpdateShareBody,
 } from './schema.js';
+import { shareCreateLimit } from './create-limit.js';
 
 export default async function shareRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -26,13 +26,13 @@ export default async function shareRoutes(fastify: FastifyInstance) {
   const present = (share: ShareRecord, user: User, warnings?: Parameters<typeof presentShare>[1]['warnings']) =>
     presentShare(share, { publicUrl: app.config.publicUrl, user, now: app.now(), ...(warnings ? { warnings } : {}) });
 
-  const createLimit = {
-    rateLimit: {
-      ...routeRateLimit(app, 'shareCreate'),
-      hook: 'preHandler' as const,
-      keyGenerator: (request: FastifyRequest) => `share:${request.user?.id ?? request.ip}`,
-    },
-  };
+  /** One of the signed-in owner's shares, as `act` on it leaves it, presented. */
+  async function presentFor(request: FastifyRequest, act: (user: User) => Promise<ShareRecord>) {
+    const user = requireUser(request);
+    return present(await act(user), user);
+  }
+
+  const createLimit = shareCreateLimit(app);
 
   app.post(
     '/shares',
@@ -105,10 +105,7 @@ export default async function shareRoutes(fastify: FastifyInstance) {
         response: { 200: ShareResponse, ...errorResponses(401, 404) },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      return present(await service.ownShare(user, request.params.id), user);
-    },
+    async (request) => presentFor(request, (user) => service.ownShare(user, request.params.id)),
   );
 
   app.get(
@@ -157,10 +154,7 @@ export default async function shareRoutes(fastify: FastifyInstance) {
         response: { 200: ShareResponse, ...errorResponses(401, 404, 409) },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      return present(await service.revoke(user, request.params.id), user);
-    },
+    async (request) => presentFor(request, (user) => service.revoke(user, request.params.id)),
   );
 
   app.post(
@@ -175,10 +169,7 @@ export default async function shareRoutes(fastify: FastifyInstance) {
         response: { 200: ShareResponse, ...errorResponses(401, 404, 409, 410, 429) },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      return present(await service.rotate(user, request.params.id), user);
-    },
+    async (request) => presentFor(request, (user) => service.rotate(user, request.params.id)),
   );
 
   app.get(
@@ -214,11 +205,11 @@ export default async function shareRoutes(fastify: FastifyInstance) {
         response: { 200: ShareResponse, ...errorResponses(401, 404) },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      const share = await service.forConversation(user, request.params.conversationId);
-      if (!share) throw errors.shareNotFound('This conversation is not shared.');
-      return present(share, user);
-    },
+    async (request) =>
+      presentFor(request, async (user) => {
+        const share = await service.forConversation(user, request.params.conversationId);
+        if (!share) throw errors.shareNotFound('This conversation is not shared.');
+        return share;
+      }),
   );
 }

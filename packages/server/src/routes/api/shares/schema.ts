@@ -1,6 +1,13 @@
 import { LIMITS } from '@chatshare/core';
 import { Type, type Static } from 'typebox';
-import { Email, NullableTimestamp, PageQuery, PrivacySchema, Timestamp } from '../common-schema.js';
+import {
+  Email,
+  NullableTimestamp,
+  PageQuery,
+  PrivacySchema,
+  ShareTakedownSchema,
+  Timestamp,
+} from '../common-schema.js';
 
 const Privacy = PrivacySchema({
   description: 'public: listed and searchable; unlisted: anyone with the link; private: invited emails only.',
@@ -9,64 +16,77 @@ const Privacy = PrivacySchema({
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T, description: string) =>
   Type.Union([schema, Type.Null()], { description });
 
-const settingsFields = {
-  privacy: Type.Optional(Privacy),
-  password: Type.Optional(
-    Nullable(
-      Type.String({ minLength: 1, maxLength: LIMITS.sharePasswordMaxLength }),
-      'A password viewers must enter; null removes it.',
+/** The settings an owner chooses for a link, on create and on change (all optional). */
+export const ShareSettingsInputSchema = Type.Object(
+  {
+    privacy: Type.Optional(Privacy),
+    password: Type.Optional(
+      Nullable(
+        Type.String({ minLength: 1, maxLength: LIMITS.sharePasswordMaxLength }),
+        'A password viewers must enter; null removes it.',
+      ),
     ),
-  ),
-  expiresIn: Type.Optional(
-    Nullable(
-      Type.Number({ exclusiveMinimum: 0, maximum: LIMITS.expiresInHoursMax }),
-      'Hours from now until the link expires (fractions allowed); null for never.',
+    expiresIn: Type.Optional(
+      Nullable(
+        Type.Number({ exclusiveMinimum: 0, maximum: LIMITS.expiresInHoursMax }),
+        'Hours from now until the link expires (fractions allowed); null for never.',
+      ),
     ),
-  ),
-  maxViews: Type.Optional(
-    Nullable(Type.Integer({ minimum: 1, maximum: LIMITS.maxViewsMax }), 'The link expires after this many views.'),
-  ),
-  allowedEmails: Type.Optional(
-    Type.Array(Email, {
-      maxItems: LIMITS.allowedEmailsPerShare,
-      description: 'Who may open a private link (verified emails).',
-    }),
-  ),
-  allowIndexing: Type.Optional(Type.Boolean({ description: 'Let search engines index a public link.' })),
-  allowEmbed: Type.Optional(Type.Boolean({ description: 'Allow the link to be embedded in other sites.' })),
-  showAuthor: Type.Optional(Type.Boolean({ description: 'Show author names and who shared it.' })),
-  title: Type.Optional(
-    Nullable(Type.String({ maxLength: LIMITS.titleLength }), "The link's title; null follows the conversation's."),
-  ),
-};
+    maxViews: Type.Optional(
+      Nullable(Type.Integer({ minimum: 1, maximum: LIMITS.maxViewsMax }), 'The link expires after this many views.'),
+    ),
+    allowedEmails: Type.Optional(
+      Type.Array(Email, {
+        maxItems: LIMITS.allowedEmailsPerShare,
+        description: 'Who may open a private link (verified emails).',
+      }),
+    ),
+    allowIndexing: Type.Optional(Type.Boolean({ description: 'Let search engines index a public link.' })),
+    allowEmbed: Type.Optional(Type.Boolean({ description: 'Allow the link to be embedded in other sites.' })),
+    showAuthor: Type.Optional(Type.Boolean({ description: 'Show author names and who shared it.' })),
+    title: Type.Optional(
+      Nullable(Type.String({ maxLength: LIMITS.titleLength }), "The link's title; null follows the conversation's."),
+    ),
+  },
+  { additionalProperties: false },
+);
 
-const snapshotFields = {
-  redact: Type.Optional(
-    Type.Boolean({
-      description: 'Replace secrets found in the content in the shared copy; kept for later refreshes until set false.',
-    }),
-  ),
-  leafMessageId: Type.Optional(
-    Type.String({ minLength: 1, maxLength: LIMITS.messageIdLength, description: 'Share the branch ending here.' }),
-  ),
-  range: Type.Optional(
-    Type.Object(
-      { start: Type.Optional(Type.Integer({ minimum: 0 })), end: Type.Optional(Type.Integer({ minimum: 0 })) },
-      { additionalProperties: false, description: 'Share only these positions of the branch (end exclusive).' },
+/** Which part of the conversation a link freezes, and whether its secrets are replaced. */
+export const SnapshotInputSchema = Type.Object(
+  {
+    redact: Type.Optional(
+      Type.Boolean({
+        description:
+          'Replace secrets found in the content in the shared copy; kept for later refreshes until set false.',
+      }),
     ),
-  ),
-};
+    leafMessageId: Type.Optional(
+      Type.String({ minLength: 1, maxLength: LIMITS.messageIdLength, description: 'Share the branch ending here.' }),
+    ),
+    range: Type.Optional(
+      Type.Object(
+        { start: Type.Optional(Type.Integer({ minimum: 0 })), end: Type.Optional(Type.Integer({ minimum: 0 })) },
+        { additionalProperties: false, description: 'Share only these positions of the branch (end exclusive).' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 export const CreateShareBody = Type.Object(
-  { conversationId: Type.String({ minLength: 1, maxLength: 100 }), ...settingsFields, ...snapshotFields },
+  {
+    conversationId: Type.String({ minLength: 1, maxLength: 100 }),
+    ...ShareSettingsInputSchema.properties,
+    ...SnapshotInputSchema.properties,
+  },
   { additionalProperties: false },
 );
 export type CreateShareBody = Static<typeof CreateShareBody>;
 
 export const UpdateShareBody = Type.Object(
   {
-    ...settingsFields,
-    ...snapshotFields,
+    ...ShareSettingsInputSchema.properties,
+    ...SnapshotInputSchema.properties,
     refresh: Type.Optional(Type.Boolean({ description: 'Re-snapshot the conversation; the code stays.' })),
   },
   { additionalProperties: false },
@@ -110,10 +130,9 @@ export const ShareSettingsSchema = Type.Object(
     createdAt: Timestamp,
     updatedAt: Timestamp,
     revokedAt: NullableTimestamp,
-    takenDown: Type.Union(
-      [Type.Object({ at: Timestamp, reason: Type.String() }, { title: 'ShareTakedown' }), Type.Null()],
-      { description: 'Set when an admin of this instance took the link down, with their reason.' },
-    ),
+    takenDown: Type.Union([ShareTakedownSchema, Type.Null()], {
+      description: 'Set when an admin of this instance took the link down: it is a 404 for everyone else.',
+    }),
   },
   { title: 'ShareSettings' },
 );
@@ -126,7 +145,7 @@ export const SecretWarningSchema = Type.Object(
     location: Type.String({ description: '`title` or `messages[i]` (position in the shared copy).' }),
     redacted: Type.Boolean(),
   },
-  { title: 'SecretWarning' },
+  { title: 'SecretWarning', description: 'A secret found in the shared content.' },
 );
 
 export const ShareResponse = Type.Object(
@@ -135,14 +154,22 @@ export const ShareResponse = Type.Object(
     shortCode: Type.String(),
     settings: ShareSettingsSchema,
     warnings: Type.Array(SecretWarningSchema),
-    policies: Type.Object({ read: Type.Boolean(), update: Type.Boolean(), revoke: Type.Boolean() }),
+    policies: Type.Object(
+      { read: Type.Boolean(), update: Type.Boolean(), revoke: Type.Boolean() },
+      { description: 'What the signed-in user may do with the share (for enabling buttons).' },
+    ),
   },
   { title: 'Share' },
 );
 
 export const ListSharesQuery = Type.Object({
   ...PageQuery,
-  code: Type.Optional(Type.String({ maxLength: 100, description: 'Find my link with this short code.' })),
+  code: Type.Optional(
+    Type.String({
+      maxLength: 100,
+      description: 'Find my link with this short code (at most one item; other filters are ignored).',
+    }),
+  ),
   sort: Type.Optional(
     Type.Union([Type.Literal('created'), Type.Literal('updated'), Type.Literal('views'), Type.Literal('title')], {
       default: 'created',
@@ -181,17 +208,24 @@ export const DailyViewsResponse = Type.Array(
       day: Type.String({ format: 'date', description: 'A UTC day, `YYYY-MM-DD`.' }),
       views: Type.Integer({ minimum: 0 }),
     },
-    { title: 'DailyViews' },
+    { title: 'DailyViews', description: 'Views of a link on one UTC day.' },
   ),
   { description: 'One entry per day of the window, oldest first; days without views have 0.' },
 );
 
 export const ScanQuery = Type.Object({
-  leafMessageId: Type.Optional(Type.String({ minLength: 1, maxLength: LIMITS.messageIdLength })),
+  leafMessageId: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: LIMITS.messageIdLength,
+      description: 'Scan the branch ending at this message instead of the current one.',
+    }),
+  ),
   start: Type.Optional(Type.Integer({ minimum: 0, description: 'First position of the branch to scan.' })),
   end: Type.Optional(Type.Integer({ minimum: 0, description: 'Position after the last one to scan.' })),
 });
 
-export const ScanResponse = Type.Object({
-  warnings: Type.Array(SecretWarningSchema, { description: 'What sharing this branch would publish.' }),
-});
+export const ScanResponse = Type.Object(
+  { warnings: Type.Array(SecretWarningSchema, { description: 'What sharing this branch would publish.' }) },
+  { description: 'What a share would publish, found before sharing; `redacted` is always false here.' },
+);

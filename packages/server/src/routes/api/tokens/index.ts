@@ -1,12 +1,14 @@
-import { cleanLine, errors } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
+import { presentApiToken, presentCreatedApiToken } from '../../../presenters/api-token.js';
+import { tokenName } from '../../../services/api-tokens.js';
 import { errorResponses, IdParams } from '../common-schema.js';
 import { CreatedTokenResponse, CreateTokenBody, TokenListResponse } from './schema.js';
 
 export default async function tokenRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const tokens = app.apiTokenService;
 
   app.get(
     '/tokens',
@@ -17,7 +19,7 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
         response: { 200: TokenListResponse, ...errorResponses(401) },
       },
     },
-    async (request) => ({ items: await app.repos.apiTokens.list(requireUser(request).id) }),
+    async (request) => ({ items: (await tokens.list(requireUser(request))).map(presentApiToken) }),
   );
 
   app.post(
@@ -31,10 +33,9 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const name = cleanLine(request.body.name);
-      if (name === '') throw errors.validation('body.name must not be blank');
-      const created = await app.repos.apiTokens.create(requireUser(request).id, name);
-      return reply.status(201).send(created);
+      // The name is checked before who asks, so a blank one is a 400 even when signed out.
+      const name = tokenName(request.body.name);
+      return reply.status(201).send(presentCreatedApiToken(await tokens.create(requireUser(request), name)));
     },
   );
 
@@ -49,7 +50,7 @@ export default async function tokenRoutes(fastify: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      if (!(await app.repos.apiTokens.revoke(requireUser(request).id, request.params.id))) throw errors.tokenNotFound();
+      await tokens.revoke(requireUser(request), request.params.id);
       return reply.status(204).send(null);
     },
   );

@@ -14,7 +14,13 @@ export const ApiTokenSchema = Type.Object(
 );
 
 export const CreateTokenBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: LIMITS.tokenNameLength }) },
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: LIMITS.tokenNameLength,
+      description: 'What the token is for, e.g. the machine or script that uses it.',
+    }),
+  },
   { additionalProperties: false },
 );
 

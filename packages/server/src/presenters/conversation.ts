@@ -1,0 +1,34 @@
+/**
+ * What the owner sees of their own conversations: the whole tree with every branch and the
+ * hidden context, but never the owner id or the import fingerprint.
+ */
+import type { ConversationRecord, ConversationSummary } from '../repositories/conversations.js';
+
+export const presentConversation = (conversation: ConversationRecord) => ({
+  id: conversation.id,
+  title: conversation.title,
+  messages: conversation.messages,
+  currentLeafId: conversation.currentLeafId,
+  models: [...conversation.models],
+  ...(conversation.context !== undefined ? { context: conversation.context } : {}),
+  source: {
+    format: conversation.source.format,
+    importedAt: conversation.source.importedAt,
+    ...(conversation.source.id !== undefined ? { id: conversation.source.id } : {}),
+  },
+  messageCount: conversation.messageCount,
+  branchCount: conversation.branchCount,
+  createdAt: conversation.createdAt,
+  updatedAt: conversation.updatedAt,
+});
+
+/** One row of the owner's conversation list. */
+export const presentConversationSummary = (summary: ConversationSummary) => ({
+  id: summary.id,
+  title: summary.title,
+  messageCount: summary.messageCount,
+  branchCount: summary.branchCount,
+  sourceFormat: summary.sourceFormat,
+  createdAt: summary.createdAt,
+  updatedAt: summary.updatedAt,
+});

@@ -1,0 +1,71 @@
+/**
+ * A share as the rest of the server sees it: what the repository returns, and what it takes
+ * to create or change one. How these are stored is `share-rows.ts`'s business.
+ */
+import type { Privacy, ShareAccessState, ShareSelection, Snapshot } from '@chatshare/core';
+
+/** What the owner chooses for a link. */
+export interface ShareSettings {
+  privacy: Privacy;
+  /** scrypt hash of the password, or null without one. */
+  passwordHash: string | null;
+  /** Goes up with every password change, which signs out everyone who unlocked the old one. */
+  passwordVersion: number;
+  /** Lower-cased, without repeats. */
+  allowedEmails: string[];
+  expiresAt: Date | null;
+  maxViews: number | null;
+  title: string;
+  allowIndexing: boolean;
+  allowEmbed: boolean;
+  showAuthor: boolean;
+}
+
+/** The frozen copy of the conversation and how it was taken; a refresh takes it the same way. */
+export interface ShareContent {
+  snapshot: Snapshot;
+  selection: ShareSelection;
+  /** Secrets are replaced in this copy and in every refresh of it. */
+  redact: boolean;
+}
+
+export interface NewShare extends ShareSettings, ShareContent {
+  id: string;
+  code: string;
+  conversationId: string;
+  ownerId: string;
+}
+
+/** What an update changes; absent fields stay. A new `snapshot` is stored as the next version. */
+export interface ShareChanges extends Partial<ShareSettings>, Partial<ShareContent> {}
+
+/** An admin's takedown of a link. */
+export interface Takedown {
+  at: Date;
+  reason: string;
+  /** The admin's user id. */
+  by: string;
+}
+
+export interface ShareRecord extends ShareAccessState {
+  id: string;
+  code: string;
+  conversationId: string | null;
+  passwordHash: string | null;
+  title: string;
+  allowIndexing: boolean;
+  allowEmbed: boolean;
+  showAuthor: boolean;
+  redact: boolean;
+  /** What of the conversation the snapshot holds; the next refresh takes the same part. */
+  selection: ShareSelection;
+  snapshotVersion: number;
+  snapshotAt: string;
+  messageCount: number;
+  lastViewedAt: string | null;
+  revokedBy: string | null;
+  /** Why an admin took the link down; shown to its owner only. */
+  takedownReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
