@@ -34,7 +34,7 @@ export function Composer({ chatId, busy, onSend }: ComposerProps) {
 
   return (
     <form className="composer" onSubmit={submit}>
-      <label className="visually-hidden" htmlFor={`${hintId}-field`}>
+      <label className="cs-visually-hidden" htmlFor={`${hintId}-field`}>
         Message
       </label>
       <textarea
@@ -47,7 +47,7 @@ export function Composer({ chatId, busy, onSend }: ComposerProps) {
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
       />
-      <p id={hintId} className="visually-hidden">
+      <p id={hintId} className="cs-visually-hidden">
         Enter sends, Shift+Enter adds a line.
       </p>
       {/* aria-disabled, not disabled: the button keeps focus while the reply is on its way. */}

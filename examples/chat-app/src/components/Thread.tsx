@@ -37,7 +37,7 @@ export function Thread({ chat, replying, setLink }: ThreadProps) {
         </h1>
         {chat.chatshare?.shareUrl ? (
           <a className="badge badge-link" href={chat.chatshare.shareUrl} target="_blank" rel="noreferrer">
-            Shared link<span className="visually-hidden"> (opens in a new tab)</span>
+            Shared link<span className="cs-visually-hidden"> (opens in a new tab)</span>
           </a>
         ) : null}
         <button
@@ -54,7 +54,7 @@ export function Thread({ chat, replying, setLink }: ThreadProps) {
           {flow.syncing ? 'Preparing…' : 'Share'}
         </button>
         {empty ? (
-          <span id="share-hint" className="visually-hidden">
+          <span id="share-hint" className="cs-visually-hidden">
             Write a message first: an empty chat has nothing to share.
           </span>
         ) : null}

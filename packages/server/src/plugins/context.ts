@@ -23,6 +23,7 @@ import type { ExploreRepository } from '../search/explore-repository.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { createSearch, indexAfterUpgrade } from '../search/setup.js';
 import { AccountService } from '../services/accounts.js';
+import { CommunityPublicationService } from '../services/community-publications.js';
 import { AdminDirectory } from '../services/admins.js';
 import { ApiTokenService } from '../services/api-tokens.js';
 import { ConversationService } from '../services/conversations.js';
@@ -67,6 +68,7 @@ declare module 'fastify' {
     unlockService: UnlockService;
     apiTokenService: ApiTokenService;
     conversationService: ConversationService;
+    communityPublications: CommunityPublicationService;
   }
 }
 
@@ -145,7 +147,7 @@ export default fp<ContextOptions>(
       }),
     );
 
-    // use-case services
+    // The use cases the routes call.
     app.decorate(
       'accountService',
       new AccountService({
@@ -172,6 +174,15 @@ export default fp<ContextOptions>(
     app.decorate(
       'conversationService',
       new ConversationService({ conversations: repos.conversations, shares: app.shareService, now }),
+    );
+    app.decorate(
+      'communityPublications',
+      new CommunityPublicationService({
+        config,
+        now,
+        conversations: repos.conversations,
+        shareService: app.shareService,
+      }),
     );
   },
   { name: 'context' },

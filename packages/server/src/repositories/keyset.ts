@@ -29,7 +29,8 @@ export function afterKey(keyset: Keyset, key: Key): RawBuilder<boolean> {
 
 /** The keyset's order, as SQL for an ORDER BY. */
 export function keysetOrder(keyset: Keyset): RawBuilder<unknown> {
-  const direction = sql.raw(keyset.order);
+  // Never the caller's text in the SQL: one of two fixed words.
+  const direction = keyset.order === 'desc' ? sql`desc` : sql`asc`;
   return sql`${sql.ref(keyset.sort)} ${direction}, ${sql.ref(keyset.id)} ${direction}`;
 }
 

@@ -167,10 +167,11 @@ export class ShareRepository {
   }
 
   /**
-   * Marks the link taken down by an admin. `db` may be a transaction, so the caller can close
-   * the link's reports in the same one (`ReportRepository.takeDown`).
+   * Marks the link taken down by an admin, in the transaction `db` that also closes the link's
+   * reports (`ReportRepository.takeDown`, called by `ModerationService.takeDown`): there is no
+   * default, so no caller can take a link down and leave its reports open.
    */
-  async takeDown(id: string, takedown: Takedown, db: Kysely<Database> = this.db): Promise<void> {
+  async takeDown(id: string, takedown: Takedown, db: Kysely<Database>): Promise<void> {
     await db
       .updateTable('shares')
       .set({ taken_down_at: takedown.at.toISOString(), takedown_reason: takedown.reason, taken_down_by: takedown.by })

@@ -82,3 +82,12 @@ export async function publishFromCommunity(deps: PublicationDeps, user: User, in
     throw error;
   }
 }
+
+/** Publishing for the routes, with the instance's dependencies bound once. */
+export class CommunityPublicationService {
+  constructor(private readonly deps: PublicationDeps) {}
+
+  publish(user: User, input: PublicationInput) {
+    return publishFromCommunity(this.deps, user, input);
+  }
+}

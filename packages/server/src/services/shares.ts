@@ -23,12 +23,17 @@ import {
   type SnapshotOptions,
   type Viewer,
 } from '@chatshare/core';
+import type { Static } from 'typebox';
 import type { ConversationRecord, ConversationRepository } from '../repositories/conversations.js';
 import { isUniqueViolation } from '../repositories/db-errors.js';
 import type { DailyViews, ShareContent, ShareRecord, ShareRepository } from '../repositories/shares.js';
 import type { User } from '../repositories/users.js';
+import type { ListSharesQuery } from '../routes/api/shares/schema.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { initialSettings, settingsToChanges, type ShareSettingsInput } from './share-settings.js';
+
+/** The owner's list query, as the API takes it. */
+export type ShareListQuery = Static<typeof ListSharesQuery>;
 
 export interface CreateShareInput extends ShareSettingsInput {
   conversationId: string;
@@ -136,6 +141,26 @@ export class ShareService {
     const share = await this.deps.shares.findById(id);
     if (!share || !authorize(user, 'read', share)) throw errors.shareNotFound();
     return share;
+  }
+
+  /**
+   * The owner's links, a page at a time; with `code`, just the link of that code when it is
+   * theirs (for tools that only have the link), else none.
+   */
+  async list(user: User, query: ShareListQuery): Promise<{ items: ShareRecord[]; nextCursor: string | null }> {
+    if (query.code !== undefined) {
+      const share = isShortCode(query.code) ? await this.deps.shares.findByCode(query.code) : undefined;
+      return { items: share && authorize(user, 'read', share) ? [share] : [], nextCursor: null };
+    }
+    const { q, cursor, limit, sort, order, status } = query;
+    return this.deps.shares.list(user.id, {
+      ...(q ? { q } : {}),
+      ...(cursor ? { cursor } : {}),
+      limit: limit ?? 20,
+      sort: sort ?? 'created',
+      order: order ?? 'desc',
+      status: status ?? 'live',
+    });
   }
 
   /** Creates a share, or refreshes the live one of this conversation and keeps its code. */

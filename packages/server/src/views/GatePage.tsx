@@ -7,6 +7,7 @@
 import { sharePath } from '@chatshare/core';
 import type { Translate } from '@chatshare/react';
 import { Frame } from './Frame.js';
+import { GateMessage } from './GateMessage.js';
 
 export type Gate =
   | { kind: 'not_found'; signInUrl: string }
@@ -83,14 +84,10 @@ export function GatePage({ gate, t }: { gate: Gate; t: Translate }) {
         <span className="gate-icon" aria-hidden="true" />
         <h1>{gateTitle(gate, t)}</h1>
         {gate.kind === 'not_found' ? (
-          <>
-            <p>{t('gate.notFound.body')}</p>
-            <p>
-              <a className="gate-button" href={gate.signInUrl}>
-                {t('gate.notFound.signIn')}
-              </a>
-            </p>
-          </>
+          <GateMessage
+            body={t('gate.notFound.body')}
+            action={{ href: gate.signInUrl, label: t('gate.notFound.signIn') }}
+          />
         ) : null}
         {gate.kind === 'expired' ? <p>{t('gate.expired.body')}</p> : null}
         {gate.kind === 'used_up' ? <p>{t('gate.usedUp.body')}</p> : null}
@@ -102,19 +99,16 @@ export function GatePage({ gate, t }: { gate: Gate; t: Translate }) {
         ) : null}
         {gate.kind === 'rate_limited' ? <p>{t('gate.rateLimited.body')}</p> : null}
         {gate.kind === 'taken_down' ? (
-          <>
-            <p>{t('gate.takenDown.body')}</p>
+          <GateMessage
+            body={t('gate.takenDown.body')}
+            action={{ href: '/app/links', label: t('gate.takenDown.manage') }}
+          >
             {gate.reason ? (
               <blockquote className="gate-reason">
                 <p>{gate.reason}</p>
               </blockquote>
             ) : null}
-            <p>
-              <a className="gate-button" href="/app/links">
-                {t('gate.takenDown.manage')}
-              </a>
-            </p>
-          </>
+          </GateMessage>
         ) : null}
         {gate.kind === 'password' ? (
           <>

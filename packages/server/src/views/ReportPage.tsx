@@ -6,6 +6,7 @@
 import { LIMITS, REPORT_REASONS, sharePath, type ReportReason } from '@chatshare/core';
 import type { Translate } from '@chatshare/react';
 import { Frame } from './Frame.js';
+import { GateMessage } from './GateMessage.js';
 
 export type ReportFormError = 'reason' | 'note' | 'rate_limited';
 
@@ -82,24 +83,13 @@ export function ReportPage({ view, t }: { view: ReportView; t: Translate }) {
           </>
         ) : null}
         {view.kind === 'sent' ? (
-          <>
-            <p>{t('report.sent.body')}</p>
-            <p>
-              <a className="gate-button" href={sharePath(view.code)}>
-                {t('report.cancel')}
-              </a>
-            </p>
-          </>
+          <GateMessage
+            body={t('report.sent.body')}
+            action={{ href: sharePath(view.code), label: t('report.cancel') }}
+          />
         ) : null}
         {view.kind === 'own' ? (
-          <>
-            <p>{t('report.own.body')}</p>
-            <p>
-              <a className="gate-button" href="/app/links">
-                {t('report.own.manage')}
-              </a>
-            </p>
-          </>
+          <GateMessage body={t('report.own.body')} action={{ href: '/app/links', label: t('report.own.manage') }} />
         ) : null}
       </section>
     </Frame>

@@ -4,6 +4,7 @@
  */
 import type { Translate } from '@chatshare/react';
 import { Frame } from './Frame.js';
+import { GateMessage } from './GateMessage.js';
 
 export type VerifyResult = 'confirmed' | 'invalid';
 
@@ -16,12 +17,10 @@ export function VerifyPage({ result, t }: { result: VerifyResult; t: Translate }
       <section className={`gate gate-email-${result}`}>
         <span className="gate-icon" aria-hidden="true" />
         <h1>{verifyTitle(result, t)}</h1>
-        <p>{t(result === 'confirmed' ? 'verify.confirmed.body' : 'verify.invalid.body')}</p>
-        <p>
-          <a className="gate-button" href="/app/">
-            {t('verify.continue')}
-          </a>
-        </p>
+        <GateMessage
+          body={t(result === 'confirmed' ? 'verify.confirmed.body' : 'verify.invalid.body')}
+          action={{ href: '/app/', label: t('verify.continue') }}
+        />
       </section>
     </Frame>
   );

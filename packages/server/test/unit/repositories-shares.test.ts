@@ -151,7 +151,9 @@ describe('ShareRepository', () => {
 
   it('takes a share down and restores it', async () => {
     const at = new Date('2026-03-02T00:00:00.000Z');
-    await shares.takeDown('s1', { at, reason: 'Personal data', by: 'u1' });
+    await handle.db
+      .transaction()
+      .execute((trx) => shares.takeDown('s1', { at, reason: 'Personal data', by: 'u1' }, trx));
     expect(await shares.findById('s1')).toMatchObject({ takenDownAt: at, takedownReason: 'Personal data' });
     await shares.restore('s1');
     expect(await shares.findById('s1')).toMatchObject({ takenDownAt: null, takedownReason: null });

@@ -29,7 +29,7 @@ export function PagedList<T>({ list, label, className, countText, emptyText, err
   return (
     <>
       <ErrorMessage error={error ?? list.error} />
-      <p className="app-visually-hidden" role="status">
+      <p className="cs-visually-hidden" role="status">
         {list.loading ? t('common.loading') : countText}
       </p>
       {!list.loading && list.items.length === 0 && !list.error ? <p className="app-empty">{emptyText}</p> : null}

@@ -117,7 +117,7 @@ export function ViewsChart({ shareId, title, days = 30 }: { shareId: string; tit
       <details className="app-chart-table">
         <summary>{t('chart.table')}</summary>
         <table>
-          <caption className="app-visually-hidden">{t('chart.title', { title, days: data.length })}</caption>
+          <caption className="cs-visually-hidden">{t('chart.title', { title, days: data.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('chart.day')}</th>

@@ -7,7 +7,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
 import { presentShare } from '../../../presenters/share.js';
-import { publishFromCommunity } from '../../../services/community-publications.js';
 import { ConversationIdParams, errorResponses } from '../common-schema.js';
 import { shareCreateLimit } from '../shares/create-limit.js';
 import { ShareResponse } from '../shares/schema.js';
@@ -52,16 +51,7 @@ export default async function communityRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      const { share, warnings } = await publishFromCommunity(
-        {
-          config: app.config,
-          now: app.now,
-          conversations: app.repos.conversations,
-          shareService: app.shareService,
-        },
-        user,
-        request.body,
-      );
+      const { share, warnings } = await app.communityPublications.publish(user, request.body);
       return reply
         .status(201)
         .send(presentShare(share, { publicUrl: app.config.publicUrl, user, now: app.now(), warnings }));

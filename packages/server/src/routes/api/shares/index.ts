@@ -1,4 +1,4 @@
-import { authorize, errors, isShortCode } from '@chatshare/core';
+import { errors } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
@@ -64,21 +64,7 @@ export default async function shareRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       const user = requireUser(request);
-      const { q, cursor, limit, sort, order, status, code } = request.query;
-      if (code !== undefined) {
-        // A lookup by code, for tools that only have the link: the owner's own links only.
-        const share = isShortCode(code) ? await app.repos.shares.findByCode(code) : undefined;
-        const mine = share && authorize(user, 'read', share) ? [share] : [];
-        return { items: mine.map((item) => present(item, user)), nextCursor: null };
-      }
-      const page = await app.repos.shares.list(user.id, {
-        ...(q ? { q } : {}),
-        ...(cursor ? { cursor } : {}),
-        limit: limit ?? 20,
-        sort: sort ?? 'created',
-        order: order ?? 'desc',
-        status: status ?? 'live',
-      });
+      const page = await service.list(user, request.query);
       return { items: page.items.map((share) => present(share, user)), nextCursor: page.nextCursor };
     },
   );
