@@ -80,7 +80,7 @@ type SummaryRow = Pick<
 >;
 
 /** The owner's list: most recently updated first. */
-const BY_LAST_UPDATE: Keyset = { sort: 'updated_at', id: 'id', order: 'desc' };
+const BY_LAST_UPDATE: Keyset = { sort: 'updated_at', id: 'id', order: 'desc', valueType: 'string' };
 
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
 

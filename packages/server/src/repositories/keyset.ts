@@ -3,6 +3,7 @@
  * breaking ties, and a page starts after the (sort value, id) its cursor names. Unlike an
  * offset, a row written meanwhile never shifts a page or shows twice.
  */
+import { errors } from '@chatshare/core';
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { decodeCursor, encodeCursor, type CursorValue } from './cursor.js';
 
@@ -12,6 +13,8 @@ export interface Keyset {
   /** The unique column that orders rows with the same sort value. */
   id: string;
   order: 'asc' | 'desc';
+  /** What the sort column holds: a cursor with another kind of value is refused (400), not sent to the database. */
+  valueType: 'string' | 'number';
 }
 
 /** Where a page starts: the sort value and id of the last row of the page before. */
@@ -50,6 +53,13 @@ export function pageOf<Row>(rows: Row[], limit: number, cursorOf: (last: Row) =>
   return { items, nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null };
 }
 
+/** The start a cursor names, when it holds a value of the sort column's kind. */
+function keyFrom(keyset: Keyset, cursor: string): Key {
+  const key = decodeCursor(cursor);
+  if (typeof key.value !== keyset.valueType) throw errors.invalidCursor();
+  return key;
+}
+
 /**
  * One page of `query` in the keyset's order, from `page.cursor` (the start when absent).
  * `keyOf` reads a row's sort value and id, under the names the query selects them as.
@@ -59,7 +69,7 @@ export async function keysetPage<DB, TB extends keyof DB, Row>(
   keyset: Keyset & { keyOf: (row: Row) => Key },
   page: { cursor?: string | undefined; limit: number },
 ): Promise<Page<Row>> {
-  const from = page.cursor ? query.where(afterKey(keyset, decodeCursor(page.cursor))) : query;
+  const from = page.cursor ? query.where(afterKey(keyset, keyFrom(keyset, page.cursor))) : query;
   const rows = (await from
     .orderBy(keysetOrder(keyset))
     .limit(page.limit + 1)

@@ -49,7 +49,7 @@ const countReports = (eb: ShareScope, openOnly: boolean) => {
 };
 
 /** The admin's queue: newest reports first. */
-const NEWEST_FIRST: Keyset = { sort: 'r.created_at', id: 'r.id', order: 'desc' };
+const NEWEST_FIRST: Keyset = { sort: 'r.created_at', id: 'r.id', order: 'desc', valueType: 'string' };
 
 export class ReportRepository {
   constructor(

@@ -127,7 +127,12 @@ export class ShareRepository {
     if (options.status === 'live') query = query.where('revoked_at', 'is', null);
     if (options.status === 'revoked') query = query.where('revoked_at', 'is not', null);
     if (options.q) query = query.where(containsText('title', options.q));
-    const keyset: Keyset = { sort: column, id: 'id', order: options.order };
+    const keyset: Keyset = {
+      sort: column,
+      id: 'id',
+      order: options.order,
+      valueType: options.sort === 'views' ? 'number' : 'string',
+    };
     const page = await keysetPage(query, { ...keyset, keyOf: (row) => ({ value: row[column], id: row.id }) }, options);
     return { items: page.items.map((row) => this.record(row)), nextCursor: page.nextCursor };
   }

@@ -157,8 +157,8 @@ function pageStart(sort: ExploreSort, cursor: string | undefined): PageStart {
 
 /** The two orders that need no search words, over `share_search ss` and `shares s`. */
 const LIST_KEYSETS = {
-  newest: { sort: 'ss.listed_at', id: 'ss.share_id', order: 'desc' },
-  views: { sort: 's.view_count', id: 's.id', order: 'desc' },
+  newest: { sort: 'ss.listed_at', id: 'ss.share_id', order: 'desc', valueType: 'string' },
+  views: { sort: 's.view_count', id: 's.id', order: 'desc', valueType: 'number' },
 } as const satisfies Record<string, Keyset>;
 
 /** The page's start as SQL (after `where …`): rows past the cursor, in the order of `sort`. */

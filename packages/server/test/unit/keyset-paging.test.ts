@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../../src/db/connect.js';
 import { keysetPage, pageOf, type Keyset } from '../../src/repositories/keyset.js';
+import { encodeCursor } from '../../src/repositories/cursor.js';
 import { TEST_DATABASE_URL } from '../helpers/app.js';
 
 let handle: DatabaseHandle;
@@ -105,18 +106,27 @@ function expected(column: keyof Row, order: 'asc' | 'desc') {
 
 describe('keyset paging', () => {
   it.each([1, 2, 3, 6])('walks a text column newest first, %i rows a page, every row once', async (limit) => {
-    const pages = await walk({ sort: 'c.updated_at', id: 'c.id', order: 'desc', column: 'updated_at' }, limit);
+    const pages = await walk(
+      { sort: 'c.updated_at', id: 'c.id', order: 'desc', valueType: 'string', column: 'updated_at' },
+      limit,
+    );
     expect(pages.flat()).toEqual(expected('updated_at', 'desc'));
     expect(pages.slice(0, -1).every((page) => page.length === limit)).toBe(true);
   });
 
   it.each([1, 2, 4])('walks a number column upwards, %i rows a page, every row once', async (limit) => {
-    const pages = await walk({ sort: 'c.message_count', id: 'c.id', order: 'asc', column: 'message_count' }, limit);
+    const pages = await walk(
+      { sort: 'c.message_count', id: 'c.id', order: 'asc', valueType: 'number', column: 'message_count' },
+      limit,
+    );
     expect(pages.flat()).toEqual(expected('message_count', 'asc'));
   });
 
   it('gives no cursor when the page holds the last row, even a full page', async () => {
-    const pages = await walk({ sort: 'c.updated_at', id: 'c.id', order: 'desc', column: 'updated_at' }, ROWS.length);
+    const pages = await walk(
+      { sort: 'c.updated_at', id: 'c.id', order: 'desc', valueType: 'string', column: 'updated_at' },
+      ROWS.length,
+    );
     expect(pages).toEqual([expected('updated_at', 'desc')]);
   });
 
@@ -126,10 +136,30 @@ describe('keyset paging', () => {
       sort: 'updated_at',
       id: 'id',
       order: 'desc',
+      valueType: 'string',
       keyOf: (row: { id: string; updated_at: string }) => ({ value: row.updated_at, id: row.id }),
     } as const;
     await expect(keysetPage(query, keyset, { cursor: 'not-a-cursor', limit: 2 })).rejects.toMatchObject({
       code: 'invalid_cursor',
+    });
+  });
+
+  it("refuses a well-formed cursor whose value is not of the sort column's kind", async () => {
+    const query = handle.db.selectFrom('conversations').select(['id', 'message_count']);
+    const keyset = {
+      sort: 'message_count',
+      id: 'id',
+      order: 'asc',
+      valueType: 'number',
+      keyOf: (row: { id: string; message_count: number }) => ({ value: row.message_count, id: row.id }),
+    } as const;
+    const textCursor = encodeCursor('2026-01-01T00:00:00.000Z', 'c1');
+    await expect(keysetPage(query, keyset, { cursor: textCursor, limit: 2 })).rejects.toMatchObject({
+      code: 'invalid_cursor',
+    });
+    const numberCursor = encodeCursor(2, 'c1');
+    await expect(keysetPage(query, keyset, { cursor: numberCursor, limit: 2 })).resolves.toMatchObject({
+      items: expect.any(Array),
     });
   });
 });
