@@ -16,8 +16,11 @@ const FRAMEWORK_ERRORS: Record<string, () => AppError> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: () => errors.invalidJson('The request body is empty.'),
   FST_ERR_CTP_INVALID_JSON_BODY: () => errors.invalidJson(),
   FST_REQ_FILE_TOO_LARGE: () => errors.payloadTooLarge('The file is larger than this instance accepts.'),
-  FST_FILES_LIMIT_REACHED: () => errors.badRequest('Send one file at a time.'),
-  FST_PARTS_LIMIT_REACHED: () => errors.badRequest('Too many parts in the form.'),
+  // @fastify/multipart's limits (app.ts): an import is one file with at most a few fields.
+  FST_FILES_LIMIT: () => errors.payloadTooLarge('The form holds more than one file: send one file at a time.'),
+  FST_FIELDS_LIMIT: () =>
+    errors.payloadTooLarge('The form holds more fields than an import takes: send the file alone.'),
+  FST_PARTS_LIMIT: () => errors.payloadTooLarge('The form holds more parts than an import takes: send the file alone.'),
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => errors.badRequest('The Content-Length header is wrong.'),
 };
 
