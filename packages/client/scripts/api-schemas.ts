@@ -17,6 +17,8 @@ import * as explore from '../../server/src/routes/api/shared/list-schema.js';
 import * as shared from '../../server/src/routes/api/shared/schema.js';
 import * as shares from '../../server/src/routes/api/shares/schema.js';
 import * as tokens from '../../server/src/routes/api/tokens/schema.js';
+import * as ops from '../../server/src/routes/ops-schema.js';
+import * as pages from '../../server/src/routes/pages/schema.js';
 
 /** Types declared in the generated file, by section, in the order they are written. */
 export const API_TYPES: { section: string; types: Record<string, TSchema> }[] = [
@@ -112,6 +114,14 @@ export const API_TYPES: { section: string; types: Record<string, TSchema> }[] = 
       Snapshot: community.SnapshotSchema,
       ConversationSnapshot: community.SnapshotResponse,
       PublicationInput: community.PublicationBody,
+    },
+  },
+  {
+    section: 'password-protected links and probes',
+    types: {
+      UnlockResult: pages.UnlockResultSchema,
+      Health: ops.HealthSchema,
+      Readiness: ops.ReadinessSchema,
     },
   },
 ];

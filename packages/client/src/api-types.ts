@@ -508,3 +508,20 @@ export interface PublicationInput {
   /** The origin of the site that sent the conversation, as the /publish page saw it. */
   sourceOrigin: string;
 }
+
+// --- password-protected links and probes ---------------------------------------------------------
+
+/** What unlocking a password-protected link (`POST /s/:code/unlock`) answers to a JSON request. */
+export interface UnlockResult {
+  unlocked: boolean;
+}
+
+export interface Health {
+  status: 'ok';
+}
+
+/** `degraded`: the database answers but Redis does not; the instance serves with its own rate limits. */
+export interface Readiness {
+  status: 'ready' | 'degraded';
+  redis?: 'down';
+}

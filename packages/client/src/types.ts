@@ -2,8 +2,8 @@
  * The SDK's types. The REST API's request and response shapes are generated from the server's
  * route schemas into api-types.ts; the conversation model and the lists core owns come from
  * @chatshare/core. What is left here has no route schema of its own: the paging envelope,
- * which JSON Schema cannot say generically, and the few answers whose schemas are written
- * inline in their routes. test/server-types.check.ts checks all of them against the server.
+ * which JSON Schema cannot say generically, and the names kept for the types core owns.
+ * test/server-types.check.ts checks them against the server.
  */
 import type { OnDuplicate as CoreOnDuplicate, Privacy } from '@chatshare/core';
 import type { PageQuery } from './api-types.js';
@@ -37,18 +37,3 @@ export interface Page<T> {
 }
 
 export type ListConversationsQuery = PageQuery;
-
-/** What unlocking a password-protected link (`POST /s/:code/unlock`) answers to a JSON request. */
-export interface UnlockResult {
-  unlocked: boolean;
-}
-
-export interface Health {
-  status: 'ok';
-}
-
-/** `degraded`: the database answers but Redis does not; the instance serves with its own rate limits. */
-export interface Readiness {
-  status: 'ready' | 'degraded';
-  redis?: 'down';
-}

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { ErrorSchema } from './api/common-schema.js';
+import { HealthSchema, ReadinessSchema } from './ops-schema.js';
 import { PG_CONNECT_TIMEOUT_MS, ping } from '../db/connect.js';
 import { DATABASE_RETRY_AFTER_S } from '../db/unavailable.js';
 
@@ -28,7 +28,7 @@ export default async function healthRoutes(app: FastifyInstance) {
       schema: {
         tags: ['ops'],
         summary: 'The process is up',
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: HealthSchema },
       },
     },
     async () => ({ status: 'ok' as const }),
@@ -41,10 +41,7 @@ export default async function healthRoutes(app: FastifyInstance) {
         tags: ['ops'],
         summary: 'The database answers (200 `degraded` when only Redis does not)',
         response: {
-          200: Type.Object({
-            status: Type.Union([Type.Literal('ready'), Type.Literal('degraded')]),
-            redis: Type.Optional(Type.Literal('down')),
-          }),
+          200: ReadinessSchema,
           503: ErrorSchema,
         },
       },

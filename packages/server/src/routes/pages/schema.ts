@@ -1,9 +1,10 @@
 /**
- * Params and query strings of the server-rendered pages. They are lenient on purpose: a page
+ * Params, query strings and bodies of the server-rendered pages. Params and queries are lenient on purpose: a page
  * answers what a person or a crawler typed with a page, never with a JSON validation error, so
  * a code that cannot exist reaches the share lookup (the not-found page, counted as a miss)
  * and a repeated query parameter arrives as an array, which the route reads as it sees fit.
  */
+import { LIMITS } from '@chatshare/core';
 import { Type, type Static } from 'typebox';
 
 /** One query parameter, or several of the same name. */
@@ -41,3 +42,17 @@ export type SitemapParams = Static<typeof SitemapParams>;
 /** A KaTeX font file name; only KaTeX's own names are served. */
 export const FontParams = Type.Object({ file: Type.String() });
 export type FontParams = Static<typeof FontParams>;
+
+/** A share password, from the page's form or a JSON client. */
+export const UnlockBody = Type.Object(
+  { password: Type.String({ maxLength: LIMITS.sharePasswordMaxLength }) },
+  { additionalProperties: false },
+);
+
+export const UnlockResultSchema = Type.Object(
+  { unlocked: Type.Boolean() },
+  {
+    title: 'UnlockResult',
+    description: 'What unlocking a password-protected link (`POST /s/:code/unlock`) answers to a JSON request.',
+  },
+);

@@ -2,18 +2,13 @@
  * `POST /s/:code/unlock`: a share password in, a signed share-scoped cookie out. Takes the
  * page's HTML form (then redirects back to the page) or JSON (then answers JSON).
  */
-import { isAppError, LIMITS, sharePath } from '@chatshare/core';
+import { isAppError, sharePath } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import { routeRateLimit } from '../../plugins/route-rate-limit.js';
 import { CodeParams, errorResponses } from '../api/common-schema.js';
 import { viewerFor } from '../api/shared/viewer.js';
-
-const UnlockBody = Type.Object(
-  { password: Type.String({ maxLength: LIMITS.sharePasswordMaxLength }) },
-  { additionalProperties: false },
-);
+import { UnlockBody, UnlockResultSchema } from './schema.js';
 
 const isForm = (request: FastifyRequest) =>
   (request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
@@ -54,7 +49,7 @@ export default async function unlockRoutes(fastify: FastifyInstance) {
         summary: 'Unlock a password-protected link (form or JSON)',
         params: CodeParams,
         body: UnlockBody,
-        response: { 200: Type.Object({ unlocked: Type.Boolean() }), ...errorResponses(400, 401, 404, 410, 429) },
+        response: { 200: UnlockResultSchema, ...errorResponses(400, 401, 404, 410, 429) },
       },
     },
     async (request, reply) => {
