@@ -6,7 +6,7 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
-import { LIMITS } from '@chatshare/core';
+import { errors, LIMITS } from '@chatshare/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './env.js';
 import { fastifyTrustProxy } from './trust-proxy.js';
@@ -46,6 +46,19 @@ import explorePageRoutes from './routes/pages/explore.js';
 import sharePageRoutes from './routes/pages/share-page.js';
 import sitemapRoutes from './routes/pages/sitemap.js';
 import unlockRoutes from './routes/pages/unlock.js';
+
+/** Whether plain JSON.parse reads `text` (the safe parser refuses more: prototype keys). */
+function readsAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const PROTOTYPE_KEY = () =>
+  errors.invalidJson('The JSON body has a "__proto__" key or a "constructor" with a "prototype": neither is accepted.');
 
 export interface BuildOptions {
   config: Config;
@@ -92,8 +105,12 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (body === '' && request.method === 'DELETE') return done(null, undefined);
-    // The default parser is synchronous and answers through `done`.
-    void parseJson(request, body as string, done);
+    // The default parser is synchronous and answers through `done`. It refuses prototype keys
+    // with the same error as broken JSON; when plain JSON.parse reads the body, that was why.
+    void parseJson(request, body as string, (error, value) => {
+      if (error && readsAsJson(body as string)) return done(PROTOTYPE_KEY(), undefined);
+      done(error, value);
+    });
   });
   // JSON Lines uploads (fine-tuning files) arrive as text and are parsed by the importer.
   app.addContentTypeParser(
