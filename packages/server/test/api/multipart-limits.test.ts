@@ -2,17 +2,11 @@
  * An upload past the form's limits (one file, five fields, six parts) is refused with a
  * stable code and a message of ours, never the parser's own words under a generic code.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { call, signUp, type TestUser } from '../helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { call } from '../helpers/api.js';
+import { signedUpApp } from '../helpers/signed-up-app.js';
 
-let t: TestApp;
-let owner: TestUser;
-beforeAll(async () => {
-  t = await buildTestApp();
-  owner = await signUp(t.app);
-});
-afterAll(() => t.close());
+const test = signedUpApp();
 
 const BOUNDARY = 'limits-boundary';
 const chat = JSON.stringify([{ role: 'user', content: 'Hello' }]);
@@ -22,8 +16,8 @@ const file = (name: string) =>
   `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n` +
   `Content-Type: application/json\r\n\r\n${chat}\r\n`;
 const upload = (parts: string[]) =>
-  call(t.app, 'POST', '/api/v1/imports', {
-    auth: owner.bearer,
+  call(test.t.app, 'POST', '/api/v1/imports', {
+    auth: test.users[0]!.bearer,
     headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
     body: `${parts.join('')}--${BOUNDARY}--\r\n`,
   });

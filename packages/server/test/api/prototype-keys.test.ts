@@ -2,21 +2,15 @@
  * JSON bodies with keys that would reach an object's prototype are refused (Fastify's parser,
  * `protoAction: 'error'`) with a message that says why, not "not valid JSON".
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { call, signUp, type TestUser } from '../helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { call } from '../helpers/api.js';
+import { signedUpApp } from '../helpers/signed-up-app.js';
 
-let t: TestApp;
-let owner: TestUser;
-beforeAll(async () => {
-  t = await buildTestApp();
-  owner = await signUp(t.app);
-});
-afterAll(() => t.close());
+const test = signedUpApp();
 
 const post = (body: string) =>
-  call(t.app, 'POST', '/api/v1/conversations', {
-    auth: owner.bearer,
+  call(test.t.app, 'POST', '/api/v1/conversations', {
+    auth: test.users[0]!.bearer,
     headers: { 'content-type': 'application/json' },
     body,
   });
