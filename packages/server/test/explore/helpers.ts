@@ -53,3 +53,60 @@ export const codes = (result: ExploreResult) => result.items.map((item) => item.
 /** The words a search marked, lower-cased. */
 export const marked = (segments: { text: string; match: boolean }[]) =>
   segments.filter((segment) => segment.match).map((segment) => segment.text.toLowerCase());
+
+/** One combination of the live states a listing's SQL filter reads. */
+export interface LiveState {
+  privacy: string;
+  password: string | null;
+  expires: string | null;
+  limit: null | 'used' | 'left';
+  revoked: string | null;
+  takenDown: string | null;
+  /** `allow_indexing`, for the states the sitemap reads; left as it is when absent. */
+  indexing?: 0 | 1;
+}
+
+/** Every combination of live states as of `now`, with `allow_indexing` both ways when asked. */
+export function liveStates(now: Date, options: { indexing: boolean }): LiveState[] {
+  const past = new Date(now.getTime() - 1000).toISOString();
+  const future = new Date(now.getTime() + 3600_000).toISOString();
+  const states: LiveState[] = [];
+  for (const privacy of ['public', 'unlisted', 'private'])
+    for (const password of [null, 'scrypt$x'])
+      for (const expires of [null, past, future])
+        for (const limit of [null, 'used', 'left'] as const)
+          for (const revoked of [null, past])
+            for (const takenDown of [null, past])
+              for (const indexing of options.indexing ? ([0, 1] as const) : [undefined])
+                states.push({
+                  privacy,
+                  password,
+                  expires,
+                  limit,
+                  revoked,
+                  takenDown,
+                  ...(indexing === undefined ? {} : { indexing }),
+                });
+  return states;
+}
+
+/**
+ * Writes `state` straight to the share's row, past the services and the search index's sync,
+ * so only a listing's own filter stands between the share and the listing.
+ */
+export async function writeLiveState(t: TestApp, shareId: string, state: LiveState): Promise<void> {
+  await t.app.db
+    .updateTable('shares')
+    .set({
+      privacy: state.privacy,
+      password_hash: state.password,
+      expires_at: state.expires,
+      max_views: state.limit === null ? null : 5,
+      view_count: state.limit === 'used' ? 5 : 1,
+      revoked_at: state.revoked,
+      taken_down_at: state.takenDown,
+      ...(state.indexing === undefined ? {} : { allow_indexing: state.indexing }),
+    })
+    .where('id', '=', shareId)
+    .execute();
+}

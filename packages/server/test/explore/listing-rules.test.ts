@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indexAfterUpgrade, SEARCH_INDEX_MIGRATION } from '../../src/search/setup.js';
 import { buildTestApp, DIALECT, type TestApp } from '../helpers/app.js';
 import { call, signUp, type TestUser } from '../helpers/api.js';
-import { codes, explore, publish, talk } from './helpers.js';
+import { codes, explore, liveStates, publish, talk, writeLiveState } from './helpers.js';
 
 let t: TestApp;
 let owner: TestUser;
@@ -150,36 +150,12 @@ describe(`what explore lists (${DIALECT})`, () => {
   });
 
   it('agrees with core isListed on every combination of live states', async () => {
-    const now = t.clock.now();
-    const past = new Date(now.getTime() - 1000).toISOString();
-    const future = new Date(now.getTime() + 3600_000).toISOString();
-    const cases = [];
-    for (const privacy of ['public', 'unlisted', 'private'])
-      for (const password of [null, 'scrypt$x'])
-        for (const expires of [null, past, future])
-          for (const limit of [null, 'used', 'left'] as const)
-            for (const revoked of [null, past])
-              for (const takenDown of [null, past])
-                cases.push({ privacy, password, expires, limit, revoked, takenDown });
+    const cases = liveStates(t.clock.now(), { indexing: false });
     // All start public and indexed, then their state is written straight to the table (no sync),
     // so only the search's own filter stands between them and the listing.
     const shares = [];
     for (const state of cases) shares.push({ state, share: await publicShare() });
-    for (const { state, share } of shares) {
-      await t.app.db
-        .updateTable('shares')
-        .set({
-          privacy: state.privacy,
-          password_hash: state.password,
-          expires_at: state.expires,
-          max_views: state.limit === null ? null : 5,
-          view_count: state.limit === 'used' ? 5 : 1,
-          revoked_at: state.revoked,
-          taken_down_at: state.takenDown,
-        })
-        .where('id', '=', share.settings.id)
-        .execute();
-    }
+    for (const { state, share } of shares) await writeLiveState(t, share.settings.id, state);
     const listed = new Set<string>();
     let cursor: string | null = null;
     do {

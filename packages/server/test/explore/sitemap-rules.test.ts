@@ -6,7 +6,7 @@ import { isIndexable } from '@chatshare/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, DIALECT, type TestApp } from '../helpers/app.js';
 import { signUp, type TestUser } from '../helpers/api.js';
-import { publish, talk } from './helpers.js';
+import { liveStates, publish, talk, writeLiveState } from './helpers.js';
 
 let t: TestApp;
 let owner: TestUser;
@@ -20,40 +20,14 @@ afterAll(() => t.close());
 
 describe(`what the sitemap lists (${DIALECT})`, () => {
   it('agrees with core isIndexable on every combination of live states', async () => {
-    const now = t.clock.now();
-    const past = new Date(now.getTime() - 1000).toISOString();
-    const future = new Date(now.getTime() + 3600_000).toISOString();
-    const cases = [];
-    for (const privacy of ['public', 'unlisted', 'private'])
-      for (const password of [null, 'scrypt$x'])
-        for (const expires of [null, past, future])
-          for (const limit of [null, 'used', 'left'] as const)
-            for (const revoked of [null, past])
-              for (const takenDown of [null, past])
-                for (const indexing of [0, 1])
-                  cases.push({ privacy, password, expires, limit, revoked, takenDown, indexing });
+    const cases = liveStates(t.clock.now(), { indexing: true });
     // All start public and indexed, then their state is written straight to the table (no sync),
     // so only the sitemap's own filter stands between them and the listing.
     const shares = [];
     for (const [index, state] of cases.entries()) {
       shares.push({ state, share: await publish(t, owner, talk(`Sitemap ${index}`, `Case ${index}`)) });
     }
-    for (const { state, share } of shares) {
-      await t.app.db
-        .updateTable('shares')
-        .set({
-          privacy: state.privacy,
-          password_hash: state.password,
-          expires_at: state.expires,
-          max_views: state.limit === null ? null : 5,
-          view_count: state.limit === 'used' ? 5 : 1,
-          revoked_at: state.revoked,
-          taken_down_at: state.takenDown,
-          allow_indexing: state.indexing,
-        })
-        .where('id', '=', share.settings.id)
-        .execute();
-    }
+    for (const { state, share } of shares) await writeLiveState(t, share.settings.id, state);
     const listed = new Set((await t.app.repos.explore.sitemap(1)).map((entry) => entry.code));
     let expectedListed = 0;
     for (const { share } of shares) {
