@@ -10,7 +10,14 @@
  * and links to its page, whose reveal step counts the view.
  */
 import { createHash } from 'node:crypto';
-import { ANONYMOUS, isAppError, isEmbeddable, isShortCode, shareUrl as shareUrlAt } from '@chatshare/core';
+import {
+  ANONYMOUS,
+  isAppError,
+  isEmbeddable,
+  isPubliclyCacheable,
+  isShortCode,
+  shareUrl as shareUrlAt,
+} from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ShareRecord } from '../../repositories/shares.js';
 import { pickEncoding } from '../../render/encoding.js';
@@ -22,7 +29,7 @@ import { embedLoaderScript } from '../../views/embed-loader.js';
 import { negotiateLocale, type Locale } from '../../views/i18n.js';
 import { renderEmbedGate, renderEmbedPage } from '../../views/render.js';
 import { isUsedUp } from '../pages/access-gate.js';
-import { cachedPage, countPageView, isNotModified, isSharedPage } from '../pages/conversation-page.js';
+import { cachedPage, countPageView, isNotModified } from '../pages/conversation-page.js';
 import { etagMatches, NO_STORE } from '../pages/page-reply.js';
 import { PageCodeParams } from '../pages/schema.js';
 
@@ -113,7 +120,7 @@ export default async function embedRoutes(app: FastifyInstance) {
       return sendPanel(request, reply, { kind: 'disabled', shareUrl: shareUrl(share.code) }, locale, nonce);
     }
 
-    const shared = isSharedPage(share, now);
+    const shared = isPubliclyCacheable(share, now).allowed;
     const encoding = pickEncoding(request.headers['accept-encoding']);
     // The embed shows who shared it like the page does (docs/decisions.md), read live the same way.
     const sharedBy = await sharedByOf(app.repos.users, share);

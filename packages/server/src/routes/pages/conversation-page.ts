@@ -3,7 +3,7 @@
  * share they render, their cache of rendered pages, their cache headers and how a reader's
  * view is counted.
  */
-import { isPubliclyCacheable, type Snapshot } from '@chatshare/core';
+import type { Snapshot } from '@chatshare/core';
 import type { ViewConversation } from '@chatshare/react';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { presentSharedConversation } from '../../presenters/shared-conversation.js';
@@ -13,12 +13,6 @@ import type { PageCache } from '../../render/page-cache.js';
 import { isBot } from '../../services/bots.js';
 import type { RenderedPage } from '../../views/render.js';
 import { etagFor, etagMatches, NO_STORE, REVALIDATE } from './page-reply.js';
-
-/**
- * Whether anyone at all would get this same page now: only then may browsers keep it (and
- * revalidate). Password, private and view-limited links are answered `private, no-store`.
- */
-export const isSharedPage = (share: ShareRecord, now: Date): boolean => isPubliclyCacheable(share, now).allowed;
 
 /** A browser fetching the page ahead of a click (not a view). */
 export const isPrefetch = (request: FastifyRequest) =>

@@ -19,7 +19,7 @@ export interface MarkdownInput {
   sharedBy: string | null;
   locale: Locale;
   url: string;
-  /** Anyone would get the same document (see isSharedPage). */
+  /** Anyone would get the same document (core isPubliclyCacheable). */
   shared: boolean;
   indexable: boolean;
 }

@@ -4,7 +4,7 @@
  * image is a 404 at once; the image itself comes from memory or disk when it was drawn before.
  * `GET /og/<kind>.png` are the generic cards of gate pages, the same for every link.
  */
-import { isAppError } from '@chatshare/core';
+import { isAppError, isPubliclyCacheable } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import path from 'node:path';
@@ -14,7 +14,6 @@ import { OgImageStore } from '../../og/image-store.js';
 import type { ShareRecord } from '../../repositories/shares.js';
 import { LOCKED_IMAGES } from '../../views/preview.js';
 import { openShare } from '../api/shared/viewer.js';
-import { isSharedPage } from './conversation-page.js';
 import { etagMatches, NO_STORE } from './page-reply.js';
 import { OgImageQuery, PageCodeParams } from './schema.js';
 
@@ -94,7 +93,7 @@ export default fp(
       const { png } = await store.get(share.id, version, async () =>
         openCard(share, await app.shareService.snapshotOf(share), instanceName),
       );
-      return sendPng(request, reply, png, version, isSharedPage(share, app.now()));
+      return sendPng(request, reply, png, version, isPubliclyCacheable(share, app.now()).allowed);
     });
   },
   { name: 'og-images', dependencies: ['context', 'rate-limits'] },

@@ -6,7 +6,14 @@
  * decision (ShareService.access, core canView); only then is a page served, from the
  * in-memory cache when the same page was rendered before.
  */
-import { isEmbeddable, isIndexable, isViewLimited, sharePath, shareUrl as shareUrlAt } from '@chatshare/core';
+import {
+  isEmbeddable,
+  isIndexable,
+  isPubliclyCacheable,
+  isViewLimited,
+  sharePath,
+  shareUrl as shareUrlAt,
+} from '@chatshare/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ShareRecord } from '../../repositories/shares.js';
 import { pickEncoding } from '../../render/encoding.js';
@@ -18,7 +25,7 @@ import { gatePreview, oembedUrl, sharePreview } from '../../views/preview.js';
 import { renderConversationPage } from '../../views/render.js';
 import { openShare } from '../api/shared/viewer.js';
 import { sendAccessGate, type GateRequest } from './access-gate.js';
-import { cachedPage, countPageView, isNotModified, isSharedPage } from './conversation-page.js';
+import { cachedPage, countPageView, isNotModified } from './conversation-page.js';
 import { sendGate, setPageHeaders } from './page-reply.js';
 import { sendMarkdown, sendRevealNote } from './markdown.js';
 import { GateQuery, PageCodeParams } from './schema.js';
@@ -51,7 +58,7 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     { locale, nonce, revealed }: { locale: Locale; nonce: string; revealed: boolean },
   ) {
     const now = app.now();
-    const shared = !revealed && isSharedPage(share, now);
+    const shared = !revealed && isPubliclyCacheable(share, now).allowed;
     const indexable = isIndexable(share, now);
     const embeddable = isEmbeddable(share, now);
     const encoding = pickEncoding(request.headers['accept-encoding']);
@@ -151,7 +158,7 @@ export default async function sharePageRoutes(app: FastifyInstance) {
       sharedBy: await sharedByOf(app.repos.users, share),
       locale,
       url: shareUrl(share.code),
-      shared: isSharedPage(share, now),
+      shared: isPubliclyCacheable(share, now).allowed,
       indexable: isIndexable(share, now),
     });
   });
