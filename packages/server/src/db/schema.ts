@@ -137,6 +137,22 @@ export interface ShareSearchTable {
   listed_at: string;
 }
 
+/** A pre-rendered variant of a share's page (render/conversation-pages.ts). */
+export interface SharePageTable {
+  share_id: string;
+  /** Which page: `page:<locale>`, `page:<locale>:owner` or `embed:<locale>`. */
+  variant: string;
+  /** The version of the share these bytes show (render/conversation-pages.ts `renderKey`). */
+  render_key: string;
+  etag: string;
+  /** JSON `{ scriptHashes, styleHashes }`. */
+  policy: string;
+  identity: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+  rendered_at: string;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -146,6 +162,7 @@ export interface Database {
   share_daily_views: ShareDailyViewsTable;
   share_reports: ShareReportTable;
   share_search: ShareSearchTable;
+  share_pages: SharePageTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -16,9 +16,11 @@ import { connectRedis, type RedisLink } from '../redis/link.js';
 import { ApiTokenRepository } from '../repositories/api-tokens.js';
 import { ConversationRepository } from '../repositories/conversations.js';
 import { ReportRepository } from '../repositories/reports.js';
+import { SharePageRepository } from '../repositories/share-pages.js';
 import { SessionRepository } from '../repositories/sessions.js';
 import { ShareRepository } from '../repositories/shares.js';
 import { UserRepository } from '../repositories/users.js';
+import { ConversationPages } from '../render/conversation-pages.js';
 import type { ExploreRepository } from '../search/explore-repository.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { createSearch, indexAfterUpgrade } from '../search/setup.js';
@@ -28,6 +30,7 @@ import { AdminDirectory } from '../services/admins.js';
 import { ApiTokenService } from '../services/api-tokens.js';
 import { ConversationService } from '../services/conversations.js';
 import { ModerationService } from '../services/moderation.js';
+import { sharedByOf } from '../services/shared-by.js';
 import { ShareService } from '../services/shares.js';
 import { UnlockService } from '../services/unlock.js';
 
@@ -39,6 +42,7 @@ export interface Repositories {
   shares: ShareRepository;
   reports: ReportRepository;
   explore: ExploreRepository;
+  sharePages: SharePageRepository;
 }
 
 declare module 'fastify' {
@@ -51,6 +55,8 @@ declare module 'fastify' {
     dbPoolState: NonNullable<DatabaseHandle['poolState']> | null;
     repos: Repositories;
     shareService: ShareService;
+    /** Every link's pre-rendered pages, stored and in memory. */
+    pages: ConversationPages;
     /** Who the instance admins are. */
     admins: AdminDirectory;
     /** Reports and takedowns. */
@@ -101,6 +107,7 @@ export default fp<ContextOptions>(
       shares,
       reports: new ReportRepository(handle.db, shares, now),
       explore,
+      sharePages: new SharePageRepository(handle.db),
     };
     await indexAfterUpgrade(searchIndex, applied);
     const mailer =
@@ -126,6 +133,15 @@ export default fp<ContextOptions>(
       emailVerification: createSigner(config.sessionSecret, 'email-verification'),
       shareUnlock: createSigner(config.sessionSecret, 'share-unlock'),
     });
+    const pages = new ConversationPages({
+      store: repos.sharePages,
+      snapshotOf: (share) => app.shareService.snapshotOf(share),
+      sharedByOf: (share) => sharedByOf(repos.users, share),
+      publicUrl: config.publicUrl,
+      now,
+      onStoreError: (error) => app.log.warn({ err: error }, 'storing or dropping a rendered page failed'),
+    });
+    app.decorate('pages', pages);
     app.decorate(
       'shareService',
       new ShareService({
@@ -134,6 +150,7 @@ export default fp<ContextOptions>(
         searchIndex,
         now,
         enableOpenSharing: config.enableOpenSharing,
+        pages,
       }),
     );
     app.decorate('admins', new AdminDirectory(repos.users, config.adminEmails));

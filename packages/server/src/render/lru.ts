@@ -1,7 +1,6 @@
 /**
  * A least-recently-used cache bounded by entry count and by total size in bytes: the
- * `lru-cache` package, with the one operation the page cache adds (an entry that grows when
- * a compressed copy is added to it).
+ * `lru-cache` package, behind the three operations the page caches use.
  */
 import { LRUCache } from 'lru-cache';
 
@@ -25,12 +24,6 @@ export class LruCache<V> {
   set(key: string, value: V, size: number): void {
     if (size > this.entries.maxSize) this.entries.delete(key);
     else this.entries.set(key, { value, size }, { size });
-  }
-
-  /** Records that an entry grew (a compressed copy was added to it); it counts as used. */
-  grow(key: string, bytes: number): void {
-    const entry = bytes > 0 ? this.entries.peek(key) : undefined;
-    if (entry) this.set(key, entry.value, entry.size + bytes);
   }
 
   delete(key: string): void {

@@ -1,24 +1,18 @@
 /**
  * Headers of every share page: a Content Security Policy that lets nothing from the
- * conversation run or load (scripts only with this response's nonce, styles only from this
- * site or by hash, images only inline), no framing, no sniffing, no referrer.
+ * conversation run or load (scripts only when their SHA-256 is listed, which only our own
+ * fixed scripts are; styles only from this site or by hash; images only inline), no framing,
+ * no sniffing, no referrer.
+ *
+ * Scripts are allowed by hash rather than by a per-response nonce: a page's bytes are then the
+ * same for every reader, so each encoding is made once (and stored, see conversation-pages.ts)
+ * and a response is one buffer. A hash admits exactly the script it was computed from, and the
+ * conversation is rendered as text, so it cannot bring a script that matches.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
-// Random bytes are drawn in blocks: one call to the CSPRNG per 256 nonces instead of one each.
-const POOL_NONCES = 256;
-let pool = Buffer.alloc(0);
-let offset = 0;
-
-/** A fresh nonce: 128 random bits, base64. */
-export function newNonce(): string {
-  if (offset >= pool.length) {
-    pool = randomBytes(16 * POOL_NONCES);
-    offset = 0;
-  }
-  offset += 16;
-  return pool.toString('base64', offset - 16, offset);
-}
+/** The CSP source token of a script or style: `sha256-…` of its exact text. */
+export const sha256Of = (text: string) => createHash('sha256').update(text).digest('base64');
 
 const AFTER_SCRIPTS =
   "img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -26,14 +20,19 @@ const AFTER_SCRIPTS =
 const AFTER_SCRIPTS_FRAMEABLE =
   "img-src 'self' data:; font-src 'self'; form-action 'none'; frame-ancestors *; base-uri 'none'";
 
-export function contentSecurityPolicy(
-  nonce: string,
-  styleHashes: readonly string[] = [],
-  framing: 'none' | 'any' = 'none',
-): string {
+export interface PagePolicy {
+  /** SHA-256 (base64) of each inline script the page has; none means no script may run. */
+  scriptHashes?: readonly string[];
+  /** SHA-256 (base64) of each inline style (the math stylesheet). */
+  styleHashes?: readonly string[];
+  framing?: 'none' | 'any';
+}
+
+export function contentSecurityPolicy({ scriptHashes = [], styleHashes = [], framing = 'none' }: PagePolicy = {}) {
+  const scripts = scriptHashes.length > 0 ? scriptHashes.map((hash) => `'sha256-${hash}'`).join(' ') : "'none'";
   let styles = "style-src 'self'";
   for (const hash of styleHashes) styles += ` 'sha256-${hash}'`;
-  return `default-src 'none'; script-src 'nonce-${nonce}'; ${styles}; ${framing === 'any' ? AFTER_SCRIPTS_FRAMEABLE : AFTER_SCRIPTS}`;
+  return `default-src 'none'; script-src ${scripts}; ${styles}; ${framing === 'any' ? AFTER_SCRIPTS_FRAMEABLE : AFTER_SCRIPTS}`;
 }
 
 export const PAGE_HEADERS = {

@@ -197,6 +197,12 @@ export class ShareRepository {
     return this.revokeWhere('owner_id', ownerId, ownerId);
   }
 
+  /** The ids of every share of a conversation, revoked ones included. */
+  async idsOfConversation(conversationId: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('shares').select('id').where('conversation_id', '=', conversationId).execute();
+    return rows.map((row) => row.id);
+  }
+
   /** Revokes a deleted conversation's shares and drops their content: nothing of it stays readable. */
   async purgeConversation(conversationId: string, by: string): Promise<void> {
     const at = this.now().toISOString();

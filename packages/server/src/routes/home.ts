@@ -5,7 +5,6 @@
  * the session cookie of every request.
  */
 import type { FastifyInstance } from 'fastify';
-import { newNonce } from '../render/security-headers.js';
 import { negotiateLocale } from '../views/i18n.js';
 import { renderLandingPage } from '../views/render-landing.js';
 import { setPageHeaders } from './pages/page-reply.js';
@@ -25,7 +24,7 @@ export default async function homeRoutes(app: FastifyInstance) {
       locale,
       app.config.publicUrl,
     );
-    setPageHeaders(reply, newNonce());
+    setPageHeaders(reply);
     reply.headers({ 'cache-control': CACHE_CONTROL, vary: 'Accept-Language, Cookie' });
     return reply.send(html);
   });

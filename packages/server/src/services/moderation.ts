@@ -71,6 +71,7 @@ export class ModerationService {
     }
     await this.deps.reports.takeDown(share.id, cleaned, admin.id);
     await this.deps.searchIndex?.sync(share.id);
+    await this.deps.shareService.forgetPages([share.id]);
     return (await this.deps.reports.share(share.id))!;
   }
 

@@ -60,6 +60,18 @@ export interface ShareServiceDeps {
   enableOpenSharing: boolean;
   /** A fresh public code; tests pass one that collides. Defaults to core's generator. */
   newCode?: () => string;
+  /**
+   * The links' stored pages (render/conversation-pages.ts): drawn when a link is made or
+   * changed, so its first reader gets a stored page, and dropped when it closes. Neither call
+   * throws: a page that could not be stored is drawn on its first view instead.
+   */
+  pages?: SharePages;
+}
+
+export interface SharePages {
+  prerender(share: ShareRecord): Promise<void>;
+  forget(shareIds: readonly string[]): Promise<void>;
+  forgetOwner(ownerId: string): Promise<void>;
 }
 
 type SnapshotChoice = { redact?: boolean; leafMessageId?: string; range?: SnapshotOptions['range'] };
@@ -212,7 +224,18 @@ export class ShareService {
       async () => !(await this.deps.shares.findLiveByConversation(conversation.id)),
     );
     await this.deps.searchIndex.sync(id);
-    return (await this.deps.shares.findById(id))!;
+    return this.drawn((await this.deps.shares.findById(id))!);
+  }
+
+  /** The share, once its pages are drawn and stored for its first reader. */
+  private async drawn(share: ShareRecord): Promise<ShareRecord> {
+    await this.deps.pages?.prerender(share);
+    return share;
+  }
+
+  /** Drops the stored pages of links nobody may read any more (revoked, taken down). */
+  forgetPages(shareIds: readonly string[]): Promise<void> {
+    return this.deps.pages?.forget(shareIds) ?? Promise.resolve();
   }
 
   private async refresh(share: ShareRecord, frozen: Frozen, input: ShareSettingsInput & { redact?: boolean }) {
@@ -237,7 +260,7 @@ export class ShareService {
       ...content,
     });
     await this.deps.searchIndex.sync(share.id);
-    return (await this.deps.shares.findById(share.id))!;
+    return this.drawn((await this.deps.shares.findById(share.id))!);
   }
 
   async update(user: User, id: string, input: UpdateShareInput) {
@@ -253,7 +276,7 @@ export class ShareService {
     const snapshotTitle = (await this.deps.shares.snapshot(share.id))?.title ?? share.title;
     await this.deps.shares.update(share.id, await this.settingChanges(input, snapshotTitle, share));
     await this.deps.searchIndex.sync(share.id);
-    return { share: (await this.deps.shares.findById(share.id))!, warnings: [] };
+    return { share: await this.drawn((await this.deps.shares.findById(share.id))!), warnings: [] };
   }
 
   async revoke(user: User, id: string): Promise<ShareRecord> {
@@ -261,6 +284,7 @@ export class ShareService {
     if (!authorize(user, 'revoke', share)) throw errors.shareRevoked();
     await this.deps.shares.revoke(share.id, user.id);
     await this.deps.searchIndex.sync(share.id);
+    await this.forgetPages([share.id]);
     return (await this.deps.shares.findById(share.id))!;
   }
 
@@ -279,7 +303,7 @@ export class ShareService {
     // Revoked or taken down since it was read.
     if (!rotated) throw editRefusal((await this.deps.shares.findById(share.id)) ?? share);
     // Explore's index is keyed by share id and reads the code from the share, so it needs no sync.
-    return (await this.deps.shares.findById(share.id))!;
+    return this.drawn((await this.deps.shares.findById(share.id))!);
   }
 
   /**
@@ -303,13 +327,16 @@ export class ShareService {
   async revokeAll(user: User): Promise<number> {
     const revoked = await this.deps.shares.revokeAllOf(user.id);
     await this.deps.searchIndex.removeOwner(user.id);
+    await this.deps.pages?.forgetOwner(user.id);
     return revoked;
   }
 
   /** Revokes a deleted conversation's links and empties them; nothing of it stays readable or searchable. */
   async purgeConversation(conversationId: string, by: string): Promise<void> {
+    const links = await this.deps.shares.idsOfConversation(conversationId);
     await this.deps.shares.purgeConversation(conversationId, by);
     await this.deps.searchIndex.removeConversation(conversationId);
+    await this.forgetPages(links);
   }
 
   /** The secrets a share of this conversation would contain, before anything is shared. */

@@ -1,5 +1,5 @@
 /**
- * The only script on a share page, run under the page's CSP nonce: it reveals the copy
+ * The only script on a share page, allowed by its SHA-256 in the page's CSP: it reveals the copy
  * buttons (hidden in the HTML, so without JavaScript there is no dead button) and copies a
  * code block or the page link. Plain ES5 in a string; it never reads conversation content
  * except the text of the code block that was clicked.

@@ -1,9 +1,8 @@
 /**
- * Share pages to HTML. A conversation page is rendered once into a PageBody (everything but
- * the nonce of its one script), so the cache can serve it again with a fresh nonce; gate
- * pages are small and rendered per request.
+ * Share pages to HTML. A conversation page (and its embed) is rendered once per version into
+ * markup whose one script is allowed by hash, so the same bytes serve every reader (see
+ * render/conversation-pages.ts); gate pages are small and rendered per request.
  */
-import { createHash } from 'node:crypto';
 import {
   prepareConversation,
   type PreparedConversation,
@@ -13,8 +12,7 @@ import {
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { KATEX_STYLESHEET, VIEWER_STYLESHEET } from '../render/assets.js';
-import { PageBody } from '../render/page-body.js';
-import { NOINDEX, PASSWORD_REFERRER_POLICY } from '../render/security-headers.js';
+import { NOINDEX, PASSWORD_REFERRER_POLICY, sha256Of } from '../render/security-headers.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import { Document, type DocumentProps } from './Document.js';
 import { EMBED_SCRIPT } from './embed-script.js';
@@ -29,11 +27,19 @@ import { VerifyPage, verifyTitle, type VerifyResult } from './VerifyPage.js';
 const DOCTYPE = '<!DOCTYPE html>';
 const END = '</body></html>';
 
-export interface RenderedPage {
-  body: PageBody;
-  /** SHA-256 (base64) of inline styles, for the page's CSP. */
+/** A conversation page or embed as HTML, with what its CSP must allow. */
+export interface PageMarkup {
+  html: string;
+  /** SHA-256 (base64) of its one inline script. */
+  scriptHashes: string[];
+  /** SHA-256 (base64) of its inline styles (the math stylesheet). */
   styleHashes: string[];
 }
+
+const CLIENT_SCRIPT_HASH = sha256Of(CLIENT_SCRIPT);
+const EMBED_SCRIPT_HASH = sha256Of(EMBED_SCRIPT);
+/** What the CSP of an embed panel (which has the embed's script) must allow. */
+export const EMBED_SCRIPT_HASHES: readonly string[] = [EMBED_SCRIPT_HASH];
 
 export interface ConversationPageInput {
   conversation: ViewConversation;
@@ -47,15 +53,13 @@ export interface ConversationPageInput {
   preview?: PreviewMeta;
 }
 
-/** The rendered document split before its one script's nonce; the script goes last. */
-function splitAtScript(html: string, script: string, mathCss: string): RenderedPage {
+/** The rendered document with its one script last, where it runs after the content is there. */
+function withScript(html: string, script: { text: string; hash: string }, mathCss: string): PageMarkup {
   if (!html.endsWith(END)) throw new Error('The page document must end with </body></html>.');
-  // The script goes last, so the bytes before its nonce are the whole page and compress once.
-  const prefix = `${DOCTYPE}${html.slice(0, -END.length)}<script nonce="`;
-  const suffix = `">${script}</script>${END}`;
   return {
-    body: new PageBody(Buffer.from(prefix), Buffer.from(suffix)),
-    styleHashes: mathCss ? [createHash('sha256').update(mathCss).digest('base64')] : [],
+    html: `${DOCTYPE}${html.slice(0, -END.length)}<script>${script.text}</script>${END}`,
+    scriptHashes: [script.hash],
+    styleHashes: mathCss ? [sha256Of(mathCss)] : [],
   };
 }
 
@@ -78,15 +82,15 @@ interface ConversationBody {
 
 /**
  * A conversation in its document (titled after it, canonical at its share address, with the
- * math stylesheet when it has math), rendered and split before `script`: the page and the
+ * math stylesheet when it has math), rendered with `script` last: the page and the
  * embed differ only in some of the document's tags, the body component and their script.
  */
 function renderConversationDocument(
   { conversation, locale, shareUrl }: { conversation: ViewConversation; locale: Locale; shareUrl: string },
   document: ScriptedDocument,
   body: (view: ConversationBody) => ReactNode,
-  script: string,
-): RenderedPage {
+  script: { text: string; hash: string },
+): PageMarkup {
   const t = translator(locale);
   const prepared = prepareConversation(conversation, t);
   const html = renderToString(
@@ -101,7 +105,7 @@ function renderConversationDocument(
       {body({ conversation, prepared, shareUrl, locale, t })}
     </Document>,
   );
-  return splitAtScript(html, script, prepared.mathCss);
+  return withScript(html, script, prepared.mathCss);
 }
 
 export function renderConversationPage({
@@ -109,12 +113,12 @@ export function renderConversationPage({
   indexable,
   preview,
   ...page
-}: ConversationPageInput): RenderedPage {
+}: ConversationPageInput): PageMarkup {
   return renderConversationDocument(
     page,
     { robots: indexable ? null : NOINDEX, ...(preview ? { preview } : {}) },
     (view) => <SharePage {...view} reportUrl={reportUrl} />,
-    CLIENT_SCRIPT,
+    { text: CLIENT_SCRIPT, hash: CLIENT_SCRIPT_HASH },
   );
 }
 
@@ -155,18 +159,18 @@ export interface EmbedPageInput {
   shareUrl: string;
 }
 
-/** The embedded view of a conversation, split at its script's nonce like the page. */
-export function renderEmbedPage({ code, ...page }: EmbedPageInput): RenderedPage {
+/** The embedded view of a conversation, its script last like the page's. */
+export function renderEmbedPage({ code, ...page }: EmbedPageInput): PageMarkup {
   return renderConversationDocument(
     page,
     { robots: NOINDEX, baseTarget: '_blank' },
     (view) => <EmbedConversation {...view} code={code} />,
-    EMBED_SCRIPT,
+    { text: EMBED_SCRIPT, hash: EMBED_SCRIPT_HASH },
   );
 }
 
 /** A panel for an embed with nothing to show; `code` is echoed only when it is a valid code. */
-export function renderEmbedGate(gate: EmbedGate, locale: Locale, code: string, nonce: string): string {
+export function renderEmbedGate(gate: EmbedGate, locale: Locale, code: string): string {
   const t = translator(locale);
   const html = renderToString(
     <Document
@@ -179,7 +183,7 @@ export function renderEmbedGate(gate: EmbedGate, locale: Locale, code: string, n
       <EmbedGatePage gate={gate} code={code} t={t} />
     </Document>,
   );
-  return `${DOCTYPE}${html.slice(0, -END.length)}<script nonce="${nonce}">${EMBED_SCRIPT}</script>${END}`;
+  return `${DOCTYPE}${html.slice(0, -END.length)}<script>${EMBED_SCRIPT}</script>${END}`;
 }
 
 /** The report form, its thank-you page, or the owner's "this is your own link". */

@@ -1,4 +1,5 @@
 /** Helpers for the share page tests. */
+import { createHash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import type { TestApp } from '../helpers/app.js';
@@ -14,12 +15,15 @@ import {
 export const BROWSER =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 
-/** The nonce in a response's CSP header. */
-export const nonceOf = (response: LightMyRequestResponse): string | undefined =>
-  /'nonce-([^']+)'/.exec(String(response.headers['content-security-policy'] ?? ''))?.[1];
+/** The script sources a response's CSP allows (`'sha256-…'`, `'none'`, …). */
+export const scriptSourcesOf = (response: LightMyRequestResponse): string[] =>
+  (/script-src ([^;]+)/.exec(String(response.headers['content-security-policy'] ?? ''))?.[1] ?? '').split(' ');
 
-/** A page with its nonces blanked, to compare two responses. */
-export const withoutNonce = (body: string) => body.replace(/nonce="[^"]*"/g, 'nonce=""');
+/** The CSP source of each inline script of a page, hashed as a browser hashes it. */
+export const inlineScriptSources = (html: string): string[] =>
+  [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (match) => `'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`,
+  );
 
 export async function shareOf(
   t: TestApp,

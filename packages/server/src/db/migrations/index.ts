@@ -6,6 +6,7 @@ import * as exploreReports from './0004_explore_reports.js';
 import * as shareSelection from './0005_share_selection.js';
 import * as conversationSource from './0006_conversation_source.js';
 import * as userAdmin from './0007_user_admin.js';
+import * as sharePages from './0008_share_pages.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from any working directory. */
 export const migrationProvider: MigrationProvider = {
@@ -17,5 +18,6 @@ export const migrationProvider: MigrationProvider = {
     '0005_share_selection': shareSelection,
     '0006_conversation_source': conversationSource,
     '0007_user_admin': userAdmin,
+    '0008_share_pages': sharePages,
   }),
 };

@@ -21,15 +21,14 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ShareRecord } from '../../repositories/shares.js';
 import { pickEncoding } from '../../render/encoding.js';
-import { pageCacheKey, PageCache } from '../../render/page-cache.js';
-import { contentSecurityPolicy, newNonce, NOINDEX } from '../../render/security-headers.js';
+import { contentSecurityPolicy, NOINDEX, type PagePolicy } from '../../render/security-headers.js';
 import { sharedByOf } from '../../services/shared-by.js';
 import type { EmbedGate } from '../../views/EmbedPage.js';
 import { embedLoaderScript } from '../../views/embed-loader.js';
 import { negotiateLocale, type Locale } from '../../views/i18n.js';
-import { renderEmbedGate, renderEmbedPage } from '../../views/render.js';
+import { EMBED_SCRIPT_HASHES, renderEmbedGate } from '../../views/render.js';
 import { isUsedUp } from '../pages/access-gate.js';
-import { cachedPage, countPageView, isNotModified } from '../pages/conversation-page.js';
+import { countPageView, isNotModified } from '../pages/conversation-page.js';
 import { etagMatches, NO_STORE } from '../pages/page-reply.js';
 import { PageCodeParams } from '../pages/schema.js';
 
@@ -48,19 +47,19 @@ const STATUS: Record<EmbedGate['kind'], number> = {
   disabled: 403,
 };
 
-function embedHeaders(reply: FastifyReply, nonce: string, framing: 'any' | 'none', styleHashes: string[] = []) {
+function embedHeaders(reply: FastifyReply, policy: PagePolicy & { framing: 'any' | 'none' }) {
   reply.headers({
-    'content-security-policy': contentSecurityPolicy(nonce, styleHashes, framing),
+    'content-security-policy': contentSecurityPolicy(policy),
     'content-type': 'text/html; charset=utf-8',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-robots-tag': NOINDEX,
   });
-  if (framing === 'none') reply.header('x-frame-options', 'DENY');
+  if (policy.framing === 'none') reply.header('x-frame-options', 'DENY');
 }
 
 export default async function embedRoutes(app: FastifyInstance) {
-  const cache = app.metrics.trackPageCache('embed', new PageCache());
+  app.metrics.trackPageCache('embed', app.pages.caches.embed);
   const { publicUrl } = app.config;
   const shareUrl = (code: string) => shareUrlAt(publicUrl, code);
 
@@ -79,15 +78,15 @@ export default async function embedRoutes(app: FastifyInstance) {
     return reply.send(loader);
   });
 
-  function sendPanel(request: EmbedRequest, reply: FastifyReply, gate: EmbedGate, locale: Locale, nonce: string) {
+  function sendPanel(request: EmbedRequest, reply: FastifyReply, gate: EmbedGate, locale: Locale) {
     const { code } = request.params;
-    embedHeaders(reply, nonce, gate.kind === 'disabled' ? 'none' : 'any');
+    embedHeaders(reply, { scriptHashes: EMBED_SCRIPT_HASHES, framing: gate.kind === 'disabled' ? 'none' : 'any' });
     reply.headers({ 'cache-control': NO_STORE, vary: 'Accept-Language' });
-    return reply.status(STATUS[gate.kind]).send(renderEmbedGate(gate, locale, isShortCode(code) ? code : '', nonce));
+    return reply.status(STATUS[gate.kind]).send(renderEmbedGate(gate, locale, isShortCode(code) ? code : ''));
   }
 
   /** The access decision as a panel; anything that is not a decision goes on to the error handler. */
-  async function panelFor(error: unknown, request: EmbedRequest, reply: FastifyReply, locale: Locale, nonce: string) {
+  async function panelFor(error: unknown, request: EmbedRequest, reply: FastifyReply, locale: Locale) {
     if (!isAppError(error)) throw error;
     const gates: Record<number, EmbedGate | undefined> = {
       404: { kind: 'not_found' },
@@ -97,12 +96,11 @@ export default async function embedRoutes(app: FastifyInstance) {
     };
     const gate = gates[error.status];
     if (!gate) throw error;
-    return sendPanel(request, reply, gate, locale, nonce);
+    return sendPanel(request, reply, gate, locale);
   }
 
   app.get('/embed/:code', { schema: { hide: true, params: PageCodeParams } }, async (request: EmbedRequest, reply) => {
     const locale = negotiateLocale(request.headers['accept-language']);
-    const nonce = newNonce();
     const { code } = request.params;
     let share: ShareRecord;
     try {
@@ -110,25 +108,22 @@ export default async function embedRoutes(app: FastifyInstance) {
       share = access.share;
       // A view-limited link: a notice and a link to its page, where the reader opens it.
       if (access.reveal === 'required') {
-        return sendPanel(request, reply, { kind: 'limited', shareUrl: shareUrl(share.code) }, locale, nonce);
+        return sendPanel(request, reply, { kind: 'limited', shareUrl: shareUrl(share.code) }, locale);
       }
     } catch (error) {
-      return panelFor(error, request, reply, locale, nonce);
+      return panelFor(error, request, reply, locale);
     }
     const now = app.now();
     if (!isEmbeddable(share, now)) {
-      return sendPanel(request, reply, { kind: 'disabled', shareUrl: shareUrl(share.code) }, locale, nonce);
+      return sendPanel(request, reply, { kind: 'disabled', shareUrl: shareUrl(share.code) }, locale);
     }
 
     const shared = isPubliclyCacheable(share, now).allowed;
     const encoding = pickEncoding(request.headers['accept-encoding']);
     // The embed shows who shared it like the page does (docs/decisions.md), read live the same way.
     const sharedBy = await sharedByOf(app.repos.users, share);
-    const key = `embed:${pageCacheKey(share, { locale, indexable: false, embeddable: true, sharedBy })}`;
     reply.header('vary', 'Accept-Encoding, Accept-Language');
-    const page = await cachedPage(app, cache, key, { share, sharedBy }, (conversation) =>
-      renderEmbedPage({ conversation, locale, code: share.code, shareUrl: shareUrl(share.code) }),
-    );
+    const page = await app.pages.get(share, { kind: 'embed', locale }, sharedBy);
     if (isNotModified(request, reply, page, { shared, encoding })) return reply.status(304).send();
     // A reader of an embed is a reader: counted like the page (people only, once per load).
     if (request.method === 'GET') {
@@ -136,11 +131,11 @@ export default async function embedRoutes(app: FastifyInstance) {
         await countPageView(app, request, share);
       } catch (error) {
         reply.removeHeader('etag');
-        return panelFor(error, request, reply, locale, nonce);
+        return panelFor(error, request, reply, locale);
       }
     }
-    embedHeaders(reply, nonce, 'any', page.styleHashes);
+    embedHeaders(reply, { ...page, framing: 'any' });
     if (encoding !== 'identity') reply.header('content-encoding', encoding);
-    return reply.send(cache.body(key, page, encoding, nonce));
+    return reply.send(page.body.in(encoding));
   });
 }

@@ -43,7 +43,6 @@ export async function sendAccessGate(
   request: GateRequest,
   reply: FastifyReply,
   locale: Locale,
-  nonce: string,
 ) {
   if (!isAppError(error)) throw error;
   const { code } = request.params;
@@ -56,5 +55,5 @@ export async function sendAccessGate(
   const kind = isUsedUp(error) ? 'limited' : kinds[error.status];
   const url = isShortCode(code) ? shareUrl(app.config.publicUrl, code) : null;
   const preview = kind ? gatePreview({ kind, url, locale, publicUrl: app.config.publicUrl }) : undefined;
-  return sendGate(reply, error.status, gate, locale, nonce, preview);
+  return sendGate(reply, error.status, gate, locale, preview);
 }

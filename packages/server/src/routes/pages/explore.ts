@@ -6,7 +6,6 @@
 import { isAppError, LIMITS } from '@chatshare/core';
 import type { FastifyInstance } from 'fastify';
 import { presentExploreHit } from '../../presenters/explore.js';
-import { newNonce } from '../../render/security-headers.js';
 import { EXPLORE_SORTS, type ExplorePage, type ExploreSort } from '../../search/explore-repository.js';
 import { negotiateLocale } from '../../views/i18n.js';
 import { renderExplorePage } from '../../views/render-explore.js';
@@ -57,7 +56,7 @@ export default async function explorePageRoutes(app: FastifyInstance) {
         locale,
         app.config.publicUrl,
       );
-      setPageHeaders(reply, newNonce());
+      setPageHeaders(reply);
       reply.headers({ 'cache-control': 'no-cache', vary: 'Accept-Language' });
       return reply.status(badCursor ? 400 : 200).send(html);
     },

@@ -9,7 +9,7 @@ import type { ShareRecord } from '../../repositories/shares.js';
 import { conversationToMarkdown } from '../../render/markdown-export.js';
 import { NOINDEX, PAGE_HEADERS } from '../../render/security-headers.js';
 import { translator, type Locale } from '../../views/i18n.js';
-import { conversationView } from './conversation-page.js';
+import { conversationView } from '../../render/conversation-pages.js';
 import { etagMatches, NO_STORE, REVALIDATE } from './page-reply.js';
 
 export interface MarkdownInput {

@@ -5,6 +5,7 @@ import {
   NOINDEX,
   PAGE_HEADERS,
   PASSWORD_REFERRER_POLICY,
+  type PagePolicy,
 } from '../../render/security-headers.js';
 import { renderGatePage } from '../../views/render.js';
 import type { Gate } from '../../views/GatePage.js';
@@ -17,10 +18,11 @@ export const REVALIDATE = 'no-cache';
 /** Responses that depend on who asks (password, private, owner-only) or on the moment. */
 export const NO_STORE = 'private, no-store';
 
-export function setPageHeaders(reply: FastifyReply, nonce: string, styleHashes: readonly string[] = []): void {
+/** The headers of a page whose inline scripts and styles `policy` lists (none: no script runs). */
+export function setPageHeaders(reply: FastifyReply, policy: PagePolicy = {}): void {
   reply.headers({
     ...PAGE_HEADERS,
-    'content-security-policy': contentSecurityPolicy(nonce, styleHashes),
+    'content-security-policy': contentSecurityPolicy(policy),
     'content-type': 'text/html; charset=utf-8',
   });
 }
@@ -41,15 +43,8 @@ export function etagMatches(header: string | undefined, tag: string): boolean {
 }
 
 /** A gate page (not found, expired, password, rate limited), never stored. */
-export function sendGate(
-  reply: FastifyReply,
-  status: number,
-  gate: Gate,
-  locale: Locale,
-  nonce: string,
-  preview?: PreviewMeta,
-) {
-  setPageHeaders(reply, nonce);
+export function sendGate(reply: FastifyReply, status: number, gate: Gate, locale: Locale, preview?: PreviewMeta) {
+  setPageHeaders(reply);
   reply.headers({ 'cache-control': NO_STORE, 'x-robots-tag': NOINDEX, vary: 'Accept-Language' });
   // A page with a form: under `no-referrer` Chromium posts it with `Origin: null`, which the
   // CSRF check refuses, so its own forms send the origin (other sites still get no referrer).

@@ -7,7 +7,7 @@
  */
 import { isAppError, isReportReason, LIMITS, sharePath, type ReportReason, type Reveal } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { newNonce, NOINDEX, PASSWORD_REFERRER_POLICY } from '../../render/security-headers.js';
+import { NOINDEX, PASSWORD_REFERRER_POLICY } from '../../render/security-headers.js';
 import { negotiateLocale, translator, type Locale } from '../../views/i18n.js';
 import type { ReportFormError, ReportView } from '../../views/ReportPage.js';
 import { renderReportPage } from '../../views/render.js';
@@ -18,8 +18,8 @@ import { PageCodeParams, ReportPageQuery } from './schema.js';
 
 type ReportRequest = FastifyRequest<{ Params: PageCodeParams; Querystring: ReportPageQuery }>;
 
-function sendReportPage(reply: FastifyReply, status: number, view: ReportView, locale: Locale, nonce: string) {
-  setPageHeaders(reply, nonce);
+function sendReportPage(reply: FastifyReply, status: number, view: ReportView, locale: Locale) {
+  setPageHeaders(reply);
   reply.headers({
     'cache-control': NO_STORE,
     'x-robots-tag': NOINDEX,
@@ -43,7 +43,7 @@ const titleFor = (access: { share: { title: string }; reveal: Reveal }, locale: 
   access.reveal === 'required' ? translator(locale)('preview.limited.title') : access.share.title;
 
 type Access = Awaited<ReturnType<typeof openShare>>;
-type Opened = { access: Access; locale: Locale; nonce: string };
+type Opened = { access: Access; locale: Locale };
 
 export default async function reportPageRoutes(app: FastifyInstance) {
   const schema = { hide: true, params: PageCodeParams, querystring: ReportPageQuery };
@@ -56,36 +56,35 @@ export default async function reportPageRoutes(app: FastifyInstance) {
     (handler: (request: ReportRequest, reply: FastifyReply, opened: Opened) => Promise<unknown>) =>
     async (request: ReportRequest, reply: FastifyReply) => {
       const locale = negotiateLocale(request.headers['accept-language']);
-      const nonce = newNonce();
       let access: Access;
       try {
         access = await openShare(app, request, reply, request.params.code);
       } catch (error) {
-        return sendAccessGate(app, error, request, reply, locale, nonce);
+        return sendAccessGate(app, error, request, reply, locale);
       }
-      return handler(request, reply, { access, locale, nonce });
+      return handler(request, reply, { access, locale });
     };
 
   app.get(
     '/s/:code/report',
     { schema },
-    opened(async (request, reply, { access, locale, nonce }) => {
+    opened(async (request, reply, { access, locale }) => {
       const { share, isOwner } = access;
       const view: ReportView = isOwner
         ? { kind: 'own', code: share.code }
         : request.query.sent !== undefined
           ? { kind: 'sent', code: share.code }
           : { kind: 'form', code: share.code, title: titleFor(access, locale), reason: null, note: '', error: null };
-      return sendReportPage(reply, isOwner ? 403 : 200, view, locale, nonce);
+      return sendReportPage(reply, isOwner ? 403 : 200, view, locale);
     }),
   );
 
   app.post(
     '/s/:code/report',
     { schema },
-    opened(async (request, reply, { access, locale, nonce }) => {
+    opened(async (request, reply, { access, locale }) => {
       const { share, isOwner } = access;
-      if (isOwner) return sendReportPage(reply, 403, { kind: 'own', code: share.code }, locale, nonce);
+      if (isOwner) return sendReportPage(reply, 403, { kind: 'own', code: share.code }, locale);
       const { reason, note } = formFields(request.body);
       const form = (status: number, error: ReportFormError) =>
         sendReportPage(
@@ -93,7 +92,6 @@ export default async function reportPageRoutes(app: FastifyInstance) {
           status,
           { kind: 'form', code: share.code, title: titleFor(access, locale), reason, note, error },
           locale,
-          nonce,
         );
       try {
         await app.reportLimit(request, reply);

@@ -3,8 +3,8 @@
  * (`POST /s/:code/reveal`, the only request that counts its views) and its Markdown
  * (`GET /s/:code.md`). Every
  * request first does the one indexed lookup of the share's live state and the access
- * decision (ShareService.access, core canView); only then is a page served, from the
- * in-memory cache when the same page was rendered before.
+ * decision (ShareService.access, core canView); only then is a page served: the link's
+ * pre-rendered page, from memory or from the store (render/conversation-pages.ts).
  */
 import {
   isEmbeddable,
@@ -17,15 +17,13 @@ import {
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ShareRecord } from '../../repositories/shares.js';
 import { pickEncoding } from '../../render/encoding.js';
-import { pageCacheKey, PageCache } from '../../render/page-cache.js';
-import { newNonce, NOINDEX } from '../../render/security-headers.js';
+import { NOINDEX } from '../../render/security-headers.js';
 import { sharedByOf } from '../../services/shared-by.js';
 import { negotiateLocale, type Locale } from '../../views/i18n.js';
-import { gatePreview, oembedUrl, sharePreview } from '../../views/preview.js';
-import { renderConversationPage } from '../../views/render.js';
+import { gatePreview, oembedUrl } from '../../views/preview.js';
 import { openShare } from '../api/shared/viewer.js';
 import { sendAccessGate, type GateRequest } from './access-gate.js';
-import { cachedPage, countPageView, isNotModified } from './conversation-page.js';
+import { countPageView, isNotModified } from './conversation-page.js';
 import { sendGate, setPageHeaders } from './page-reply.js';
 import { sendMarkdown, sendRevealNote } from './markdown.js';
 import { GateQuery, PageCodeParams } from './schema.js';
@@ -33,18 +31,18 @@ import { GateQuery, PageCodeParams } from './schema.js';
 const pageSchema = { hide: true, params: PageCodeParams, querystring: GateQuery };
 
 export default async function sharePageRoutes(app: FastifyInstance) {
-  const cache = app.metrics.trackPageCache('share', new PageCache());
+  app.metrics.trackPageCache('share', app.pages.caches.page);
   const { publicUrl } = app.config;
   const shareUrl = (code: string) => shareUrlAt(publicUrl, code);
 
   /** The access decision as a page (see access-gate.ts); other errors go on. */
-  const gateFor = (error: unknown, request: GateRequest, reply: FastifyReply, locale: Locale, nonce: string) =>
-    sendAccessGate(app, error, request, reply, locale, nonce);
+  const gateFor = (error: unknown, request: GateRequest, reply: FastifyReply, locale: Locale) =>
+    sendAccessGate(app, error, request, reply, locale);
 
   /** The click-to-reveal step of a view-limited link: no content, and no view used. */
-  function sendRevealStep(reply: FastifyReply, share: ShareRecord, viewsLeft: number, locale: Locale, nonce: string) {
+  function sendRevealStep(reply: FastifyReply, share: ShareRecord, viewsLeft: number, locale: Locale) {
     const preview = gatePreview({ kind: 'limited', url: shareUrl(share.code), locale, publicUrl });
-    return sendGate(reply, 200, { kind: 'reveal', code: share.code, viewsLeft }, locale, nonce, preview);
+    return sendGate(reply, 200, { kind: 'reveal', code: share.code, viewsLeft }, locale, preview);
   }
 
   /**
@@ -55,17 +53,15 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     request: GateRequest,
     reply: FastifyReply,
     { share, isOwner }: { share: ShareRecord; isOwner: boolean },
-    { locale, nonce, revealed }: { locale: Locale; nonce: string; revealed: boolean },
+    { locale, revealed }: { locale: Locale; revealed: boolean },
   ) {
     const now = app.now();
     const shared = !revealed && isPubliclyCacheable(share, now).allowed;
     const indexable = isIndexable(share, now);
     const embeddable = isEmbeddable(share, now);
     const encoding = pickEncoding(request.headers['accept-encoding']);
-    // Read live, so a changed display name is part of the key (and of the ETag) at once.
+    // Read live, so a changed display name is part of the render key (and of the ETag) at once.
     const sharedBy = await sharedByOf(app.repos.users, share);
-    // The owner's page has no "Report" link (they can revoke it instead), so it is its own entry.
-    const key = `${pageCacheKey(share, { locale, indexable, embeddable, sharedBy })}${isOwner ? ':owner' : ''}`;
     reply.header('vary', 'Accept-Encoding, Accept-Language');
     if (embeddable) {
       reply.header(
@@ -74,19 +70,8 @@ export default async function sharePageRoutes(app: FastifyInstance) {
       );
     }
 
-    const page = await cachedPage(app, cache, key, { share, sharedBy }, (conversation, snapshot) =>
-      renderConversationPage({
-        conversation,
-        locale,
-        shareUrl: shareUrl(share.code),
-        reportUrl: isOwner ? null : `${sharePath(share.code)}/report`,
-        indexable,
-        // A view-limited link's tags stay generic even on the revealed page (it may be saved).
-        preview: !isViewLimited(share)
-          ? sharePreview({ share, snapshot, locale, publicUrl, embeddable })
-          : gatePreview({ kind: 'limited', url: shareUrl(share.code), locale, publicUrl }),
-      }),
-    );
+    // The owner's page has no "Report" link (they can revoke it instead), so it is its own variant.
+    const page = await app.pages.get(share, { kind: 'page', locale, owner: isOwner }, sharedBy);
     if (!indexable) reply.header('x-robots-tag', NOINDEX);
     if (isNotModified(request, reply, page, { shared, encoding })) return reply.status(304).send();
 
@@ -98,28 +83,27 @@ export default async function sharePageRoutes(app: FastifyInstance) {
         // The gate replaces the page: nothing that described the page may stay.
         reply.removeHeader('etag');
         reply.removeHeader('link');
-        return gateFor(error, request, reply, locale, nonce);
+        return gateFor(error, request, reply, locale);
       }
     }
-    setPageHeaders(reply, nonce, page.styleHashes);
+    setPageHeaders(reply, page);
     if (encoding !== 'identity') reply.header('content-encoding', encoding);
-    return reply.send(cache.body(key, page, encoding, nonce));
+    return reply.send(page.body.in(encoding));
   }
 
   app.get('/s/:code', { schema: pageSchema }, async (request: GateRequest, reply) => {
     const locale = negotiateLocale(request.headers['accept-language']);
-    const nonce = newNonce();
     let access;
     try {
       access = await openShare(app, request, reply, request.params.code);
     } catch (error) {
-      return gateFor(error, request, reply, locale, nonce);
+      return gateFor(error, request, reply, locale);
     }
     // GET and HEAD of a view-limited link never show nor count: only the reveal POST does.
     if (access.reveal === 'required') {
-      return sendRevealStep(reply, access.share, access.viewsLeft ?? 0, locale, nonce);
+      return sendRevealStep(reply, access.share, access.viewsLeft ?? 0, locale);
     }
-    return sendConversation(request, reply, access, { locale, nonce, revealed: false });
+    return sendConversation(request, reply, access, { locale, revealed: false });
   });
 
   /**
@@ -129,15 +113,14 @@ export default async function sharePageRoutes(app: FastifyInstance) {
    */
   app.post('/s/:code/reveal', { schema: pageSchema }, async (request: GateRequest, reply) => {
     const locale = negotiateLocale(request.headers['accept-language']);
-    const nonce = newNonce();
     try {
       const access = await openShare(app, request, reply, request.params.code);
       // Nothing to reveal (no limit, or the owner's own link): the page itself, no view used.
       if (access.reveal === 'none') return reply.redirect(sharePath(access.share.code), 303);
       await app.shareService.countView(access.share, { automated: false });
-      return await sendConversation(request, reply, access, { locale, nonce, revealed: true });
+      return await sendConversation(request, reply, access, { locale, revealed: true });
     } catch (error) {
-      return gateFor(error, request, reply, locale, nonce);
+      return gateFor(error, request, reply, locale);
     }
   });
 

@@ -5,7 +5,7 @@ import { requireUser, SESSION_COOKIE } from '../../../plugins/auth.js';
 import { routeRateLimit } from '../../../plugins/route-rate-limit.js';
 import { presentUser } from '../../../presenters/user.js';
 import type { User } from '../../../repositories/users.js';
-import { NOINDEX, newNonce } from '../../../render/security-headers.js';
+import { NOINDEX } from '../../../render/security-headers.js';
 import type { SignedIn } from '../../../services/accounts.js';
 import { negotiateLocale } from '../../../views/i18n.js';
 import { renderVerifyPage } from '../../../views/render.js';
@@ -107,7 +107,7 @@ export default async function authRoutes(fastify: FastifyInstance) {
         result = 'invalid';
       }
       // The shared page headers: no-referrer among them, so the token in this URL goes nowhere.
-      setPageHeaders(reply, newNonce());
+      setPageHeaders(reply);
       reply.headers({ 'cache-control': NO_STORE, 'x-robots-tag': NOINDEX, vary: 'Accept-Language' });
       const locale = negotiateLocale(request.headers['accept-language']);
       return reply.status(result === 'confirmed' ? 200 : 400).send(renderVerifyPage(result, locale));
