@@ -32,6 +32,8 @@ export type PageCacheName = 'share' | 'embed';
 export interface ObservedCache {
   readonly size: number;
   onLookup: ((hit: boolean) => void) | undefined;
+  /** Told, on a miss in memory, whether the stored page was found (else it is drawn). */
+  onStoreLookup: ((found: boolean) => void) | undefined;
 }
 
 const UNMATCHED = 'unmatched';
@@ -58,6 +60,13 @@ export class Metrics {
   private readonly cacheLookups = new Counter({
     name: 'chatshare_page_cache_lookups_total',
     help: 'Rendered-page cache lookups, by cache and result (hit or miss)',
+    labelNames: ['cache', 'result'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly storeLookups = new Counter({
+    name: 'chatshare_page_store_lookups_total',
+    help: 'Pages not in memory looked up in the page store, by cache and result (found, or drawn because missing)',
     labelNames: ['cache', 'result'] as const,
     registers: [this.registry],
   });
@@ -140,6 +149,7 @@ export class Metrics {
   trackPageCache<T extends ObservedCache>(name: PageCacheName, cache: T): T {
     this.caches.set(name, cache);
     cache.onLookup = (hit) => this.cacheLookups.inc({ cache: name, result: hit ? 'hit' : 'miss' });
+    cache.onStoreLookup = (found) => this.storeLookups.inc({ cache: name, result: found ? 'found' : 'drawn' });
     return cache;
   }
 

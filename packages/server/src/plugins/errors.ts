@@ -49,6 +49,9 @@ function toAppError(error: FastifyError): AppError | undefined {
 export default fp(
   async function errorHandling(app: FastifyInstance) {
     app.setErrorHandler((error: FastifyError, request, reply) => {
+      // An error is about this request only: no browser or proxy may keep it, nor anything a
+      // route said about a page before it failed.
+      reply.header('cache-control', 'private, no-store').removeHeader('etag');
       if (isDatabaseUnavailable(error)) return sendDatabaseUnavailable(error, request, reply);
       const appError = storageFullError(error, request.log) ?? toAppError(error);
       if (!appError) {

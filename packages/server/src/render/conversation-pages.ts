@@ -25,6 +25,7 @@ import { LOCALES, type Locale } from '../views/i18n.js';
 import { renderConversationPage, renderEmbedPage, type PageMarkup } from '../views/render.js';
 import { PageBody } from './page-body.js';
 import { PageCache, type RenderedPage } from './page-cache.js';
+import { contentSecurityPolicy, type PagePolicy } from './security-headers.js';
 import { templateFingerprint } from './template-fingerprint.js';
 
 /** Which page of a share: the page (a reader's or the owner's, who has no "Report" link) or the embed. */
@@ -106,8 +107,9 @@ export class ConversationPages implements SharePages {
       this.deps.onStoreError(error);
       return undefined;
     });
+    cache.onStoreLookup?.(stored !== undefined);
     const page = stored
-      ? { body: new PageBody(stored, stored.etag), scriptHashes: stored.scriptHashes, styleHashes: stored.styleHashes }
+      ? readyPage(new PageBody(stored, stored.etag), stored, variant)
       : await this.drawAndStore(share, variant, renderKey, sharedBy);
     cache.set(key, page);
     return page;
@@ -176,12 +178,16 @@ export class ConversationPages implements SharePages {
     sharedBy: string | null,
   ): Promise<RenderedPage> {
     const markup = drawMarkup(share, snapshot, variant, sharedBy, this.deps);
-    return {
-      body: await PageBody.encode(markup.html),
-      scriptHashes: markup.scriptHashes,
-      styleHashes: markup.styleHashes,
-    };
+    return readyPage(await PageBody.encode(markup.html), markup, variant);
   }
+}
+
+/** A page with its CSP: only the embed may be framed, by any site. */
+function readyPage(body: PageBody, policy: Omit<PagePolicy, 'framing'>, variant: PageVariant): RenderedPage {
+  const scriptHashes = policy.scriptHashes ?? [];
+  const styleHashes = policy.styleHashes ?? [];
+  const framing = variant.kind === 'embed' ? 'any' : 'none';
+  return { body, scriptHashes, styleHashes, csp: contentSecurityPolicy({ scriptHashes, styleHashes, framing }) };
 }
 
 /** The HTML of one variant of a share's page, as of now. */

@@ -11,17 +11,22 @@ import { LruCache } from './lru.js';
 const MAX_PAGES = 1_000;
 const MAX_BYTES = 64 * 1024 * 1024;
 
-/** A page ready to send: its bytes in every encoding and what its CSP must allow. */
+/** A page ready to send: its bytes in every encoding and its CSP, made once. */
 export interface RenderedPage {
   body: PageBody;
+  /** What the CSP allows (kept so the page can be stored with it). */
   scriptHashes: readonly string[];
   styleHashes: readonly string[];
+  /** The Content-Security-Policy header of this page. */
+  csp: string;
 }
 
 export class PageCache {
   private readonly pages = new LruCache<RenderedPage>(MAX_PAGES, MAX_BYTES);
   /** Told whether each lookup found a page (metrics count hits and misses). */
   onLookup: ((hit: boolean) => void) | undefined;
+  /** Told, after a miss here, whether the page store had the page (metrics). */
+  onStoreLookup: ((found: boolean) => void) | undefined;
 
   get(key: string): RenderedPage | undefined {
     const page = this.pages.get(key);

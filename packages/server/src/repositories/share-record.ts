@@ -68,4 +68,9 @@ export interface ShareRecord extends ShareAccessState {
   takedownReason: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * The owner's display name as read with the share, when the lookup read it (by code, with
+   * "Show my name" on; services/shared-by.ts): the page then needs no second query.
+   */
+  ownerName?: string | null;
 }

@@ -38,19 +38,24 @@ const SORT_COLUMNS = {
   title: 'title',
 } as const satisfies Record<ShareSort, keyof ShareRow>;
 
+/** The name a page shows with "Show my name", read in the page's one lookup (null otherwise). */
+const OWNER_NAME = sql<
+  string | null
+>`case when show_author = 1 then (select name from users where users.id = shares.owner_id) end`;
+
 export class ShareRepository {
   /** Views counted but not yet written; every read below adds them, so owners see them at once. */
   private readonly views = new ViewBuffer();
   private flushing: Promise<unknown> = Promise.resolve();
 
   // Every page view starts with this lookup, so it is built and compiled once; only the code changes.
-  private readonly byCode: CompiledQuery<RecordRow>;
+  private readonly byCode: CompiledQuery<RecordRow & { owner_name: string | null }>;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => Date,
   ) {
-    this.byCode = this.records().where('code', '=', '').compile();
+    this.byCode = this.records().select(OWNER_NAME.as('owner_name')).where('code', '=', '').compile();
   }
 
   private record(row: RecordRow): ShareRecord {
@@ -98,9 +103,12 @@ export class ShareRepository {
 
   /** The one indexed lookup every public read starts with. `code` must be a valid short code. */
   async findByCode(code: string): Promise<ShareRecord | undefined> {
-    const { rows } = await this.db.executeQuery<RecordRow>({ ...this.byCode, parameters: [code] });
+    const { rows } = await this.db.executeQuery<RecordRow & { owner_name: string | null }>({
+      ...this.byCode,
+      parameters: [code],
+    });
     const row = rows[0];
-    return row && this.record(row);
+    return row && { ...this.record(row), ...(row.show_author ? { ownerName: row.owner_name } : {}) };
   }
 
   async snapshot(id: string): Promise<Snapshot | undefined> {
@@ -199,7 +207,11 @@ export class ShareRepository {
 
   /** The ids of every share of a conversation, revoked ones included. */
   async idsOfConversation(conversationId: string): Promise<string[]> {
-    const rows = await this.db.selectFrom('shares').select('id').where('conversation_id', '=', conversationId).execute();
+    const rows = await this.db
+      .selectFrom('shares')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .execute();
     return rows.map((row) => row.id);
   }
 

@@ -8,5 +8,8 @@ import type { ShareRecord } from '../repositories/shares.js';
 import type { UserRepository } from '../repositories/users.js';
 
 export function sharedByOf(users: Pick<UserRepository, 'nameOf'>, share: ShareRecord): Promise<string | null> {
-  return share.showAuthor ? users.nameOf(share.ownerId) : Promise.resolve(null);
+  if (!share.showAuthor) return Promise.resolve(null);
+  // Read with the share by the page's own lookup, in the same moment as its live state.
+  if (share.ownerName !== undefined) return Promise.resolve(share.ownerName);
+  return users.nameOf(share.ownerId);
 }

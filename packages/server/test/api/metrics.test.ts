@@ -144,23 +144,29 @@ describe('what /metrics counts', () => {
     );
   });
 
-  it('counts a share page rendered once as a miss, and the next views as hits', async () => {
+  it('counts a page served from memory as a hit, and where a page not in memory came from', async () => {
     const { id } = await createConversation(t.app, owner);
     const fresh = (await createShare(t.app, owner, { conversationId: id })).shortCode;
-    const lookups = (samples: Sample[], result: string) =>
-      total(samples, 'chatshare_page_cache_lookups_total', { cache: 'share', result });
+    const lookups = (samples: Sample[], cache: string, result: string) =>
+      total(samples, 'chatshare_page_cache_lookups_total', { cache, result });
+    const fromStore = (samples: Sample[], cache: string, result: string) =>
+      total(samples, 'chatshare_page_store_lookups_total', { cache, result });
     const before = (await scrape(t)).samples;
+    // Drawn when the link was made: its first views are hits already.
     for (let i = 0; i < 3; i++) expect((await call(t.app, 'GET', `/s/${fresh}`)).statusCode).toBe(200);
     const after = (await scrape(t)).samples;
-    expect(lookups(after, 'miss') - lookups(before, 'miss')).toBe(1);
-    expect(lookups(after, 'hit') - lookups(before, 'hit')).toBe(2);
+    expect(lookups(after, 'share', 'miss') - lookups(before, 'share', 'miss')).toBe(0);
+    expect(lookups(after, 'share', 'hit') - lookups(before, 'share', 'hit')).toBe(3);
     expect(total(after, 'chatshare_page_cache_entries', { cache: 'share' })).toBeGreaterThanOrEqual(1);
 
+    // The embed is drawn on its first request (then stored), and kept in memory.
     expect((await call(t.app, 'GET', `/embed/${fresh}`)).statusCode).toBe(200);
     expect((await call(t.app, 'GET', `/embed/${fresh}`)).statusCode).toBe(200);
     const embed = (await scrape(t)).samples;
-    expect(total(embed, 'chatshare_page_cache_lookups_total', { cache: 'embed', result: 'miss' })).toBe(1);
-    expect(total(embed, 'chatshare_page_cache_lookups_total', { cache: 'embed', result: 'hit' })).toBe(1);
+    expect(lookups(embed, 'embed', 'miss') - lookups(after, 'embed', 'miss')).toBe(1);
+    expect(lookups(embed, 'embed', 'hit') - lookups(after, 'embed', 'hit')).toBe(1);
+    expect(fromStore(embed, 'embed', 'drawn') - fromStore(after, 'embed', 'drawn')).toBe(1);
+    expect(fromStore(embed, 'embed', 'found') - fromStore(after, 'embed', 'found')).toBe(0);
   });
 
   it('counts 429s by the limiter that refused them', async () => {

@@ -183,6 +183,9 @@ describe(`a password set or changed, at the next request (${DIALECT})`, () => {
     const md = await call(t.app, 'GET', `/s/${code}.md`, { headers: { cookie: first! } });
     expect(md.statusCode).toBe(401);
     expect(md.body).not.toContain(marker);
+    // A refusal is never kept by a browser or proxy, nor validated against the old Markdown.
+    expect(md.headers['cache-control']).toBe('private, no-store');
+    expect(md.headers.etag).toBeUndefined();
     const reader = await call(t.app, 'GET', `/api/v1/shared/${code}`, { headers: { cookie: first! } });
     expect(reader.statusCode).toBe(401);
     expect(reader.body).not.toContain(marker);

@@ -21,7 +21,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ShareRecord } from '../../repositories/shares.js';
 import { pickEncoding } from '../../render/encoding.js';
-import { contentSecurityPolicy, NOINDEX, type PagePolicy } from '../../render/security-headers.js';
+import { contentSecurityPolicy, NOINDEX } from '../../render/security-headers.js';
 import { sharedByOf } from '../../services/shared-by.js';
 import type { EmbedGate } from '../../views/EmbedPage.js';
 import { embedLoaderScript } from '../../views/embed-loader.js';
@@ -47,15 +47,21 @@ const STATUS: Record<EmbedGate['kind'], number> = {
   disabled: 403,
 };
 
-function embedHeaders(reply: FastifyReply, policy: PagePolicy & { framing: 'any' | 'none' }) {
+/** The panels' policies: they have the embed's script; "embedding is off" may not be framed. */
+const PANEL_POLICY = {
+  any: contentSecurityPolicy({ scriptHashes: EMBED_SCRIPT_HASHES, framing: 'any' }),
+  none: contentSecurityPolicy({ scriptHashes: EMBED_SCRIPT_HASHES, framing: 'none' }),
+};
+
+function embedHeaders(reply: FastifyReply, csp: string, framing: 'any' | 'none') {
   reply.headers({
-    'content-security-policy': contentSecurityPolicy(policy),
+    'content-security-policy': csp,
     'content-type': 'text/html; charset=utf-8',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-robots-tag': NOINDEX,
   });
-  if (policy.framing === 'none') reply.header('x-frame-options', 'DENY');
+  if (framing === 'none') reply.header('x-frame-options', 'DENY');
 }
 
 export default async function embedRoutes(app: FastifyInstance) {
@@ -80,7 +86,8 @@ export default async function embedRoutes(app: FastifyInstance) {
 
   function sendPanel(request: EmbedRequest, reply: FastifyReply, gate: EmbedGate, locale: Locale) {
     const { code } = request.params;
-    embedHeaders(reply, { scriptHashes: EMBED_SCRIPT_HASHES, framing: gate.kind === 'disabled' ? 'none' : 'any' });
+    const framing = gate.kind === 'disabled' ? 'none' : 'any';
+    embedHeaders(reply, PANEL_POLICY[framing], framing);
     reply.headers({ 'cache-control': NO_STORE, vary: 'Accept-Language' });
     return reply.status(STATUS[gate.kind]).send(renderEmbedGate(gate, locale, isShortCode(code) ? code : ''));
   }
@@ -134,7 +141,7 @@ export default async function embedRoutes(app: FastifyInstance) {
         return panelFor(error, request, reply, locale);
       }
     }
-    embedHeaders(reply, { ...page, framing: 'any' });
+    embedHeaders(reply, page.csp, 'any');
     if (encoding !== 'identity') reply.header('content-encoding', encoding);
     return reply.send(page.body.in(encoding));
   });

@@ -5,7 +5,6 @@ import {
   NOINDEX,
   PAGE_HEADERS,
   PASSWORD_REFERRER_POLICY,
-  type PagePolicy,
 } from '../../render/security-headers.js';
 import { renderGatePage } from '../../views/render.js';
 import type { Gate } from '../../views/GatePage.js';
@@ -18,11 +17,14 @@ export const REVALIDATE = 'no-cache';
 /** Responses that depend on who asks (password, private, owner-only) or on the moment. */
 export const NO_STORE = 'private, no-store';
 
-/** The headers of a page whose inline scripts and styles `policy` lists (none: no script runs). */
-export function setPageHeaders(reply: FastifyReply, policy: PagePolicy = {}): void {
+/** The policy of every page without a script or inline style (gates, report, explore, the front page). */
+const NO_SCRIPT_POLICY = contentSecurityPolicy();
+
+/** The headers of a page with its policy (made once per page, see RenderedPage). */
+export function setPageHeaders(reply: FastifyReply, csp: string = NO_SCRIPT_POLICY): void {
   reply.headers({
     ...PAGE_HEADERS,
-    'content-security-policy': contentSecurityPolicy(policy),
+    'content-security-policy': csp,
     'content-type': 'text/html; charset=utf-8',
   });
 }

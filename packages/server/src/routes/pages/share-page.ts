@@ -86,7 +86,7 @@ export default async function sharePageRoutes(app: FastifyInstance) {
         return gateFor(error, request, reply, locale);
       }
     }
-    setPageHeaders(reply, page);
+    setPageHeaders(reply, page.csp);
     if (encoding !== 'identity') reply.header('content-encoding', encoding);
     return reply.send(page.body.in(encoding));
   }
