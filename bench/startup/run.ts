@@ -1,10 +1,12 @@
 /**
  * bench/startup: how long the server takes from `node …` to its first `/healthz` answer, and
- * its resident memory once idle, run from TypeScript sources through tsx (how `npm start` ran
- * before the built command) and as the built `chatshare serve` (how it runs now), alternating
- * in the same run so the ratio holds on a noisy machine. SQLite, migrated by a warm-up start
- * of each variant that is not counted.
- * Usage: node --conditions=@chatshare/source --import tsx bench/startup/run.ts [runs]
+ * its resident memory once idle, for the built `chatshare serve` (how `npm start` runs) against
+ * a bare Fastify app (bench/startup/bare-fastify.mjs: import fastify, register /healthz,
+ * listen), alternating in the same run so the ratio holds on a noisy machine. With `--source`,
+ * the server run from TypeScript sources through tsx is measured too. SQLite under a temp
+ * DATA_DIR, NODE_ENV=production, LOG_LEVEL=warn, migrated by a warm-up start of each variant
+ * that is not counted. The goal is built / bare ≤ 3 for both figures.
+ * Usage: node --conditions=@chatshare/source --import tsx bench/startup/run.ts [runs] [--source]
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -14,14 +16,22 @@ import { ensureCliBuilt } from '../../packages/cli/build/ensure-build.js';
 import { REPO } from '../../scripts/inputs-hash.js';
 import { freePort } from '../../scripts/free-port.js';
 
-const RUNS = Number(process.argv[2] ?? 9);
+const args = process.argv.slice(2);
+const RUNS = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 9);
+const WITH_SOURCE = args.includes('--source');
 const IDLE_MS = 2_000;
+const GOAL = 3;
 
-const VARIANTS = {
-  'from source (tsx)': ['--conditions=@chatshare/source', '--import', 'tsx', 'packages/server/src/main.ts'],
-  'built (chatshare serve)': ['packages/cli/bin/chatshare.js', 'serve'],
-} as const;
-type Variant = keyof typeof VARIANTS;
+const BARE = 'bare Fastify';
+const BUILT = 'built (chatshare serve)';
+const VARIANTS: Record<string, readonly string[]> = {
+  [BARE]: ['bench/startup/bare-fastify.mjs'],
+  [BUILT]: ['packages/cli/bin/chatshare.js', 'serve'],
+  ...(WITH_SOURCE
+    ? { 'from source (tsx)': ['--conditions=@chatshare/source', '--import', 'tsx', 'packages/server/src/main.ts'] }
+    : {}),
+};
+const NAMES = Object.keys(VARIANTS);
 
 async function residentMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
@@ -29,12 +39,18 @@ async function residentMb(pid: number): Promise<number> {
 }
 
 /** One start: milliseconds to the first 200 from /healthz, and RSS after idling. */
-async function startOnce(variant: Variant, dataDir: string): Promise<{ ms: number; rssMb: number }> {
+async function startOnce(variant: string, dataDir: string): Promise<{ ms: number; rssMb: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...VARIANTS[variant]], {
+  const child = spawn(process.execPath, [...VARIANTS[variant]!], {
     cwd: REPO,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'ignore',
   });
   try {
@@ -63,33 +79,45 @@ async function startOnce(variant: Variant, dataDir: string): Promise<{ ms: numbe
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 await ensureCliBuilt();
-const results = new Map<Variant, { ms: number[]; rssMb: number[] }>();
-const dirs = new Map<Variant, string>();
-for (const variant of Object.keys(VARIANTS) as Variant[]) {
+const results = new Map<string, { ms: number[]; rssMb: number[] }>();
+const dirs = new Map<string, string>();
+for (const variant of NAMES) {
   const dir = await mkdtemp(path.join(tmpdir(), 'chatshare-bench-startup-'));
   dirs.set(variant, dir);
   results.set(variant, { ms: [], rssMb: [] });
-  await startOnce(variant, dir); // migrates the database; not counted
+  await startOnce(variant, dir); // migrates the database (and warms the file cache); not counted
 }
-for (let run = 0; run < RUNS; run++) {
-  for (const variant of Object.keys(VARIANTS) as Variant[]) {
-    const { ms, rssMb } = await startOnce(variant, dirs.get(variant)!);
-    results.get(variant)!.ms.push(ms);
-    results.get(variant)!.rssMb.push(rssMb);
-    process.stderr.write(`run ${run + 1}/${RUNS} ${variant}: ${ms.toFixed(0)} ms, ${rssMb.toFixed(0)} MB\n`);
+try {
+  for (let run = 0; run < RUNS; run++) {
+    for (const variant of NAMES) {
+      const { ms, rssMb } = await startOnce(variant, dirs.get(variant)!);
+      results.get(variant)!.ms.push(ms);
+      results.get(variant)!.rssMb.push(rssMb);
+      process.stderr.write(`run ${run + 1}/${RUNS} ${variant}: ${ms.toFixed(0)} ms, ${rssMb.toFixed(0)} MB\n`);
+    }
   }
+} finally {
+  for (const dir of dirs.values()) await rm(dir, { recursive: true, force: true });
 }
-for (const dir of dirs.values()) await rm(dir, { recursive: true, force: true });
 
-const [before, after] = (Object.keys(VARIANTS) as Variant[]).map((variant) => {
-  const { ms, rssMb } = results.get(variant)!;
-  return { variant, ms: median(ms), rssMb: median(rssMb) };
-});
-for (const row of [before!, after!]) {
+const medians = new Map(
+  NAMES.map((variant) => {
+    const { ms, rssMb } = results.get(variant)!;
+    return [variant, { ms: median(ms), rssMb: median(rssMb) }];
+  }),
+);
+for (const [variant, row] of medians) {
   console.log(
-    `${row.variant}: start to /healthz ${row.ms.toFixed(0)} ms, idle RSS ${row.rssMb.toFixed(0)} MB (medians of ${RUNS})`,
+    `${variant}: start to /healthz ${row.ms.toFixed(0)} ms, idle RSS ${row.rssMb.toFixed(0)} MB (medians of ${RUNS})`,
   );
 }
-console.log(
-  `built / source: start-up ${(after!.ms / before!.ms).toFixed(2)}, idle RSS ${(after!.rssMb / before!.rssMb).toFixed(2)}`,
-);
+const bare = medians.get(BARE)!;
+for (const variant of NAMES.filter((name) => name !== BARE)) {
+  const row = medians.get(variant)!;
+  const startRatio = row.ms / bare.ms;
+  const rssRatio = row.rssMb / bare.rssMb;
+  const verdict = (ratio: number) => (ratio <= GOAL ? 'met' : 'not met');
+  console.log(
+    `${variant} / bare: start-up ${startRatio.toFixed(2)} (${verdict(startRatio)}), idle RSS ${rssRatio.toFixed(2)} (${verdict(rssRatio)}); goal ≤ ${GOAL}`,
+  );
+}

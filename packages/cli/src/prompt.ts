@@ -1,9 +1,8 @@
 /**
  * Questions on a terminal (prompts on stderr, so stdout stays the command's result) and
  * secrets from a pipe (`--password-stdin`), which keeps them out of the process list and the
- * shell history.
+ * shell history. node:readline is loaded by the first question, not by every command.
  */
-import { createInterface } from 'node:readline/promises';
 import { CliError, usageError } from './errors.js';
 import { EXIT } from './exit-codes.js';
 import type { Io } from './io.js';
@@ -22,6 +21,7 @@ export async function readStdinSecret(io: Io, what: string): Promise<string> {
 }
 
 export async function ask(io: Io, question: string): Promise<string> {
+  const { createInterface } = await import('node:readline/promises');
   const lines = createInterface({ input: io.stdin, output: io.stderr, terminal: true });
   try {
     return (await lines.question(question)).trim();

@@ -16,12 +16,14 @@ import context, { type RateLimits } from './plugins/context.js';
 import cors from './plugins/cors.js';
 import errorHandling from './plugins/errors.js';
 import gracefulClose from './plugins/graceful-close.js';
+import lazySchemas from './plugins/lazy-schemas.js';
 import metrics from './plugins/metrics.js';
 import moderation from './plugins/moderation.js';
 import openapi from './plugins/openapi.js';
 import rateLimits from './plugins/rate-limits.js';
 import validation from './plugins/validation.js';
 import viewFlush from './plugins/view-flush.js';
+import pageSweep from './plugins/page-sweep.js';
 import appRoutes from './routes/app/index.js';
 import adminRoutes from './routes/api/admin/index.js';
 import authRoutes from './routes/api/auth/index.js';
@@ -96,6 +98,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(errorHandling);
   await app.register(gracefulClose);
   await app.register(validation);
+  await app.register(lazySchemas);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(multipart, { limits: { fileSize: config.importMaxBytes, files: 1, fields: 5, parts: 6 } });
@@ -133,6 +136,7 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   await app.register(viewFlush, {
     ...(options.viewFlushIntervalMs !== undefined ? { intervalMs: options.viewFlushIntervalMs } : {}),
   });
+  await app.register(pageSweep);
   // Before rate limits and auth: a preflight is answered before either runs, and their 429s
   // and 401s carry the CORS headers a listed app needs to read them.
   await app.register(cors);

@@ -33,8 +33,21 @@ export interface DbLog {
   warn(details: object, message: string): void;
 }
 
-/** How long a request waits for a PostgreSQL connection before it is a 503 (see db/unavailable.ts). */
+/**
+ * How long opening one PostgreSQL connection may take, and how long a request waits for one
+ * while none is open (the database is down, starting or out of reach), before it is a 503
+ * (see db/unavailable.ts).
+ */
 export const PG_CONNECT_TIMEOUT_MS = 3_000;
+
+/**
+ * How long a request waits for a pooled connection to come free while the pool has open ones:
+ * a burst of requests queues behind the busy connections, an overload ends as a 503.
+ */
+export const PG_QUEUE_TIMEOUT_MS = 30_000;
+
+/** Connections per process. */
+const PG_POOL_MAX = 10;
 
 export async function openDatabase(config: DbConfig, log?: DbLog): Promise<DatabaseHandle> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databaseSchema, log);
@@ -64,20 +77,133 @@ async function openPostgres(url: string, schema: string | null, log?: DbLog): Pr
   }
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
-    // Bounded, so a request during an outage is a quick 503 instead of a hang.
+    max: PG_POOL_MAX,
+    // Bounds opening a connection, so a request during an outage is a quick 503 instead of a
+    // hang. pg-pool also applies it to a request waiting in its queue; ConnectionQueue below
+    // does the waiting instead, so that a burst waits for a free connection, not 3 s.
     connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
     keepAlive: true,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  const queue = new ConnectionQueue(pool, PG_POOL_MAX);
   // A connection PostgreSQL ends (restart, failover: 57P01) leaves the pool and the next query
   // opens a new one. Unlistened, its 'error' event would end the process: idle connections
   // report through the pool, and one in use fails its own query, which the request answers.
   pool.on('error', (error) => log?.warn({ err: error }, 'a PostgreSQL connection ended; the pool opens new ones'));
   pool.on('connect', (client) => client.on('error', () => undefined));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new StripNulPlugin()] });
-  const poolState = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: queue }), plugins: [new StripNulPlugin()] });
+  const poolState = () => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: queue.waitingCount + pool.waitingCount,
+  });
   return { db, dialect: 'postgres', schema, poolState, close: () => db.destroy() };
+}
+
+interface Waiter {
+  resolve(): void;
+  reject(error: Error): void;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * The queue in front of the pg pool (docs/decisions.md §Faults of PostgreSQL and Redis): at
+ * most `max` requests hold or open a connection, the others wait here, first come first served.
+ * A waiter waits up to PG_QUEUE_TIMEOUT_MS while the pool has an open connection (it will come
+ * free), and only PG_CONNECT_TIMEOUT_MS while it has none (every slot is trying to open one: the
+ * database is down, starting or out of reach). Either way it fails with pg-pool's own
+ * "timeout exceeded when trying to connect", which is a 503. Since no more than `max` ask the
+ * pool at once, the pool always has a free or idle connection for them and never queues.
+ */
+class ConnectionQueue {
+  #free: number;
+  readonly #waiters: Waiter[] = [];
+  /** Connections that are open (idle or in use), as the pool reports them. */
+  readonly #open = new Set<pg.PoolClient>();
+  #ended = false;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    max: number,
+  ) {
+    this.#free = max;
+    pool.on('connect', (client) => {
+      this.#open.add(client);
+      client.once('end', () => this.#open.delete(client));
+    });
+    pool.on('remove', (client) => this.#open.delete(client));
+  }
+
+  get waitingCount(): number {
+    return this.#waiters.length;
+  }
+
+  async connect(): Promise<pg.PoolClient> {
+    // After end() the pool refuses, with its own error.
+    if (this.#ended) return this.pool.connect();
+    await this.#turn();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      this.#pass();
+      throw error;
+    }
+    // pg-pool gives the client a fresh `release` on every checkout; the turn passes on with it.
+    const release = client.release.bind(client);
+    client.release = (error?: Error | boolean) => {
+      release(error);
+      this.#pass();
+    };
+    return client;
+  }
+
+  async end(): Promise<void> {
+    this.#ended = true;
+    for (const waiter of this.#waiters.splice(0)) {
+      clearTimeout(waiter.timer);
+      waiter.reject(new Error('Cannot use a pool after calling end on the pool'));
+    }
+    await this.pool.end();
+  }
+
+  /** Resolves when this request may take a connection. */
+  #turn(): Promise<void> {
+    if (this.#free > 0) {
+      this.#free--;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const since = Date.now();
+      const waiter: Waiter = { resolve, reject };
+      // Looked at again at least every PG_CONNECT_TIMEOUT_MS: when the open connections are
+      // gone, a waiter that has waited that long fails at once.
+      const check = () => {
+        const waited = Date.now() - since;
+        const limit = this.#open.size > 0 ? PG_QUEUE_TIMEOUT_MS : PG_CONNECT_TIMEOUT_MS;
+        if (waited >= limit) {
+          this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+          reject(new Error('timeout exceeded when trying to connect'));
+          return;
+        }
+        waiter.timer = setTimeout(check, Math.min(limit - waited, PG_CONNECT_TIMEOUT_MS));
+        waiter.timer.unref();
+      };
+      this.#waiters.push(waiter);
+      check();
+    });
+  }
+
+  /** A connection came back (or could not be had): the next waiter takes the turn. */
+  #pass(): void {
+    const next = this.#waiters.shift();
+    if (!next) {
+      this.#free++;
+      return;
+    }
+    clearTimeout(next.timer);
+    next.resolve();
+  }
 }
 
 /** Applies every pending migration; throws with the failing migration's error. */

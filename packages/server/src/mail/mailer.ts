@@ -1,9 +1,10 @@
 /**
  * Outgoing mail: through SMTP when SMTP_URL is set, otherwise written to the log so a
- * single-machine install still gets its sign-in and verification links.
+ * single-machine install still gets its sign-in and verification links. nodemailer is
+ * imported, and its transport made, when the first message is sent, not at start.
  */
-import nodemailer from 'nodemailer';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Transporter } from 'nodemailer';
 
 export interface MailMessage {
   to: string;
@@ -17,12 +18,13 @@ export interface Mailer {
 }
 
 export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+  let transport: Promise<Transporter> | undefined;
   return {
     async send(message) {
-      await transport.sendMail({ from, ...message });
+      transport ??= import('nodemailer').then(({ default: nodemailer }) => nodemailer.createTransport(smtpUrl));
+      await (await transport).sendMail({ from, ...message });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((made) => made.close()),
   };
 }
 

@@ -1,9 +1,11 @@
 /**
  * Renders a preview card to PNG: satori lays it out to SVG with locally loaded fonts and
  * emoji, resvg rasterises it. Nothing here fetches a URL: content can name no remote asset.
+ * Both are imported when the first card is drawn, not when the server starts: most starts
+ * never draw one (images are kept on disk), and satori alone costs a fifth of a second.
  */
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
+import type { Resvg } from '@resvg/resvg-js';
+import type Satori from 'satori';
 import { cardText, cardTree, type CardData } from './card.js';
 import { emojiDataUri } from './emoji.js';
 import { fontData, subsetsFor } from './font-catalog.js';
@@ -11,7 +13,13 @@ import { fontData, subsetsFor } from './font-catalog.js';
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 
+let satoriLoaded: Promise<typeof Satori> | undefined;
+let resvgLoaded: Promise<typeof Resvg> | undefined;
+const loadSatori = () => (satoriLoaded ??= import('satori').then((module) => module.default));
+const loadResvg = () => (resvgLoaded ??= import('@resvg/resvg-js').then((module) => module.Resvg));
+
 export async function renderCardSvg(card: CardData): Promise<string> {
+  const satori = await loadSatori();
   const subsets = await subsetsFor(cardText(card));
   const fonts = await Promise.all(
     // Satori keeps one font per (name, weight): every subset needs a name of its own, and the
@@ -32,8 +40,8 @@ export async function renderCardSvg(card: CardData): Promise<string> {
 }
 
 export async function renderCardPng(card: CardData): Promise<Buffer> {
-  const svg = await renderCardSvg(card);
-  const png = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } })
+  const [svg, Renderer] = await Promise.all([renderCardSvg(card), loadResvg()]);
+  const png = new Renderer(svg, { fitTo: { mode: 'width', value: OG_WIDTH }, font: { loadSystemFonts: false } })
     .render()
     .asPng();
   return Buffer.from(png);

@@ -4,8 +4,9 @@
  * (no offline queue, a short command timeout), callers fall back to per-instance memory
  * while `state()` is 'down', and the client keeps reconnecting, so limits are shared again
  * as soon as Redis is back. An outage is logged once when it starts and once when it ends.
+ * ioredis is imported by the first connectRedis(), so an instance without REDIS_URL never loads it.
  */
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 export type RedisState = 'up' | 'down';
 
@@ -33,6 +34,7 @@ export interface RedisLog {
  * whose Redis is down still starts, with per-instance limits.
  */
 export async function connectRedis(url: string, log: RedisLog): Promise<RedisLink> {
+  const { Redis } = await import('ioredis');
   const client = new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
