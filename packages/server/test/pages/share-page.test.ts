@@ -129,8 +129,7 @@ describe('the gates', () => {
     expect(unknown.body).toContain('This link does not exist');
     expect(unknown.body).toContain('href="/app/signin?next=%2Fs%2FAAAAAAAAAAAA"');
     expect(unknown.headers['cache-control']).toBe('private, no-store');
-    const same = (response: { body: string }, code: string) =>
-      response.body.replaceAll(code, 'AAAAAAAAAAAA');
+    const same = (response: { body: string }, code: string) => response.body.replaceAll(code, 'AAAAAAAAAAAA');
     for (const [code, auth] of [
       [revoked.shortCode, undefined],
       [revoked.shortCode, owner.session],
