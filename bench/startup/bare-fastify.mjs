@@ -1,4 +1,4 @@
-// The baseline bench/startup/run.ts compares the server with: a bare Fastify app that imports
+// The baseline bench/startup and bench/viewer compare the server with: a bare Fastify app that imports
 // fastify, answers /healthz and listens, run by plain Node like the built `chatshare serve`.
 import Fastify from 'fastify';
 

@@ -8,73 +8,28 @@
  * that is not counted. The goal is built / bare ≤ 3 for both figures.
  * Usage: node --conditions=@chatshare/source --import tsx bench/startup/run.ts [runs] [--source]
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ensureCliBuilt } from '../../packages/cli/build/ensure-build.js';
 import { REPO } from '../../scripts/inputs-hash.js';
-import { freePort } from '../../scripts/free-port.js';
+import { BARE_FASTIFY, startOnce } from './measure.js';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args.find((arg) => /^\d+$/.test(arg)) ?? 9);
 const WITH_SOURCE = args.includes('--source');
-const IDLE_MS = 2_000;
 const GOAL = 3;
 
 const BARE = 'bare Fastify';
 const BUILT = 'built (chatshare serve)';
 const VARIANTS: Record<string, readonly string[]> = {
-  [BARE]: ['bench/startup/bare-fastify.mjs'],
+  [BARE]: [BARE_FASTIFY],
   [BUILT]: ['packages/cli/bin/chatshare.js', 'serve'],
   ...(WITH_SOURCE
     ? { 'from source (tsx)': ['--conditions=@chatshare/source', '--import', 'tsx', 'packages/server/src/main.ts'] }
     : {}),
 };
 const NAMES = Object.keys(VARIANTS);
-
-async function residentMb(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
-}
-
-/** One start: milliseconds to the first 200 from /healthz, and RSS after idling. */
-async function startOnce(variant: string, dataDir: string): Promise<{ ms: number; rssMb: number }> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, [...VARIANTS[variant]!], {
-    cwd: REPO,
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: 'ignore',
-  });
-  try {
-    for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
-        (response) => response.ok,
-        () => false,
-      );
-      if (ok) break;
-      if (child.exitCode !== null) throw new Error(`${variant} exited with ${child.exitCode}`);
-      if (performance.now() - started > 60_000) throw new Error(`${variant} did not start in 60 s`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    const ms = performance.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-    return { ms, rssMb: await residentMb(child.pid!) };
-  } finally {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  }
-}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -85,12 +40,12 @@ for (const variant of NAMES) {
   const dir = await mkdtemp(path.join(tmpdir(), 'chatshare-bench-startup-'));
   dirs.set(variant, dir);
   results.set(variant, { ms: [], rssMb: [] });
-  await startOnce(variant, dir); // migrates the database (and warms the file cache); not counted
+  await startOnce(variant, VARIANTS[variant]!, { cwd: REPO, dataDir: dir }); // migrates the database (and warms the file cache); not counted
 }
 try {
   for (let run = 0; run < RUNS; run++) {
     for (const variant of NAMES) {
-      const { ms, rssMb } = await startOnce(variant, dirs.get(variant)!);
+      const { ms, rssMb } = await startOnce(variant, VARIANTS[variant]!, { cwd: REPO, dataDir: dirs.get(variant)! });
       results.get(variant)!.ms.push(ms);
       results.get(variant)!.rssMb.push(rssMb);
       process.stderr.write(`run ${run + 1}/${RUNS} ${variant}: ${ms.toFixed(0)} ms, ${rssMb.toFixed(0)} MB\n`);

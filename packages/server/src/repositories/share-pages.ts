@@ -4,7 +4,7 @@
  * version (`renderKey`) they show. Only render/conversation-pages.ts reads and writes them;
  * access is always decided on the share's live state before a stored page is looked up.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 export interface StoredPage {
@@ -120,12 +120,5 @@ export class SharePageRepository {
       )
       .executeTakeFirst();
     return Number(result.numDeletedRows);
-  }
-
-  /** How many variants are stored (metrics, tests). */
-  async count(shareId?: string): Promise<number> {
-    let query = this.db.selectFrom('share_pages').select(sql<number>`count(*)`.as('n'));
-    if (shareId) query = query.where('share_id', '=', shareId);
-    return Number((await query.executeTakeFirstOrThrow()).n);
   }
 }

@@ -8,6 +8,7 @@ import { buildTestApp, DIALECT, type TestApp } from '../helpers/app.js';
 import { buildConversation, call, createConversation, createShare, signUp, type TestUser } from '../helpers/api.js';
 import { takeDown } from '../helpers/moderation.js';
 import { getPage } from './helpers.js';
+import { markedShare } from './live-state-helpers.js';
 import { buildTwoInstances, type TwoInstances } from './two-instances.js';
 
 let t: TestApp;
@@ -21,21 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-let counter = 0;
-/** A conversation whose text is unique to this test, and a link of it. */
-async function markedLink(settings: Record<string, unknown> = {}, app = t.app) {
-  const marker = `STORED${++counter}X${Date.now()}`;
-  const conversation = buildConversation({
-    title: `Stored ${marker}`,
-    messages: [
-      { id: 'u', parentId: null, role: 'user', parts: [{ type: 'text', text: `Question ${marker}` }] },
-      { id: 'a', parentId: 'u', role: 'assistant', parts: [{ type: 'text', text: `Answer ${marker}` }] },
-    ],
-    currentLeafId: 'a',
-  });
-  const { id } = await createConversation(app, owner, conversation);
-  const share = await createShare(app, owner, { conversationId: id, ...settings });
-  return { marker, conversationId: id, id: share.settings.id, code: share.shortCode };
+/** A link of a conversation whose text is unique to this test (live-state-helpers.ts). */
+async function markedLink(settings: Record<string, unknown> = {}) {
+  const { share, marker, code, id } = await markedShare(t, owner, settings);
+  return { marker, code, id, conversationId: share.settings.conversationId as string };
 }
 
 const storedVariants = async (app: TestApp['app'], shareId: string) =>
