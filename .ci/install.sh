@@ -1,5 +1,5 @@
 # Installs the Debian packages the tests and benchmarks need, only when one is missing.
-PACKAGES="chromium postgresql redis-server nginx wrk fonts-dejavu-core curl jq"
+PACKAGES="chromium postgresql redis-server nginx wrk fonts-dejavu-core curl jq poppler-utils"
 
 install_packages() {
   local missing=""

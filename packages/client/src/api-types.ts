@@ -92,6 +92,13 @@ export interface Conversation {
   messageCount: number;
   /** Branches of the message tree (edits, regenerated answers). */
   branchCount: number;
+  /** Only on a reader's copy of someone's shared link (POST /api/v1/shared/:code/copies). */
+  copiedFrom?: {
+    /** The address of the link, as it was when copied. */
+    shareUrl: string;
+    shortCode: string;
+    copiedAt: Timestamp;
+  };
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -158,6 +165,10 @@ export interface ShareSettingsInput {
   allowEmbed?: boolean;
   /** Show author names and who shared it. */
   showAuthor?: boolean;
+  /**
+   * Let readers save a copy of the shown branch into their account; null: the default (on for public and unlisted links, off for private ones).
+   */
+  allowCopy?: boolean | null;
   /** The link's title; null follows the conversation's. */
   title?: string | null;
 }
@@ -198,6 +209,12 @@ export interface ShareSettings {
   allowIndexing: boolean;
   allowEmbed: boolean;
   showAuthor: boolean;
+  /** The owner's choice; null: never chosen, so the default by privacy (see copyAllowed). */
+  allowCopy: boolean | null;
+  /**
+   * Whether the owner lets readers save a copy: allowCopy, or by default on for public and unlisted links. The instance (GET /api/v1/config `copies`) and a view limit can still rule it out.
+   */
+  copyAllowed: boolean;
   /** Secrets are redacted in the shared copy, at every refresh. */
   redact: boolean;
   selection: ShareSelection;
@@ -474,6 +491,8 @@ export interface InstanceConfig {
     /** Sites whose conversations this instance’s /publish page accepts; empty means any. */
     allowedOrigins: string[];
   };
+  /** Readers may save a copy of a link into their account, where its owner allows it. */
+  copies: boolean;
 }
 
 export interface SnapshotQuery {

@@ -219,6 +219,12 @@ export interface SharedApi {
   unlock(code: string, password: string, options?: RequestOptions): Promise<UnlockResult>;
   /** Reports a link to the instance's admins; works without an account (rate limited). */
   report(code: string, input: CreateReportInput, options?: RequestOptions): Promise<ReportReceived>;
+  /**
+   * Saves a copy of the link, as its page shows it, into the signed-in user's account and
+   * resolves to the new conversation (marked `copiedFrom`). Not a view. `copy_not_allowed`
+   * where the owner or the instance does not allow copies; a locked link needs `unlock` first.
+   */
+  copy(code: string, options?: RequestOptions): Promise<Conversation>;
 }
 
 /** The instance admin's API; `forbidden` for everyone else. */
@@ -477,6 +483,13 @@ export class ChatshareClient {
           path: `${API}/shared/${segment(code)}/reports`,
           json: input,
           // A locked link can be reported once unlocked, with the cookie `get` uses.
+          cookies: this.#unlockCookies.get(code) ?? [],
+          options,
+        }),
+      copy: (code, options) =>
+        this.#json({
+          method: 'POST',
+          path: `${API}/shared/${segment(code)}/copies`,
           cookies: this.#unlockCookies.get(code) ?? [],
           options,
         }),

@@ -27,6 +27,8 @@ export const SERVER_ERROR_CODES = [
   'own_share_report',
   'open_sharing_disabled',
   'community_origin_not_allowed',
+  'copy_not_allowed',
+  'image_range_invalid',
   'not_found',
   'route_not_found',
   'conversation_not_found',

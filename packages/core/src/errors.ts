@@ -60,6 +60,10 @@ export const errors = {
   tokenNotFound: factory(404, 'token_not_found', 'API token not found.'),
   messageNotFound: factory(404, 'message_not_found', 'Message not found in this conversation.'),
   reportNotFound: factory(404, 'report_not_found', 'Report not found.'),
+  /** The link's owner (or the instance) does not let readers save a copy of this link. */
+  copyNotAllowed: factory(403, 'copy_not_allowed', 'The owner of this link does not allow saving a copy.'),
+  /** `details` names the range allowed: `{ first, last, maxPerImage }`. */
+  imageRangeInvalid: factory(400, 'image_range_invalid', 'The chosen messages are outside this conversation.'),
   conflict: factory(409, 'conflict', 'The request conflicts with the current state.'),
   emailTaken: factory(409, 'email_taken', 'An account with this email already exists.'),
   /** `details.conversationId`: the stored conversation it is the same as. */

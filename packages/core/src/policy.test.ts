@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   ANONYMOUS,
   authorize,
+  canCopy,
   canEdit,
+  canOfferCopy,
   canOfferEmbed,
+  canOfferImage,
   canReport,
   canUsePrivacy,
   canView,
@@ -14,6 +17,7 @@ import {
   isPubliclyCacheable,
   isTakenDown,
   isViewLimited,
+  ownerAllowsCopy,
   sharePolicies,
   shareStatus,
   type ShareAccessState,
@@ -381,5 +385,130 @@ describe('canOfferEmbed', () => {
     ['a revoked link', { ...settings, status: 'revoked' as const }, { allowed: false, reason: 'not_live' }],
   ])('%s', (_, state, decision) => {
     expect(canOfferEmbed(state)).toEqual(decision);
+  });
+});
+
+describe('canOfferImage', () => {
+  const settings = { privacy: 'unlisted' as const, hasPassword: false, maxViews: null, status: 'live' as const };
+  it.each([
+    ['an unlisted live link', settings, { allowed: true }],
+    ['a public one', { ...settings, privacy: 'public' as const }, { allowed: true }],
+    ['a private link', { ...settings, privacy: 'private' as const }, { allowed: false, reason: 'private' }],
+    ['a password link', { ...settings, hasPassword: true }, { allowed: false, reason: 'password' }],
+    ['a view-limited link', { ...settings, maxViews: 3 }, { allowed: false, reason: 'view_limited' }],
+    ['an expired link', { ...settings, status: 'expired' as const }, { allowed: false, reason: 'not_live' }],
+  ])('%s', (_, state, decision) => {
+    expect(canOfferImage(state)).toEqual(decision);
+  });
+});
+
+describe('ownerAllowsCopy', () => {
+  it.each([
+    ['public, never chosen', 'public', null, true],
+    ['unlisted, never chosen', 'unlisted', null, true],
+    ['private, never chosen', 'private', null, false],
+    ['public, turned off', 'public', false, false],
+    ['private, turned on', 'private', true, true],
+  ] as const)('%s', (_, privacy, allowCopy, allowed) => {
+    expect(ownerAllowsCopy({ privacy, allowCopy })).toBe(allowed);
+  });
+});
+
+describe('canOfferCopy', () => {
+  const on = { enableCopies: true };
+  it.each([
+    ['an unlisted link by default', { ...share(), allowCopy: null }, on, { allowed: true }],
+    [
+      'the instance switch off',
+      { ...share(), allowCopy: true },
+      { enableCopies: false },
+      { allowed: false, reason: 'instance_disabled' },
+    ],
+    ['the owner turned it off', { ...share(), allowCopy: false }, on, { allowed: false, reason: 'not_allowed' }],
+    [
+      'a private link by default',
+      { ...share({ privacy: 'private' }), allowCopy: null },
+      on,
+      { allowed: false, reason: 'not_allowed' },
+    ],
+    [
+      'a view-limited link',
+      { ...share({ maxViews: 5 }), allowCopy: true },
+      on,
+      { allowed: false, reason: 'view_limited' },
+    ],
+  ])('%s', (_, state, instance, decision) => {
+    expect(canOfferCopy(state, instance)).toEqual(decision);
+  });
+});
+
+describe('canCopy', () => {
+  const on = { enableCopies: true };
+  const reader = viewer({ userId: 'reader', email: 'r@example.com', emailVerified: true });
+  const copyable = (overrides: Partial<ShareAccessState> = {}, allowCopy: boolean | null = null) => ({
+    ...share(overrides),
+    allowCopy,
+  });
+  it.each([
+    ['a signed-in reader of an unlisted link', copyable(), reader, { allowed: true, isOwner: false }],
+    ['the owner of their own link', copyable(), owner, { allowed: true, isOwner: true }],
+    ['an anonymous reader: sign in first', copyable(), viewer(), { allowed: false, reason: 'not_signed_in' }],
+    ['a revoked link', copyable({ revokedAt: earlier }), reader, { allowed: false, reason: 'not_found' }],
+    ['a taken-down link', copyable({ takenDownAt: earlier }), reader, { allowed: false, reason: 'not_found' }],
+    ['an expired link', copyable({ expiresAt: earlier }), reader, { allowed: false, reason: 'expired' }],
+    ['a used-up link', copyable({ maxViews: 1, viewCount: 1 }), reader, { allowed: false, reason: 'used_up' }],
+    [
+      'a locked link without the unlock cookie',
+      copyable({ hasPassword: true }),
+      reader,
+      { allowed: false, reason: 'password_required' },
+    ],
+    [
+      'a locked link with the unlock cookie',
+      copyable({ hasPassword: true, passwordVersion: 2 }),
+      viewer({ ...reader, unlockedPasswordVersion: 2 }),
+      { allowed: true, isOwner: false },
+    ],
+    // Not "copy not allowed": a private link must not reveal that it exists.
+    [
+      'a private link with copies on, to a stranger',
+      copyable({ privacy: 'private' }, true),
+      reader,
+      { allowed: false, reason: 'not_found' },
+    ],
+    [
+      'a private link with copies on, to an invited reader',
+      copyable({ privacy: 'private', allowedEmails: ['r@example.com'] }, true),
+      reader,
+      { allowed: true, isOwner: false },
+    ],
+    [
+      'a private link by default, to an invited reader',
+      copyable({ privacy: 'private', allowedEmails: ['r@example.com'] }),
+      reader,
+      { allowed: false, reason: 'not_allowed' },
+    ],
+    ['copies turned off by the owner', copyable({}, false), reader, { allowed: false, reason: 'not_allowed' }],
+    [
+      'a view-limited link with views left',
+      copyable({ maxViews: 3 }, true),
+      reader,
+      { allowed: false, reason: 'view_limited' },
+    ],
+    [
+      "an expired link, copies off: the page's answer first",
+      copyable({ expiresAt: earlier }, false),
+      reader,
+      { allowed: false, reason: 'expired' },
+    ],
+  ])('%s', (_, state, who, decision) => {
+    expect(canCopy(state, who, now, on)).toEqual(decision);
+  });
+
+  it('refuses everyone when the instance turned copies off', () => {
+    expect(canCopy(copyable({}, true), owner, now, { enableCopies: false })).toEqual({
+      allowed: false,
+      reason: 'instance_disabled',
+    });
   });
 });

@@ -256,3 +256,73 @@ export function canOfferEmbed(settings: {
   if (settings.status !== 'live') return refuse('not_live');
   return ALLOWED;
 }
+
+export type ImageOfferRefusal = 'private' | 'password' | 'view_limited' | 'not_live';
+
+/**
+ * Whether the owner's share dialog offers the conversation image (`/s/:code/image.png`): only
+ * where anyone who asks gets the real image, as the route draws it for an anonymous reader;
+ * a locked link's image is the generic card, which is not worth offering.
+ */
+export function canOfferImage(settings: {
+  privacy: Privacy;
+  hasPassword: boolean;
+  maxViews: number | null;
+  status: ShareStatus;
+}): Decision<ImageOfferRefusal> {
+  if (settings.privacy === 'private') return refuse('private');
+  if (settings.hasPassword) return refuse('password');
+  if (settings.maxViews !== null) return refuse('view_limited');
+  if (settings.status !== 'live') return refuse('not_live');
+  return ALLOWED;
+}
+
+/**
+ * Whether the owner lets readers save a copy of the link: their `allowCopy`, or when they
+ * never chose, the default by privacy (on for public and unlisted links, which anyone with
+ * the link may read anyway; off for private ones, whose owner picked each reader).
+ */
+export const ownerAllowsCopy = (share: { allowCopy: boolean | null; privacy: Privacy }): boolean =>
+  share.allowCopy ?? share.privacy !== 'private';
+
+export type CopyOfferRefusal = 'instance_disabled' | 'not_allowed' | 'view_limited';
+
+/**
+ * Whether the link offers "Save a copy" at all (the page's menu, the share dialog): the
+ * instance allows copies, the owner does (`ownerAllowsCopy`), and the link has no view limit.
+ * A view-limited link never does: its owner bounded how often the content is delivered, and
+ * a copy would hand it out without spending a view, to be read any number of times after.
+ */
+export function canOfferCopy(
+  share: Pick<ShareAccessState, 'privacy' | 'maxViews'> & { allowCopy: boolean | null },
+  instance: { enableCopies: boolean },
+): Decision<CopyOfferRefusal> {
+  if (!instance.enableCopies) return refuse('instance_disabled');
+  if (!ownerAllowsCopy(share)) return refuse('not_allowed');
+  if (isViewLimited(share)) return refuse('view_limited');
+  return ALLOWED;
+}
+
+export type CopyDecision =
+  { allowed: true; isOwner: boolean } | { allowed: false; reason: DenialReason | CopyOfferRefusal | 'not_signed_in' };
+
+/**
+ * Whether `viewer` may save a copy of the link now. First the page's own decision
+ * (`canView`), so a link the reader may not open answers exactly as its page would (an unknown,
+ * revoked or hidden private link is the same not-found; a locked one needs its unlock cookie);
+ * only a reader who may open it learns that copying is off (`canOfferCopy`); last, a copy
+ * needs an account to go to.
+ */
+export function canCopy(
+  share: ShareAccessState & { allowCopy: boolean | null },
+  viewer: Viewer,
+  now: Date,
+  instance: { enableCopies: boolean },
+): CopyDecision {
+  const view = canView(share, viewer, now);
+  if (!view.allowed) return view;
+  const offer = canOfferCopy(share, instance);
+  if (!offer.allowed) return offer;
+  if (viewer.userId === null) return refuse('not_signed_in');
+  return { allowed: true, isOwner: view.isOwner };
+}

@@ -83,3 +83,10 @@ export {
   type ShareStringKey,
   type ShareTranslate,
 } from './share/index.js';
+export {
+  canCopyImage,
+  SHARE_IMAGE_STRINGS,
+  ShareImageButton,
+  type ImageCopyState,
+  type ShareImageButtonProps,
+} from './share/ShareImageButton.js';

@@ -9,6 +9,7 @@ import multipart from '@fastify/multipart';
 import { errors, LIMITS } from '@chatshare/core';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './env.js';
+import { FrontDoor } from './front-door.js';
 import { fastifyTrustProxy } from './trust-proxy.js';
 import type { Mailer } from './mail/mailer.js';
 import auth from './plugins/auth.js';
@@ -43,9 +44,11 @@ import oembedRoutes from './routes/embed/oembed.js';
 import publishRoutes from './routes/publish/index.js';
 import assetRoutes from './routes/pages/assets.js';
 import ogImageRoutes from './routes/pages/og-image.js';
+import shareImageRoutes from './routes/pages/share-image.js';
 import reportPageRoutes from './routes/pages/report.js';
 import explorePageRoutes from './routes/pages/explore.js';
 import sharePageRoutes from './routes/pages/share-page.js';
+import { shareFastPath } from './routes/pages/share-page-fast-path.js';
 import sitemapRoutes from './routes/pages/sitemap.js';
 import unlockRoutes from './routes/pages/unlock.js';
 
@@ -61,6 +64,13 @@ function readsAsJson(text: string): boolean {
 
 const PROTOTYPE_KEY = () =>
   errors.invalidJson('The JSON body has a "__proto__" key or a "constructor" with a "prototype": neither is accepted.');
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The server's request listener: the share page's short path, then Fastify (front-door.ts). */
+    frontDoor: FrontDoor;
+  }
+}
 
 export interface BuildOptions {
   config: Config;
@@ -79,7 +89,9 @@ export interface BuildOptions {
 
 export async function buildApp(options: BuildOptions): Promise<FastifyInstance> {
   const { config } = options;
+  const front = new FrontDoor();
   const app = Fastify({
+    serverFactory: front.serverFactory,
     logger:
       options.logger === false
         ? false
@@ -165,14 +177,18 @@ export async function buildApp(options: BuildOptions): Promise<FastifyInstance> 
   );
   await app.register(unlockRoutes);
   await app.register(reportPageRoutes);
+  await app.register(import('./routes/pages/reader-copy.js'));
   await app.register(sharePageRoutes);
   await app.register(explorePageRoutes);
   await app.register(sitemapRoutes);
   await app.register(ogImageRoutes);
+  await app.register(shareImageRoutes);
   await app.register(embedRoutes);
   await app.register(oembedRoutes);
   await app.register(assetRoutes);
   await app.register(publishRoutes);
   await app.register(appRoutes, { prefix: '/app' });
+  front.use(shareFastPath(app));
+  app.decorate('frontDoor', front);
   return app;
 }

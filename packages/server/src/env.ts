@@ -25,6 +25,11 @@ export interface Config {
   /** When false, only private shares may be created: every viewer must sign in. */
   enableOpenSharing: boolean;
   enableCommunitySharing: boolean;
+  /**
+   * ENABLE_COPIES: whether readers may save a copy of a link into their account, where its
+   * owner allows it (core `canOfferCopy`).
+   */
+  enableCopies: boolean;
   /** The hub this instance publishes to (origin and path prefix, no trailing slash). */
   communityUrl: string | null;
   /** Origins allowed to send conversations to this instance's /publish page; empty = any. */
@@ -225,6 +230,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     enableSignup: read.boolean('ENABLE_SIGNUP', true),
     enableOpenSharing: read.boolean('ENABLE_OPEN_SHARING', true),
     enableCommunitySharing,
+    enableCopies: read.boolean('ENABLE_COPIES', true),
     communityUrl: communityUrl?.replace(/\/+$/, '') ?? null,
     communityAllowedOrigins,
     corsOrigins,

@@ -8,6 +8,7 @@ import { I18nProvider, useI18n } from './i18n/index.js';
 import { AccountPage } from './pages/AccountPage.js';
 import { AuthPage } from './pages/AuthPage.js';
 import { ConversationsPage } from './pages/ConversationsPage.js';
+import { CopyPage } from './pages/CopyPage.js';
 import { LinksPage } from './pages/LinksPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { appHref, navigate, useLocation } from './router.js';
@@ -58,8 +59,11 @@ function Pages() {
 
   let page: ReactNode;
   const conversation = /^\/conversations\/([^/]+)$/.exec(path);
+  // A share page's "Save a copy", finished once the reader is signed in.
+  const copy = /^\/copy\/([^/]+)$/.exec(path);
   if (path === '/conversations') page = <ConversationsPage />;
   else if (conversation) page = <ConversationPage id={decodeURIComponent(conversation[1]!)} />;
+  else if (copy) page = <CopyPage code={decodeURIComponent(copy[1]!)} />;
   else if (path === '/links') page = <LinksPage />;
   else if (path === '/account') page = <AccountPage />;
   else if (path === '/admin' && user.isAdmin) page = <AdminPage />;

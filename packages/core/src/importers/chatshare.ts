@@ -3,6 +3,7 @@ import { Compile } from 'typebox/compile';
 import { draftFromInput } from '../conversation.js';
 import { isAppError } from '../errors.js';
 import { ConversationInputSchema, type ConversationInput } from '../model.js';
+import { isChatshareFile } from './chatshare-file.js';
 import { ImportError } from './import-error.js';
 import { asArray, isObject } from './read-helpers.js';
 import type { Importer } from './types.js';
@@ -21,7 +22,8 @@ export const chatshareImporter: Importer = {
   format: 'chatshare',
   label: 'chatshare JSON',
   detect: (input) => {
-    if (!isObject(input)) return false;
+    // A downloaded chatshare file has messages with parts too; its own importer reads it.
+    if (!isObject(input) || isChatshareFile(input)) return false;
     const first = asArray(input.messages)[0];
     return isObject(first) && Array.isArray(first.parts);
   },

@@ -32,8 +32,9 @@ describe('format detection', () => {
     soundResult(importConversations(input, context));
   });
 
-  it('lists the four new formats between chatshare and the generic OpenAI reader', () => {
+  it('lists the four new formats between chatshare (the API shape, then the file) and the generic OpenAI reader', () => {
     expect(IMPORTERS.map((importer) => importer.format)).toEqual([
+      'chatshare',
       'chatshare',
       'chatgpt',
       'claude',

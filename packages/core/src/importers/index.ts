@@ -7,6 +7,7 @@ import type { ImportFormat } from '../model.js';
 import { draftProblem } from '../model-guard.js';
 import { chatgptImporter } from './chatgpt.js';
 import { chatshareImporter } from './chatshare.js';
+import { chatshareFileImporter } from './chatshare-file-importer.js';
 import { claudeImporter } from './claude.js';
 import { ImportError } from './import-error.js';
 import { librechatImporter } from './librechat.js';
@@ -15,13 +16,15 @@ import { openwebuiImporter } from './openwebui.js';
 import type { ImportContext, Importer, ImportResult } from './types.js';
 
 /**
- * Tried in order. The file shapes do not overlap (ChatGPT: items with `mapping`; Claude: items
+ * Tried in order. The file shapes do not overlap (a chatshare file: an object with
+ * `format: "chatshare"`; ChatGPT: items with `mapping`; Claude: items
  * with `chat_messages`; Open WebUI: rows with `chat` or chats with `history`; LibreChat: an
  * object with `conversationId`), but a bare Open WebUI chat also has a `messages` list with
  * roles, so the generic OpenAI reader comes last.
  */
 export const IMPORTERS: readonly Importer[] = [
   chatshareImporter,
+  chatshareFileImporter,
   chatgptImporter,
   claudeImporter,
   openwebuiImporter,
@@ -29,8 +32,13 @@ export const IMPORTERS: readonly Importer[] = [
   openaiImporter,
 ];
 
-export function findImporter(format: ImportFormat): Importer | undefined {
-  return IMPORTERS.find((importer) => importer.format === format);
+/**
+ * The importer of `format`. Two read `chatshare` (our model as the API takes it, and the
+ * downloaded file), so with the input at hand the one that recognises it is chosen.
+ */
+export function findImporter(format: ImportFormat, input?: unknown): Importer | undefined {
+  const candidates = IMPORTERS.filter((importer) => importer.format === format);
+  return (input !== undefined && candidates.find((importer) => importer.detect(input))) || candidates[0];
 }
 
 /** The importer whose `detect` accepts the input, or an `unsupported_format` error naming what we read. */
@@ -48,7 +56,7 @@ export function detectImporter(input: unknown): Importer {
 
 /** Imports an already parsed input in the given format, or the detected one. */
 export function importConversations(input: unknown, context: ImportContext & { format?: ImportFormat }): ImportResult {
-  const importer = context.format ? findImporter(context.format) : detectImporter(input);
+  const importer = context.format ? findImporter(context.format, input) : detectImporter(input);
   if (!importer) throw errors.unsupportedFormat(`Format "${context.format}" is not supported.`);
   if (context.format && !importer.detect(input)) {
     throw new ImportError('', `The input is not in the ${importer.label} format.`);
@@ -94,6 +102,8 @@ export function parseImportText(text: string): unknown {
 }
 
 export { chatgptImporter } from './chatgpt.js';
+export * from './chatshare-file.js';
+export { chatshareFileImporter } from './chatshare-file-importer.js';
 export { claudeImporter } from './claude.js';
 export { ImportError, isImportError } from './import-error.js';
 export { librechatImporter } from './librechat.js';

@@ -29,6 +29,7 @@ import {
 import { ShareLinkPanel } from './ShareLinkPanel.js';
 import { ShareSettingsFields } from './ShareSettingsFields.js';
 import { useCommunityUrl } from './useCommunityUrl.js';
+import { useCopiesEnabled } from './useCopiesEnabled.js';
 import { useConversationTree } from './useConversationTree.js';
 import { SECRETS_DECISION_REQUIRED, useShareConversation, type ShareActionResult } from './useShareConversation.js';
 
@@ -98,6 +99,7 @@ function ShareDialogBody({
   const { t } = useShareI18n();
   const sharing = useShareConversation(client, conversationId);
   const communityUrl = useCommunityUrl(client, givenCommunityUrl);
+  const copiesEnabled = useCopiesEnabled(client);
   const tree = useConversationTree(client, conversationId, conversation);
   const { share, pending } = sharing;
   const headingId = useId();
@@ -369,6 +371,7 @@ function ShareDialogBody({
               problems={problems}
               settings={sharing.shareSettings}
               privacyLevels={privacyLevels}
+              copiesEnabled={copiesEnabled}
               disabled={!canEdit}
             />
             {hasProblems(problems) ? <p className="cs-field-error">{t('share.invalidForm')}</p> : null}

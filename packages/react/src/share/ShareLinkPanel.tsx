@@ -4,6 +4,7 @@
  * confirmation step (both kill the current address at once). Buttons follow the share's `policies`.
  */
 import type { Share } from '@chatshare/client';
+import { canOfferImage } from '@chatshare/core';
 import { useEffect, useId, useRef } from 'react';
 import type { CopyOutcome } from './clipboard.js';
 import { CopyRow, selectOnFocus } from './CopyRow.js';
@@ -12,6 +13,7 @@ import { formatDateTime } from './format.js';
 import { GuardedButton } from './GuardedButton.js';
 import { useShareI18n } from './i18n/index.js';
 import { QrCode } from './QrCode.js';
+import { ShareImageButton } from './ShareImageButton.js';
 import { Section } from './Section.js';
 import type { ShareAction } from './useShareConversation.js';
 
@@ -122,6 +124,10 @@ export function ShareLinkPanel({
           {settings.hasPassword ? <li>{t('share.passwordProtected')}</li> : null}
         </ul>
       </div>
+
+      {canOfferImage(settings).allowed ? (
+        <ShareImageButton src={`${share.shareUrl}/image.png`} fileName={`${share.shortCode}.png`} />
+      ) : null}
 
       {canEmbed(settings) ? <EmbedCode share={share} /> : null}
 

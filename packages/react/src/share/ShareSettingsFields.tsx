@@ -8,6 +8,7 @@ import { useId } from 'react';
 import { Checkbox } from './Checkbox.js';
 import { Field, SelectField } from './Field.js';
 import {
+  copyChecked,
   EXPIRY_CHOICES,
   PRIVACY_LEVELS,
   VIEW_LIMIT_CHOICES,
@@ -29,6 +30,8 @@ export interface ShareSettingsFieldsProps {
   settings: ShareSettings | null;
   /** The levels the instance accepts (default all): only these are offered. */
   privacyLevels?: readonly SharePrivacy[];
+  /** Whether the instance lets readers save copies (`GET /api/v1/config` `copies`); the option is hidden otherwise. */
+  copiesEnabled?: boolean;
   disabled?: boolean;
 }
 
@@ -43,6 +46,7 @@ export function ShareSettingsFields({
   problems,
   settings,
   privacyLevels = PRIVACY_LEVELS,
+  copiesEnabled = true,
   disabled,
 }: ShareSettingsFieldsProps) {
   const { t, language } = useShareI18n();
@@ -213,6 +217,14 @@ export function ShareSettingsFields({
           description={t('share.allowEmbed.description')}
           onChange={(allowEmbed) => onChange({ allowEmbed })}
         />
+        {copiesEnabled ? (
+          <Checkbox
+            checked={copyChecked(form)}
+            label={t('share.allowCopy')}
+            description={t('share.allowCopy.description')}
+            onChange={(allowCopy) => onChange({ allowCopy })}
+          />
+        ) : null}
       </fieldset>
     </div>
   );

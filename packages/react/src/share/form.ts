@@ -3,7 +3,7 @@
  * defaults), validation, and the API input it turns into. Kept apart from the components so
  * the rules can be tested without rendering.
  */
-import { LIMITS, PRIVACY_LEVELS, SHARE_DEFAULTS } from '@chatshare/core';
+import { LIMITS, ownerAllowsCopy, PRIVACY_LEVELS, SHARE_DEFAULTS } from '@chatshare/core';
 import type { SharePrivacy, ShareSettings, ShareSettingsInput } from '@chatshare/client';
 
 /** The expiry choices the dialog offers; `keep` leaves an existing expiry as it is. */
@@ -54,6 +54,11 @@ export interface ShareFormState {
   allowIndexing: boolean;
   showAuthor: boolean;
   allowEmbed: boolean;
+  /**
+   * Whether readers may save a copy, as the owner chose it; null while they never did, so the
+   * link follows the default of its privacy level (see `copyChecked`).
+   */
+  allowCopy: boolean | null;
   viewLimit: ViewLimitChoice;
   /** As typed, for `viewLimit: 'number'`. */
   maxViewsText: string;
@@ -83,6 +88,7 @@ export function initialForm(
       allowIndexing: SHARE_DEFAULTS.allowIndexing,
       showAuthor: SHARE_DEFAULTS.showAuthor,
       allowEmbed: SHARE_DEFAULTS.allowEmbed,
+      allowCopy: null,
       ...viewLimitOf(null),
     };
   }
@@ -95,6 +101,7 @@ export function initialForm(
     allowIndexing: settings.allowIndexing,
     showAuthor: settings.showAuthor,
     allowEmbed: settings.allowEmbed,
+    allowCopy: settings.allowCopy,
     ...viewLimitOf(settings.maxViews),
   };
 }
@@ -145,6 +152,9 @@ export function validateForm(form: ShareFormState, settings: ShareSettings | nul
   return problems;
 }
 
+/** Whether the "Allow saving a copy" box shows ticked: the owner's choice, else the default of the privacy chosen. */
+export const copyChecked = (form: Pick<ShareFormState, 'allowCopy' | 'privacy'>): boolean => ownerAllowsCopy(form);
+
 export const hasProblems = (problems: FormProblems) => Object.keys(problems).length > 0;
 
 /** Every setting the form shows, as the API takes it (for a new share). */
@@ -158,6 +168,8 @@ export function createInput(form: ShareFormState): ShareSettingsInput {
     allowIndexing: form.privacy === 'public' && form.allowIndexing,
     showAuthor: form.showAuthor,
     allowEmbed: form.allowEmbed,
+    // Only once the owner chose: otherwise the link keeps following its privacy's default.
+    ...(form.allowCopy !== null ? { allowCopy: form.allowCopy } : {}),
     // Only sent when valid (validateForm reports the rest): null turns a limit off.
     ...(maxViewsOf(form) !== undefined ? { maxViews: maxViewsOf(form) } : {}),
   };
@@ -186,5 +198,6 @@ export function updateInput(form: ShareFormState, settings: ShareSettings): Shar
     if (all[key] !== settings[key]) input[key] = all[key];
   }
   if (all.maxViews !== undefined && all.maxViews !== settings.maxViews) input.maxViews = all.maxViews;
+  if (all.allowCopy !== undefined && all.allowCopy !== settings.allowCopy) input.allowCopy = all.allowCopy;
   return input;
 }

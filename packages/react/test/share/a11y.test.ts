@@ -139,10 +139,11 @@ describe('ShareDialog accessibility', () => {
       'select: Limit views',
       'input[checkbox]: Show my name',
       'input[checkbox]: Allow embedding',
+      'input[checkbox]: Allow saving a copy',
       'button[submit]: Create link',
     ]);
     // Backwards wraps too.
-    expect((await tabCycle(user, { shift: true })).length).toBe(10);
+    expect((await tabCycle(user, { shift: true })).length).toBe(11);
 
     // Choose "private" with the arrow keys, type an address, turn on a password, share.
     await user.tab();
@@ -163,6 +164,8 @@ describe('ShareDialog accessibility', () => {
     await user.tab();
     await user.tab();
     await user.tab();
+    await user.tab();
+    // "Allow saving a copy", unticked for a private link until the owner chooses.
     await user.tab();
     expect(describeFocus()).toBe('button[submit]: Create link');
     await user.keyboard('{Enter}');
@@ -186,6 +189,7 @@ describe('ShareDialog accessibility', () => {
       'select: Limit views',
       'input[checkbox]: Show my name',
       'input[checkbox]: Allow embedding',
+      'input[checkbox]: Allow saving a copy',
       'button[submit]: Save changes',
     ]) {
       expect(shared).toContain(control);

@@ -330,6 +330,21 @@ describe('ShareDialog', () => {
     expect(screen.queryByRole('textbox', { name: 'Embed code' })).toBeNull();
   });
 
+  it('offers the conversation image of a link anyone may open, and none once it has a password', async () => {
+    const { user } = await openDialog();
+    await user.click(await screen.findByRole('button', { name: 'Create link' }));
+    const link = (await linkField()).value;
+    // No ClipboardItem here (jsdom), so the image is offered as a download.
+    const download = await within(dialog()).findByRole<HTMLAnchorElement>('link', { name: 'Download image' });
+    expect(download.href).toBe(`${link}/image.png`);
+
+    await user.click(screen.getByRole('checkbox', { name: 'Require a password' }));
+    await user.type(screen.getByLabelText('Password'), 'open sesame');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Changes saved.')).toBeTruthy();
+    expect(within(dialog()).queryByRole('link', { name: 'Download image' })).toBeNull();
+  });
+
   it('speaks German with the German locale', async () => {
     const { user } = await openDialog({ title: 'Reise', locale: 'de' });
     expect(screen.getByRole('heading', { name: '„Reise“ teilen' })).toBeTruthy();

@@ -22,6 +22,7 @@ describe('the share form', () => {
       allowIndexing: false,
       showAuthor: false,
       allowEmbed: true,
+      allowCopy: null,
       viewLimit: 'off',
       maxViewsText: '',
     });

@@ -7,10 +7,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Config } from '../env.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { CommittedReads } from './committed-reads.js';
 import { withStatementCache } from './sqlite-statement-cache.js';
 import { StripNulPlugin } from './strip-nul-plugin.js';
 
@@ -23,6 +24,14 @@ export interface DatabaseHandle {
   schema: string | null;
   /** The PostgreSQL pool's connections and queue, for metrics; absent on SQLite. */
   poolState?: () => { total: number; idle: number; waiting: number };
+  /**
+   * SQLite only: reads on a second connection to the same file, read-only, for the share
+   * page's one lookup (ShareRepository.findByCode). They answer synchronously instead of
+   * queueing behind Kysely's one connection, see committed rows only (never a change that a
+   * transaction under way on the main connection may still roll back), and keep rows until
+   * the next commit (committed-reads.ts).
+   */
+  reader?: CommittedReads;
   close(): Promise<void>;
 }
 
@@ -52,19 +61,30 @@ const PG_POOL_MAX = 10;
 export async function openDatabase(config: DbConfig, log?: DbLog): Promise<DatabaseHandle> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.databaseSchema, log);
   mkdirSync(config.dataDir, { recursive: true });
-  const file = new SQLite(path.join(config.dataDir, 'chatshare.sqlite'));
+  const filePath = path.join(config.dataDir, 'chatshare.sqlite');
+  const file = new SQLite(filePath);
   file.pragma('journal_mode = WAL');
   file.pragma('foreign_keys = ON');
   file.pragma('busy_timeout = 5000');
   file.pragma('synchronous = NORMAL');
+  // Opened after the main connection set WAL mode, in which readers never block the writer.
+  const reader = new SQLite(filePath, { readonly: true, fileMustExist: true });
+  reader.pragma('busy_timeout = 5000');
+  const reads = new CommittedReads(reader);
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: withStatementCache(file) }),
+    dialect: new SqliteDialect({ database: withStatementCache(file, { onWrite: () => reads.noteWrite() }) }),
     plugins: [new StripNulPlugin()],
   });
-  return { db, dialect: 'sqlite', schema: null, close: () => db.destroy() };
+  const close = async () => {
+    reader.close();
+    await db.destroy();
+  };
+  return { db, dialect: 'sqlite', schema: null, reader: reads, close };
 }
 
 async function openPostgres(url: string, schema: string | null, log?: DbLog): Promise<DatabaseHandle> {
+  // Loaded only here: an instance on SQLite never pays for the PostgreSQL driver at start-up.
+  const { default: pg } = await import('pg');
   if (schema) {
     // Create the schema first with a plain client, then point every pooled connection at it.
     const client = new pg.Client({ connectionString: url });

@@ -54,6 +54,10 @@ export interface ConversationTable {
   source_id: string | null;
   /** core `contentFingerprint` of the messages as imported; null only if never computed. */
   content_hash: string | null;
+  /** On a reader's copy of a link: the link's code and public address then, and when it was copied. */
+  copied_from_code: Generated<string | null>;
+  copied_from_url: Generated<string | null>;
+  copied_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -81,6 +85,8 @@ export interface ShareTable {
   allow_indexing: number;
   allow_embed: number;
   show_author: number;
+  /** 0 or 1 as the owner chose; NULL: the default by privacy (core `ownerAllowsCopy`). */
+  allow_copy: Generated<number | null>;
   /** 1 when the owner chose to redact secrets: every refresh of the snapshot redacts again. */
   redact: Generated<number>;
   /** What of the conversation the link shares (core `ShareSelection`); NULL leaf: the current branch. */

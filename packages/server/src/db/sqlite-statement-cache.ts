@@ -21,7 +21,14 @@ const ROLLED_BACK = {
   iterate: () => [][Symbol.iterator](),
 };
 
-export function withStatementCache(file: SqliteFile, capacity = 256): SqliteDatabase {
+/**
+ * `onWrite` is told of every statement that is not a read (writes, BEGIN, COMMIT) as Kysely
+ * prepares it, in the same synchronous step in which Kysely then runs it (committed-reads.ts).
+ */
+export function withStatementCache(
+  file: SqliteFile,
+  { capacity = 256, onWrite }: { capacity?: number; onWrite?: () => void } = {},
+): SqliteDatabase {
   const statements = new Map<string, Statement>();
   return {
     close: () => void file.close(),
@@ -36,6 +43,7 @@ export function withStatementCache(file: SqliteFile, capacity = 256): SqliteData
         if (statements.size >= capacity) statements.delete(statements.keys().next().value!);
       }
       statements.set(sql, statement);
+      if (!statement.reader) onWrite?.();
       return statement;
     },
   };

@@ -71,6 +71,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly shortPath = new Counter({
+    name: 'chatshare_share_page_short_path_total',
+    help: 'Share page requests the short path answered (served), or looked up and left to the full route (declined: a gate, a page not the same for everyone)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   private readonly flushFailures = new Counter({
     name: 'chatshare_view_flush_failures_total',
     help: 'Writes of buffered view counts that failed (the views stay buffered and are retried)',
@@ -140,6 +147,27 @@ export class Metrics {
     const pattern = route ?? UNMATCHED;
     this.requests.inc({ method, route: pattern, status_code: String(statusCode) });
     this.duration.observe({ method, route: pattern }, seconds);
+  }
+
+  /** Counts one request offered to the share page's short path: answered, or left to the full route. */
+  readonly shortPathServed = () => this.shortPathResults.served.inc();
+  readonly shortPathDeclined = () => this.shortPathResults.declined.inc();
+  private readonly shortPathResults = {
+    served: this.shortPath.labels({ result: 'served' }),
+    declined: this.shortPath.labels({ result: 'declined' }),
+  };
+
+  /**
+   * `observeRequest` bound to one method, route and status, for a path that answers the same
+   * way very often (routes/pages/share-page-fast-path.ts): its labelled series are looked up once.
+   */
+  requestObserver(method: string, route: string, statusCode: number): (seconds: number) => void {
+    const requests = this.requests.labels({ method, route, status_code: String(statusCode) });
+    const duration = this.duration.labels({ method, route });
+    return (seconds) => {
+      requests.inc();
+      duration.observe(seconds);
+    };
   }
 
   /**

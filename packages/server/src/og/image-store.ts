@@ -22,15 +22,16 @@ export interface StoredImage {
   source: 'memory' | 'disk' | 'render';
 }
 
-export class OgImageStore {
-  /** The renderer; tests wrap it to see which cards are drawn. */
-  render: (card: CardData) => Promise<Buffer> = renderCardPng;
+/** A store of images drawn from inputs of type `Input` by `render`. */
+export class ImageStore<Input> {
   private readonly memory = new LruCache<Buffer>(MAX_IMAGES, MAX_BYTES);
   private readonly rendering = new Map<string, Promise<Buffer>>();
 
   constructor(
     readonly dir: string,
-    private readonly log: { warn(object: object, message: string): void } = { warn: () => undefined },
+    private readonly log: { warn(object: object, message: string): void },
+    /** The renderer; tests wrap it to see which images are drawn. */
+    public render: (input: Input) => Promise<Buffer>,
   ) {}
 
   /** The file of an image: `<group>-<version>.png`. */
@@ -43,7 +44,7 @@ export class OgImageStore {
    * The image `version` of `group` (a share id, or a generic card's name). `card` is called
    * only when the image is neither in memory nor on disk.
    */
-  async get(group: string, version: string, card: () => Promise<CardData> | CardData): Promise<StoredImage> {
+  async get(group: string, version: string, card: () => Promise<Input> | Input): Promise<StoredImage> {
     const file = this.fileOf(group, version);
     const cached = this.memory.get(file);
     if (cached) return { png: cached, source: 'memory' };
@@ -60,7 +61,7 @@ export class OgImageStore {
     return { png: await pending, source: 'render' };
   }
 
-  private async produce(group: string, file: string, card: () => Promise<CardData> | CardData): Promise<Buffer> {
+  private async produce(group: string, file: string, card: () => Promise<Input> | Input): Promise<Buffer> {
     const png = await this.render(await card());
     this.memory.set(file, png, png.length);
     // The disk copy is a cache: failing to write it must not fail the request.
@@ -80,5 +81,12 @@ export class OgImageStore {
       (entry) => entry.startsWith(`${group}-`) && entry.endsWith('.png') && entry !== name,
     );
     await Promise.all(older.map((entry) => unlink(path.join(this.dir, entry)).catch(() => undefined)));
+  }
+}
+
+/** The preview cards (og.png and the generic cards). */
+export class OgImageStore extends ImageStore<CardData> {
+  constructor(dir: string, log: { warn(object: object, message: string): void } = { warn: () => undefined }) {
+    super(dir, log, renderCardPng);
   }
 }

@@ -15,8 +15,9 @@ export const OG_HEIGHT = 630;
 
 let satoriLoaded: Promise<typeof Satori> | undefined;
 let resvgLoaded: Promise<typeof Resvg> | undefined;
-const loadSatori = () => (satoriLoaded ??= import('satori').then((module) => module.default));
-const loadResvg = () => (resvgLoaded ??= import('@resvg/resvg-js').then((module) => module.Resvg));
+/** The layout engine and the rasteriser, loaded once on first use (conversation images share them). */
+export const loadSatori = () => (satoriLoaded ??= import('satori').then((module) => module.default));
+export const loadResvg = () => (resvgLoaded ??= import('@resvg/resvg-js').then((module) => module.Resvg));
 
 export async function renderCardSvg(card: CardData): Promise<string> {
   const satori = await loadSatori();

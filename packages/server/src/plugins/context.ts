@@ -18,7 +18,7 @@ import { ConversationRepository } from '../repositories/conversations.js';
 import { ReportRepository } from '../repositories/reports.js';
 import { SharePageRepository } from '../repositories/share-pages.js';
 import { SessionRepository } from '../repositories/sessions.js';
-import { ShareRepository } from '../repositories/shares.js';
+import { ShareRepository, type ShareRecord } from '../repositories/shares.js';
 import { UserRepository } from '../repositories/users.js';
 import { ConversationPages } from '../render/conversation-pages.js';
 import type { ExploreRepository } from '../search/explore-repository.js';
@@ -33,6 +33,8 @@ import { ModerationService } from '../services/moderation.js';
 import { sharedByOf } from '../services/shared-by.js';
 import { ShareService } from '../services/shares.js';
 import { UnlockService } from '../services/unlock.js';
+import { CopyService } from '../services/copies.js';
+import { COPY_LIMIT } from './rate-limits.js';
 
 export interface Repositories {
   users: UserRepository;
@@ -75,10 +77,13 @@ declare module 'fastify' {
     apiTokenService: ApiTokenService;
     conversationService: ConversationService;
     communityPublications: CommunityPublicationService;
+    /** Readers' copies of shared links into their own account. */
+    copyService: CopyService;
   }
 }
 
-export type RateLimits = { [K in keyof typeof RATE_LIMITS]: { max: number; windowMs: number } };
+/** Core's RATE_LIMITS, and the server's own: `copy` (see rate-limits.ts). */
+export type RateLimits = { [K in keyof typeof RATE_LIMITS | 'copy']: { max: number; windowMs: number } };
 
 export interface ContextOptions {
   config: Config;
@@ -97,7 +102,7 @@ export default fp<ContextOptions>(
     app.addHook('onClose', () => handle.close());
     const applied = await migrateToLatest(handle);
 
-    const shares = new ShareRepository(handle.db, now);
+    const shares = new ShareRepository(handle.db, now, handle.reader);
     const { explore, searchIndex } = createSearch(handle, shares, now);
     const repos: Repositories = {
       users: new UserRepository(handle.db, now),
@@ -118,7 +123,7 @@ export default fp<ContextOptions>(
     if (redisLink) app.addHook('onClose', () => redisLink.close());
 
     app.decorate('config', config);
-    app.decorate('rateLimits', { ...RATE_LIMITS, ...options.rateLimits });
+    app.decorate('rateLimits', { ...RATE_LIMITS, copy: COPY_LIMIT, ...options.rateLimits });
     app.decorate('redisKeyPrefix', options.redisKeyPrefix ?? 'chatshare:');
     app.decorate('now', now);
     app.decorate('db', handle.db);
@@ -133,14 +138,17 @@ export default fp<ContextOptions>(
       emailVerification: createSigner(config.sessionSecret, 'email-verification'),
       shareUnlock: createSigner(config.sessionSecret, 'share-unlock'),
     });
-    const pages = new ConversationPages({
+    const pageDeps = {
       store: repos.sharePages,
-      snapshotOf: (share) => app.shareService.snapshotOf(share),
-      sharedByOf: (share) => sharedByOf(repos.users, share),
+      snapshotOf: (share: ShareRecord) => app.shareService.snapshotOf(share),
+      sharedByOf: (share: ShareRecord) => sharedByOf(repos.users, share),
       publicUrl: config.publicUrl,
       now,
-      onStoreError: (error) => app.log.warn({ err: error }, 'storing or dropping a rendered page failed'),
-    });
+      onStoreError: (error: unknown) => app.log.warn({ err: error }, 'storing or dropping a rendered page failed'),
+      // Whether a page offers "Save a copy" depends on the instance too (core `canOfferCopy`).
+      enableCopies: config.enableCopies,
+    };
+    const pages = new ConversationPages(pageDeps);
     app.decorate('pages', pages);
     app.decorate(
       'shareService',
@@ -191,6 +199,16 @@ export default fp<ContextOptions>(
     app.decorate(
       'conversationService',
       new ConversationService({ conversations: repos.conversations, shares: app.shareService, now }),
+    );
+    app.decorate(
+      'copyService',
+      new CopyService({
+        shares: repos.shares,
+        conversations: repos.conversations,
+        now,
+        publicUrl: config.publicUrl,
+        enableCopies: config.enableCopies,
+      }),
     );
     app.decorate(
       'communityPublications',

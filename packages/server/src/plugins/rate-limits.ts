@@ -13,6 +13,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { createFallbackHitCounter, createMemoryHitCounter, createRedisHitCounter } from './hit-counter.js';
 import { hitCounterStore } from './rate-limit-store.js';
+import { routeRateLimit } from './route-rate-limit.js';
+
+/**
+ * Copies of shared links saved by one reader (the API and the page's form together): each is
+ * a new conversation in their account, so a script could otherwise fill the database. Generous
+ * for a person, who saves one copy at a time.
+ */
+export const COPY_LIMIT = { max: 30, windowMs: 10 * 60_000 };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -26,6 +34,8 @@ declare module 'fastify' {
        */
       guard<T>(request: FastifyRequest, reply: FastifyReply, lookup: () => Promise<T>): Promise<T>;
     };
+    /** Counts one copy by the signed-in reader (else the address); throws 429 (with Retry-After) past the limit. */
+    copyLimit(request: FastifyRequest, reply: FastifyReply): Promise<void>;
   }
 }
 
@@ -47,6 +57,15 @@ export default fp(
         Object.assign(errors.rateLimited(`Too many requests. Try again in ${Math.ceil(context.ttl / 1000)} s.`), {
           statusCode: 429,
         }),
+    });
+
+    // One limiter for the API and the page's form, so both draw on the same budget.
+    const copyLimit = app.rateLimit({
+      ...routeRateLimit(app, 'copy'),
+      keyGenerator: (request: FastifyRequest) => `copy:${request.user?.id ?? request.ip}`,
+    });
+    app.decorate('copyLimit', async (request: FastifyRequest, reply: FastifyReply) => {
+      await copyLimit.call(app, request, reply);
     });
 
     const counter = counterAt(`${app.redisKeyPrefix}hits:`);

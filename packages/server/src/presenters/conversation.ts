@@ -18,6 +18,16 @@ export const presentConversation = (conversation: ConversationRecord) => ({
   },
   messageCount: conversation.messageCount,
   branchCount: conversation.branchCount,
+  // Only on a reader's copy of someone's link: which link (as it was then) and when, for "Copied from".
+  ...(conversation.copiedFrom
+    ? {
+        copiedFrom: {
+          shareUrl: conversation.copiedFrom.url,
+          shortCode: conversation.copiedFrom.code,
+          copiedAt: conversation.copiedFrom.at,
+        },
+      }
+    : {}),
   createdAt: conversation.createdAt,
   updatedAt: conversation.updatedAt,
 });

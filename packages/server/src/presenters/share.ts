@@ -2,7 +2,14 @@
  * What the owner sees of a share. Fields are listed one by one; the password hash, internal
  * revocation data and the snapshot itself never appear here.
  */
-import { isTakenDown, sharePolicies, shareStatus, shareUrl, type SecretWarning } from '@chatshare/core';
+import {
+  isTakenDown,
+  ownerAllowsCopy,
+  sharePolicies,
+  shareStatus,
+  shareUrl,
+  type SecretWarning,
+} from '@chatshare/core';
 import type { ShareRecord } from '../repositories/shares.js';
 
 export { shareStatus, type ShareStatus } from '@chatshare/core';
@@ -20,6 +27,8 @@ export function presentShareSettings(share: ShareRecord, now: Date) {
     allowIndexing: share.allowIndexing,
     allowEmbed: share.allowEmbed,
     showAuthor: share.showAuthor,
+    allowCopy: share.allowCopy,
+    copyAllowed: ownerAllowsCopy(share),
     redact: share.redact,
     selection: { ...share.selection },
     viewCount: share.viewCount,

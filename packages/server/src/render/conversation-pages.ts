@@ -14,8 +14,18 @@
  * looked up, on every request: a page is only ever bytes to send once a reader is allowed.
  */
 import { createHash } from 'node:crypto';
-import { isEmbeddable, isIndexable, isViewLimited, sharePath, shareUrl, type Snapshot } from '@chatshare/core';
+import {
+  canOfferCopy,
+  isEmbeddable,
+  isIndexable,
+  isViewLimited,
+  sharePath,
+  shareUrl,
+  type Snapshot,
+} from '@chatshare/core';
 import type { ViewConversation } from '@chatshare/react';
+import { instanceNameOf } from '../og/card-data.js';
+import { conversationImageVersion } from '../og/image-selection.js';
 import { presentSharedConversation } from '../presenters/shared-conversation.js';
 import type { SharePageRepository } from '../repositories/share-pages.js';
 import type { ShareRecord } from '../repositories/shares.js';
@@ -36,6 +46,9 @@ const hashOf = (version: string) => createHash('sha256').update(version).digest(
 
 const variantName = (variant: PageVariant) =>
   variant.kind === 'embed' ? `embed:${variant.locale}` : `page:${variant.locale}${variant.owner ? ':owner' : ''}`;
+
+/** The in-memory key of a page: its variant and its version's text. */
+const keyOf = (variant: PageVariant, version: string) => `${variantName(variant)}|${version}`;
 
 /** What a rendered conversation shows: the public presenter's view of the snapshot. */
 export function conversationView(share: ShareRecord, snapshot: Snapshot, sharedBy: string | null): ViewConversation {
@@ -58,11 +71,15 @@ export interface ConversationPagesDeps {
   now: () => Date;
   /** Told when a page could not be stored: the reader still gets it, rendered. */
   onStoreError: (error: unknown) => void;
+  /** ENABLE_COPIES: pages offer "Save a copy" only where the instance allows copies (core `canOfferCopy`). */
+  enableCopies: boolean;
 }
 
 export class ConversationPages implements SharePages {
   /** Pages served by this instance, per kind (metrics count each cache's hits). */
   readonly caches = { page: new PageCache(), embed: new PageCache() };
+  /** The start of every version (`fixedPart`). */
+  private fixed: string | undefined;
 
   constructor(private readonly deps: ConversationPagesDeps) {}
 
@@ -73,21 +90,23 @@ export class ConversationPages implements SharePages {
    */
   private versionOf(share: ShareRecord, sharedBy: string | null): string {
     const now = this.deps.now();
-    return JSON.stringify([
-      templateFingerprint(),
-      this.deps.publicUrl,
-      share.id,
-      // The page links to itself by code (og:image, unlock form): a rotated link is another page.
-      share.code,
-      share.snapshotVersion,
-      share.updatedAt,
-      share.title,
+    const flags = [
       share.showAuthor,
-      sharedBy,
       isIndexable(share, now),
       isEmbeddable(share, now),
       isViewLimited(share),
-    ]);
+      canOfferCopy(share, { enableCopies: this.deps.enableCopies }).allowed,
+    ].map(Number);
+    // Built on every request, so a template string, not JSON: the fixed-width parts first, the
+    // name with its length, and the title last, so no two versions can read the same.
+    const name = sharedBy === null ? '-' : `${sharedBy.length}:${sharedBy}`;
+    return `${this.fixedPart()}|${share.id}|${share.code}|${share.snapshotVersion}|${share.updatedAt}|${flags.join('')}|${name}|${share.title}`;
+  }
+
+  /** What every version shares: the templates (drawn once, on first use) and PUBLIC_URL. */
+  private fixedPart(): string {
+    this.fixed ??= `${templateFingerprint()}|${this.deps.publicUrl.length}:${this.deps.publicUrl}`;
+    return this.fixed;
   }
 
   /**
@@ -96,22 +115,32 @@ export class ConversationPages implements SharePages {
    */
   async get(share: ShareRecord, variant: PageVariant, sharedBy: string | null): Promise<RenderedPage> {
     const version = this.versionOf(share, sharedBy);
+    const cached = this.caches[variant.kind].get(keyOf(variant, version));
+    return cached ?? this.fromStore(share, variant, sharedBy, version);
+  }
+
+  /**
+   * `get` answered from this instance's memory alone, at once; `undefined` when memory lacks
+   * the page (then `get`, which counts the miss).
+   */
+  inMemory(share: ShareRecord, variant: PageVariant, sharedBy: string | null): RenderedPage | undefined {
+    return this.caches[variant.kind].hit(keyOf(variant, this.versionOf(share, sharedBy)));
+  }
+
+  private async fromStore(share: ShareRecord, variant: PageVariant, sharedBy: string | null, version: string) {
     const name = variantName(variant);
-    const cache = this.caches[variant.kind];
-    const key = `${name}|${version}`;
-    const cached = cache.get(key);
-    if (cached) return cached;
     const renderKey = hashOf(version);
     // A store that fails to answer only means drawing the page here.
     const stored = await this.deps.store.find(share.id, name, renderKey).catch((error: unknown) => {
       this.deps.onStoreError(error);
       return undefined;
     });
+    const cache = this.caches[variant.kind];
     cache.onStoreLookup?.(stored !== undefined);
     const page = stored
       ? readyPage(new PageBody(stored, stored.etag), stored, variant)
       : await this.drawAndStore(share, variant, renderKey, sharedBy);
-    cache.set(key, page);
+    cache.set(keyOf(variant, version), page);
     return page;
   }
 
@@ -129,7 +158,7 @@ export class ConversationPages implements SharePages {
         const variant: PageVariant = { kind: 'page', locale, owner: false };
         const page = await this.draw(share, snapshot, variant, sharedBy);
         await this.save(share, variant, renderKey, page);
-        this.caches.page.set(`${variantName(variant)}|${version}`, page);
+        this.caches.page.set(keyOf(variant, version), page);
       }
     } catch (error) {
       // The link stands; its first reader draws the page instead.
@@ -190,13 +219,17 @@ function readyPage(body: PageBody, policy: Omit<PagePolicy, 'framing'>, variant:
   return { body, scriptHashes, styleHashes, csp: contentSecurityPolicy({ scriptHashes, styleHashes, framing }) };
 }
 
+/** The link's "Save a copy" page, or null where the link offers no copies. */
+const copyUrlOf = (share: ShareRecord, enableCopies: boolean) =>
+  canOfferCopy(share, { enableCopies }).allowed ? `${sharePath(share.code)}/copy` : null;
+
 /** The HTML of one variant of a share's page, as of now. */
 function drawMarkup(
   share: ShareRecord,
   snapshot: Snapshot,
   variant: PageVariant,
   sharedBy: string | null,
-  { publicUrl, now }: { publicUrl: string; now: () => Date },
+  { publicUrl, now, enableCopies }: { publicUrl: string; now: () => Date; enableCopies: boolean },
 ): PageMarkup {
   const conversation = conversationView(share, snapshot, sharedBy);
   const url = shareUrl(publicUrl, share.code);
@@ -208,6 +241,15 @@ function drawMarkup(
     locale,
     shareUrl: url,
     reportUrl: variant.owner ? null : `${sharePath(share.code)}/report`,
+    copyUrl: copyUrlOf(share, enableCopies),
+    // A view-limited link's image would be the generic card: the menu offers none.
+    image: isViewLimited(share)
+      ? null
+      : {
+          action: `${sharePath(share.code)}/image.png`,
+          version: conversationImageVersion(share, instanceNameOf(publicUrl)),
+          messageCount: conversation.messages.length,
+        },
     indexable: isIndexable(share, at),
     // A view-limited link's tags stay generic even on the revealed page (it may be saved).
     preview: !isViewLimited(share)

@@ -34,6 +34,13 @@ export class PageCache {
     return page;
   }
 
+  /** `get` that counts only a hit: a miss is counted by the `get` that follows it. */
+  hit(key: string): RenderedPage | undefined {
+    const page = this.pages.get(key);
+    if (page) this.onLookup?.(true);
+    return page;
+  }
+
   set(key: string, page: RenderedPage): void {
     this.pages.set(key, page, page.body.byteLength);
   }

@@ -60,7 +60,11 @@ export function templateFingerprint(): string {
   const hash = createHash('sha256').update(PAGE_FORMAT);
   for (const locale of LOCALES) {
     const page = { conversation: SAMPLE, locale, shareUrl: 'https://sample.invalid/s/SAMPLE', indexable: true };
-    hash.update(renderConversationPage({ ...page, reportUrl: '/s/SAMPLE/report' }).html);
+    // Every item a reader's page may have: "Report", "Save a copy" and the image form.
+    const image = { action: '/s/SAMPLE/image.png', version: '1-sample', messageCount: 2 };
+    hash.update(
+      renderConversationPage({ ...page, reportUrl: '/s/SAMPLE/report', copyUrl: '/s/SAMPLE/copy', image }).html,
+    );
     hash.update(renderConversationPage(page).html);
     hash.update(renderEmbedPage({ ...page, code: 'SAMPLE' }).html);
   }

@@ -14,8 +14,17 @@ import type { ConversationRow, Database } from '../db/schema.js';
 import { containsText } from './cursor.js';
 import { keysetPage, type Keyset } from './keyset.js';
 
+/** Where a reader's copy of a shared link came from: the link as it was then, and when. */
+export interface CopiedFrom {
+  code: string;
+  url: string;
+  at: string;
+}
+
 export interface ConversationRecord extends Conversation {
   ownerId: string;
+  /** Set on a conversation saved from someone's shared link ("Save a copy"). */
+  copiedFrom?: CopiedFrom;
   /** See core `messageCounts`: the shown branch without system messages, and the number of branches. */
   messageCount: number;
   branchCount: number;
@@ -59,6 +68,9 @@ const toRecord = (row: ConversationRow): ConversationRecord => {
     },
     messageCount: row.message_count,
     branchCount: row.branch_count,
+    ...(row.copied_from_code !== null && row.copied_from_url !== null && row.copied_at !== null
+      ? { copiedFrom: { code: row.copied_from_code, url: row.copied_from_url, at: row.copied_at } }
+      : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -119,11 +131,15 @@ export class ConversationRepository {
     private readonly now: () => Date,
   ) {}
 
-  /** Stores a new conversation; `contentHash` saves hashing again when the caller has it. */
+  /**
+   * Stores a new conversation; `contentHash` saves hashing again when the caller has it, and
+   * `copiedFrom` marks a reader's copy of a shared link.
+   */
   async create(
     ownerId: string,
     draft: ConversationDraft,
     contentHash: string = fingerprintOf(draft),
+    copiedFrom?: CopiedFrom,
   ): Promise<ConversationRecord> {
     const at = this.now().toISOString();
     const row: ConversationRow = {
@@ -136,6 +152,9 @@ export class ConversationRepository {
       ...countColumns(draft),
       source_id: draft.source.id ?? null,
       content_hash: contentHash,
+      copied_from_code: copiedFrom?.code ?? null,
+      copied_from_url: copiedFrom?.url ?? null,
+      copied_at: copiedFrom?.at ?? null,
       created_at: at,
       updated_at: at,
     };

@@ -19,6 +19,11 @@ export interface ShareSettings {
   allowIndexing: boolean;
   allowEmbed: boolean;
   showAuthor: boolean;
+  /**
+   * Whether readers may save a copy; null: never chosen, so the default by privacy (core
+   * `ownerAllowsCopy`). Optional so a new link that says nothing stores null.
+   */
+  allowCopy?: boolean | null;
 }
 
 /** The frozen copy of the conversation and how it was taken; a refresh takes it the same way. */
@@ -56,6 +61,8 @@ export interface ShareRecord extends ShareAccessState {
   allowIndexing: boolean;
   allowEmbed: boolean;
   showAuthor: boolean;
+  /** See `ShareSettings.allowCopy`. */
+  allowCopy: boolean | null;
   redact: boolean;
   /** What of the conversation the snapshot holds; the next refresh takes the same part. */
   selection: ShareSelection;

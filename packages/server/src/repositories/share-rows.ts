@@ -30,6 +30,7 @@ export const RECORD_COLUMNS = [
   'allow_indexing',
   'allow_embed',
   'show_author',
+  'allow_copy',
   'redact',
   'selection_leaf_id',
   'selection_start',
@@ -70,6 +71,7 @@ export const toShareRecord = (row: RecordRow): ShareRecord => ({
   allowIndexing: row.allow_indexing === 1,
   allowEmbed: row.allow_embed === 1,
   showAuthor: row.show_author === 1,
+  allowCopy: row.allow_copy === null ? null : Number(row.allow_copy) === 1,
   redact: Number(row.redact) === 1,
   selection: {
     leafMessageId: row.selection_leaf_id,
@@ -96,6 +98,7 @@ type SettingColumns = Pick<
   | 'allow_indexing'
   | 'allow_embed'
   | 'show_author'
+  | 'allow_copy'
 >;
 
 type ContentColumns = Pick<
@@ -118,6 +121,7 @@ function settingColumns(settings: Partial<ShareSettings>): Partial<SettingColumn
     allow_indexing: ifGiven(settings.allowIndexing, flag),
     allow_embed: ifGiven(settings.allowEmbed, flag),
     show_author: ifGiven(settings.showAuthor, flag),
+    allow_copy: ifGiven(settings.allowCopy, (allow) => (allow === null ? null : flag(allow))),
   };
 }
 

@@ -1,6 +1,8 @@
 import { readableSnapshot, type Snapshot } from '@chatshare/core';
 import { sql, type CompiledQuery, type Kysely } from 'kysely';
 import type { Database, ShareRow } from '../db/schema.js';
+import type { CommittedRead } from '../db/committed-reads.js';
+import type { DatabaseHandle } from '../db/connect.js';
 import { containsText } from './cursor.js';
 import { keysetPage, type Keyset } from './keyset.js';
 import type { NewShare, ShareChanges, ShareRecord, Takedown } from './share-record.js';
@@ -43,19 +45,27 @@ const OWNER_NAME = sql<
   string | null
 >`case when show_author = 1 then (select name from users where users.id = shares.owner_id) end`;
 
+type ByCodeRow = RecordRow & { owner_name: string | null };
+
 export class ShareRepository {
   /** Views counted but not yet written; every read below adds them, so owners see them at once. */
   private readonly views = new ViewBuffer();
+  /** The time of the latest buffered view, with its ISO text (`bufferView`). */
+  private viewTime = { ms: Number.NaN, iso: '' };
   private flushing: Promise<unknown> = Promise.resolve();
 
   // Every page view starts with this lookup, so it is built and compiled once; only the code changes.
-  private readonly byCode: CompiledQuery<RecordRow & { owner_name: string | null }>;
+  private readonly byCode: CompiledQuery<ByCodeRow>;
+  /** The same query on SQLite's read-only connection (db/committed-reads.ts), when there is one. */
+  private readonly byCodeNow: CommittedRead<ByCodeRow> | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => Date,
+    reader?: DatabaseHandle['reader'],
   ) {
     this.byCode = this.records().select(OWNER_NAME.as('owner_name')).where('code', '=', '').compile();
+    this.byCodeNow = reader?.read<ByCodeRow>(this.byCode.sql);
   }
 
   private record(row: RecordRow): ShareRecord {
@@ -103,11 +113,17 @@ export class ShareRepository {
 
   /** The one indexed lookup every public read starts with. `code` must be a valid short code. */
   async findByCode(code: string): Promise<ShareRecord | undefined> {
-    const { rows } = await this.db.executeQuery<RecordRow & { owner_name: string | null }>({
-      ...this.byCode,
-      parameters: [code],
-    });
-    const row = rows[0];
+    const found = this.findByCodeNow(code);
+    if (found !== null) return found;
+    return this.byCodeRecord((await this.db.executeQuery<ByCodeRow>({ ...this.byCode, parameters: [code] })).rows[0]);
+  }
+
+  /** `findByCode` answered at once where the database allows it (SQLite); `null` where it does not. */
+  findByCodeNow(code: string): ShareRecord | undefined | null {
+    return this.byCodeNow ? this.byCodeRecord(this.byCodeNow(code)) : null;
+  }
+
+  private byCodeRecord(row: ByCodeRow | undefined): ShareRecord | undefined {
     return row && { ...this.record(row), ...(row.show_author ? { ownerName: row.owner_name } : {}) };
   }
 
@@ -275,7 +291,10 @@ export class ShareRepository {
 
   /** Counts one view in memory; `flushViews` writes it. For shares without a view limit. */
   bufferView(id: string): void {
-    this.views.add(id, this.now().toISOString());
+    const now = this.now();
+    // Many views fall in the same millisecond on a busy page: its ISO text is made once.
+    if (now.getTime() !== this.viewTime.ms) this.viewTime = { ms: now.getTime(), iso: now.toISOString() };
+    this.views.add(id, this.viewTime.iso);
   }
 
   /** Views counted in memory and not written yet (all shares). */

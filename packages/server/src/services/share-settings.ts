@@ -50,6 +50,7 @@ export async function settingsToChanges(
   if (input.allowIndexing !== undefined) changes.allowIndexing = input.allowIndexing;
   if (input.allowEmbed !== undefined) changes.allowEmbed = input.allowEmbed;
   if (input.showAuthor !== undefined) changes.showAuthor = input.showAuthor;
+  if (input.allowCopy !== undefined) changes.allowCopy = input.allowCopy;
   if (input.title !== undefined) changes.title = cleanTitle(input.title, context.snapshotTitle);
   return changes;
 }

@@ -8,8 +8,13 @@ import type { ShareRecord } from '../repositories/shares.js';
 import type { UserRepository } from '../repositories/users.js';
 
 export function sharedByOf(users: Pick<UserRepository, 'nameOf'>, share: ShareRecord): Promise<string | null> {
-  if (!share.showAuthor) return Promise.resolve(null);
+  const known = sharedByNow(share);
+  return known === undefined ? users.nameOf(share.ownerId) : Promise.resolve(known);
+}
+
+/** `sharedByOf` without a query: `undefined` when the name was not read with the share. */
+export function sharedByNow(share: ShareRecord): string | null | undefined {
+  if (!share.showAuthor) return null;
   // Read with the share by the page's own lookup, in the same moment as its live state.
-  if (share.ownerName !== undefined) return Promise.resolve(share.ownerName);
-  return users.nameOf(share.ownerId);
+  return share.ownerName;
 }

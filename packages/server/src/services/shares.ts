@@ -367,11 +367,22 @@ export class ShareService {
    * Loads a share by its public code (the one indexed lookup) and applies the access policy.
    * Throws 404 / 410 / 401 exactly as `canView` decides.
    */
-  async access(
-    code: string,
-    viewer: Viewer,
-  ): Promise<{ share: ShareRecord; isOwner: boolean; reveal: Reveal; viewsLeft: number | null }> {
-    const share = isShortCode(code) ? await this.deps.shares.findByCode(code) : undefined;
+  async access(code: string, viewer: Viewer): Promise<ShareAccess> {
+    return this.decide(isShortCode(code) ? await this.deps.shares.findByCode(code) : undefined, viewer);
+  }
+
+  /**
+   * `access` when the database can answer at once (SQLite, db/committed-reads.ts): the
+   * decision, or `null` when the lookup has to wait (PostgreSQL; use `access`).
+   */
+  accessNow(code: string, viewer: Viewer): ShareAccess | null {
+    if (!isShortCode(code)) return this.decide(undefined, viewer);
+    const share = this.deps.shares.findByCodeNow(code);
+    return share === null ? null : this.decide(share, viewer);
+  }
+
+  /** The access decision on a share just looked up (core canView); throws the refusal. */
+  private decide(share: ShareRecord | undefined, viewer: Viewer): ShareAccess {
     if (!share) throw errors.shareNotFound();
     const decision = canView(share, viewer, this.deps.now());
     if (!decision.allowed) throw decisionError(decision.reason, share);
@@ -386,11 +397,13 @@ export class ShareService {
    * a User-Agent is easy to fake, and the limit must not be.
    */
   async countView(share: ShareRecord, client: { automated: boolean }): Promise<void> {
-    if (!isViewLimited(share)) {
-      if (!client.automated) this.deps.shares.bufferView(share.id);
-      return;
-    }
+    if (!isViewLimited(share)) return this.countUnlimitedView(share, client);
     if (!(await this.deps.shares.recordView(share.id))) throw errors.shareUsedUp();
+  }
+
+  /** `countView` of a share without a view limit: in memory, so it is done at once and cannot fail. */
+  countUnlimitedView(share: ShareRecord, client: { automated: boolean }): void {
+    if (!client.automated) this.deps.shares.bufferView(share.id);
   }
 
   /** The frozen content of a share that `access` allowed. */
@@ -442,6 +455,14 @@ function editRefusal(share: ShareRecord) {
   const edit = canEdit(share);
   if (!edit.allowed && edit.reason === 'taken_down') return takenDownError(share);
   return errors.shareRevoked('This link was revoked; share the conversation again for a new link.');
+}
+
+/** Who may see a share, as `access` decided it. */
+export interface ShareAccess {
+  share: ShareRecord;
+  isOwner: boolean;
+  reveal: Reveal;
+  viewsLeft: number | null;
 }
 
 export function decisionError(reason: DenialReason, share?: ShareRecord) {

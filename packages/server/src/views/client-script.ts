@@ -1,8 +1,9 @@
 /**
  * The only script on a share page, allowed by its SHA-256 in the page's CSP: it reveals the copy
  * buttons (hidden in the HTML, so without JavaScript there is no dead button) and copies a
- * code block or the page link. Plain ES5 in a string; it never reads conversation content
- * except the text of the code block that was clicked.
+ * code block or the page link, and turns the menu's printing hint into a Print button. Plain
+ * ES5 in a string; it never reads conversation content except the text of the code block that
+ * was clicked.
  */
 const SOURCE = `(function () {
   var doc = document;
@@ -44,6 +45,13 @@ const SOURCE = `(function () {
       });
     })(buttons[i]);
   }
+  var printers = doc.querySelectorAll('button[data-print]');
+  for (var p = 0; p < printers.length; p++) {
+    printers[p].hidden = false;
+    printers[p].addEventListener('click', function () { window.print(); });
+  }
+  var hints = doc.querySelectorAll('[data-print-hint]');
+  for (var h = 0; h < hints.length; h++) hints[h].hidden = true;
 })();`;
 
 // Every statement ends with ; or }, so dropping line breaks and indentation keeps it valid.

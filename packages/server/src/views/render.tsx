@@ -21,7 +21,7 @@ import { GatePage, gateTitle, type Gate } from './GatePage.js';
 import { translator, type Locale } from './i18n.js';
 import type { PreviewMeta } from './preview.js';
 import { ReportPage, reportTitle, type ReportView } from './ReportPage.js';
-import { SharePage } from './SharePage.js';
+import { SharePage, type ImageForm } from './SharePage.js';
 import { VerifyPage, verifyTitle, type VerifyResult } from './VerifyPage.js';
 
 const DOCTYPE = '<!DOCTYPE html>';
@@ -48,6 +48,10 @@ export interface ConversationPageInput {
   shareUrl: string;
   /** Where the footer's "Report" link goes; none on the owner's own page. */
   reportUrl?: string | null;
+  /** The "Save a copy" page; none where the link offers no copies. */
+  copyUrl?: string | null;
+  /** The form that makes an image of chosen messages; none for a view-limited link. */
+  image?: ImageForm | null;
   indexable: boolean;
   /** Link-preview tags; the routes always give them, benchmarks and tests may not. */
   preview?: PreviewMeta;
@@ -110,6 +114,8 @@ function renderConversationDocument(
 
 export function renderConversationPage({
   reportUrl = null,
+  copyUrl = null,
+  image = null,
   indexable,
   preview,
   ...page
@@ -117,7 +123,7 @@ export function renderConversationPage({
   return renderConversationDocument(
     page,
     { robots: indexable ? null : NOINDEX, ...(preview ? { preview } : {}) },
-    (view) => <SharePage {...view} reportUrl={reportUrl} />,
+    (view) => <SharePage {...view} reportUrl={reportUrl} copyUrl={copyUrl} image={image} />,
     { text: CLIENT_SCRIPT, hash: CLIENT_SCRIPT_HASH },
   );
 }

@@ -19,6 +19,7 @@ describe('GET /api/v1/config', () => {
       openSharing: true,
       communitySharing: { enabled: false, url: null },
       communityPublishing: { allowedOrigins: [] },
+      copies: true,
     });
   });
 
@@ -29,12 +30,14 @@ describe('GET /api/v1/config', () => {
       communityAllowedOrigins: ['https://a.example', 'https://b.example'],
       enableSignup: false,
       enableOpenSharing: false,
+      enableCopies: false,
     });
     expect((await call(t.app, 'GET', '/api/v1/config')).json()).toEqual({
       signupEnabled: false,
       openSharing: false,
       communitySharing: { enabled: true, url: 'https://community.example.com' },
       communityPublishing: { allowedOrigins: ['https://a.example', 'https://b.example'] },
+      copies: false,
     });
   });
 

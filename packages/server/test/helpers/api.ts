@@ -3,6 +3,7 @@
  * conversations and shares, so tests read as sentences.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import inject from 'light-my-request';
 
 export interface Auth {
   /** `cs_session=…` for cookie requests. */
@@ -46,7 +47,10 @@ export async function call(
     if (method !== 'GET' && headers.origin === undefined) headers.origin = ORIGIN;
   }
   if (cookies.length > 0) headers.cookie = cookies.join('; ');
-  return app.inject({
+  await app.ready();
+  // Through the server's own request listener, so the share page's short path (front-door.ts)
+  // answers what it answers for real clients.
+  return inject(app.frontDoor.listener, {
     method,
     url,
     headers,

@@ -77,6 +77,7 @@ export async function buildTestApp(overrides: Partial<Config> = {}, options: Tes
     enableSignup: true,
     enableOpenSharing: true,
     enableCommunitySharing: false,
+    enableCopies: true,
     communityUrl: null,
     communityAllowedOrigins: [],
     corsOrigins: [],

@@ -132,10 +132,10 @@ export async function expectPageRefused(
   }
 }
 
-/** The other addresses of a link that show its content: the Markdown and the embed. */
-export const contentPaths = (code: string) => [`/s/${code}.md`, `/embed/${code}`];
+/** The other addresses of a link that show its content: the Markdown, the JSON file and the embed. */
+export const contentPaths = (code: string) => [`/s/${code}.md`, `/s/${code}.json`, `/embed/${code}`];
 
-/** GETs the Markdown and the embed, each the conversation; returns their ETags. */
+/** GETs the Markdown, the JSON file and the embed, each the conversation; returns their ETags. */
 export async function serveOthers(t: TestApp, code: string, marker: string) {
   const kept: Kept = new Map();
   for (const path of contentPaths(code)) {
@@ -147,7 +147,7 @@ export async function serveOthers(t: TestApp, code: string, marker: string) {
   return kept;
 }
 
-/** The Markdown and the embed refuse with `status` (with the old ETag sent back), without the content. */
+/** The Markdown, the JSON file and the embed refuse with `status` (with the old ETag sent back), without the content. */
 export async function expectOthersRefused(t: TestApp, kept: Kept, status: number, markers: string[]) {
   for (const [path, etag] of kept) {
     const response = await getPage(t, path, { headers: etag ? { 'if-none-match': etag } : {} });

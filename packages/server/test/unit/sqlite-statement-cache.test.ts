@@ -13,7 +13,7 @@ describe('the SQLite statement cache', () => {
 
   it('forgets the least recently used statement beyond its capacity', () => {
     const file = new SQLite(':memory:');
-    const cached = withStatementCache(file, 2);
+    const cached = withStatementCache(file, { capacity: 2 });
     const first = cached.prepare('select 1');
     cached.prepare('select 2');
     cached.prepare('select 1');

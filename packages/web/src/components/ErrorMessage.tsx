@@ -25,6 +25,7 @@ const KNOWN = new Set([
   'csrf_rejected',
   'share_taken_down',
   'report_not_found',
+  'copy_not_allowed',
 ]);
 
 export function describeFailure(t: T, error: Failure): string {

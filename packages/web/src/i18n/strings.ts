@@ -146,6 +146,12 @@ const en = {
   'conversation.branchOption': 'Branch {{index}} of {{count}}: {{excerpt}}',
   'conversation.branchCurrent': 'Branch {{index}} of {{count}} (current): {{excerpt}}',
   'conversation.branchNote': 'This is not the current branch. Share offers this one, and you can pick another there.',
+  'conversation.copiedFrom': 'Copied from',
+  'conversation.copiedOn': 'on {{date}}',
+  'copy.title': 'Saving a copy',
+  'copy.working': 'Saving a copy of the shared conversation to your account…',
+  'copy.failed': 'The copy could not be saved.',
+  'copy.back': 'Back to the shared conversation',
 
   'links.title': 'Shared links',
   'links.search': 'Search',
@@ -275,6 +281,7 @@ const en = {
   'error.invalid_conversation': 'This conversation could not be read: {{message}}',
   'error.conflict': '{{message}}',
   'error.forbidden': 'You may not do that.',
+  'error.copy_not_allowed': 'The owner of this link does not allow saving a copy.',
   'error.share_taken_down': 'An admin of this instance took this link down; it cannot be changed.',
   'error.report_not_found': 'This report does not exist any more.',
   'error.csrf_rejected': 'The request was refused for safety. Reload the page and try again.',
@@ -426,6 +433,12 @@ const de: Record<AppStringKey, string> = {
   'conversation.branchCurrent': 'Zweig {{index}} von {{count}} (aktuell): {{excerpt}}',
   'conversation.branchNote':
     'Das ist nicht der aktuelle Zweig. „Teilen“ bietet diesen an, und dort kannst du einen anderen wählen.',
+  'conversation.copiedFrom': 'Kopiert von',
+  'conversation.copiedOn': 'am {{date}}',
+  'copy.title': 'Kopie speichern',
+  'copy.working': 'Die geteilte Unterhaltung wird als Kopie in deinem Konto gespeichert …',
+  'copy.failed': 'Die Kopie konnte nicht gespeichert werden.',
+  'copy.back': 'Zurück zur geteilten Unterhaltung',
 
   'links.title': 'Geteilte Links',
   'links.search': 'Suche',
@@ -557,6 +570,7 @@ const de: Record<AppStringKey, string> = {
   'error.invalid_conversation': 'Diese Unterhaltung konnte nicht gelesen werden: {{message}}',
   'error.conflict': '{{message}}',
   'error.forbidden': 'Das darfst du nicht.',
+  'error.copy_not_allowed': 'Der Besitzer dieses Links erlaubt kein Speichern einer Kopie.',
   'error.share_taken_down': 'Ein Admin dieser Instanz hat diesen Link gesperrt; er kann nicht geändert werden.',
   'error.report_not_found': 'Diese Meldung gibt es nicht mehr.',
   'error.csrf_rejected':

@@ -59,6 +59,20 @@ export default function ConversationPage({ id }: { id: string }) {
   return <Loaded conversation={conversation} onChange={setConversation} />;
 }
 
+/** On a reader's copy of someone's link: which link it came from, and when it was saved. */
+function CopiedFrom({ from }: { from: NonNullable<Conversation['copiedFrom']> }) {
+  const { t, formatDate } = useI18n();
+  return (
+    <p className="app-copied-from">
+      {t('conversation.copiedFrom')}{' '}
+      <a href={from.shareUrl} rel="noreferrer">
+        {from.shareUrl}
+      </a>{' '}
+      {t('conversation.copiedOn', { date: formatDate(from.copiedAt) })}
+    </p>
+  );
+}
+
 function Loaded({ conversation, onChange }: { conversation: Conversation; onChange: (value: Conversation) => void }) {
   const { t, viewT, language } = useI18n();
   const branches = useMemo(() => branchesOf(conversation.messages), [conversation.messages]);
@@ -133,6 +147,7 @@ function Loaded({ conversation, onChange }: { conversation: Conversation; onChan
             </div>
             <ErrorMessage error={error} />
             <TakedownNotice conversationId={conversation.id} />
+            {conversation.copiedFrom ? <CopiedFrom from={conversation.copiedFrom} /> : null}
 
             {branches.length > 1 ? (
               <div className="app-branches">

@@ -15,24 +15,39 @@ import { useI18n } from '../i18n/index.js';
 import { useSession } from '../session.js';
 import { InlineAuth } from './InlineAuth.js';
 import type { ReceivedConversation } from './payload.js';
+import type { Secrets } from './receive.js';
 
 export interface PublishFormProps {
   /** The sending site, as the browser reported it on the message. */
   origin: string;
   conversation: ReceivedConversation;
   config: InstanceConfig;
+  /** Possible secrets found on this page, for a sender that scans nothing (Open WebUI). */
+  secrets?: Secrets;
 }
 
 /** Failures with a sentence of their own on this page. */
 const OWN_MESSAGES = new Set(['community_origin_not_allowed', 'open_sharing_disabled']);
 
-export function PublishForm({ origin, conversation, config }: PublishFormProps) {
+export function PublishForm({ origin, conversation: received, config, secrets }: PublishFormProps) {
   const { t, viewT, language } = useI18n();
   const { user, setUser, signOut } = useSession();
-  const ids = { title: useId(), author: useId(), authorHint: useId() };
+  const ids = { title: useId(), author: useId(), authorHint: useId(), redact: useId() };
+  /** `messages[3]` as the person counts: "message 4"; `title` as the title. */
+  const secretPlace = (location: string) => {
+    const index = /^messages\[(\d+)\]$/.exec(location)?.[1];
+    return index === undefined
+      ? t('publish.secretInTitle')
+      : t('publish.secretInMessage', { number: Number(index) + 1 });
+  };
   const host = window.location.host;
-  const [title, setTitle] = useState(conversation.title);
+  // A title with a possible secret starts replaced too (the person may still type another).
+  const [title, setTitle] = useState(secrets?.warnings.length ? secrets.redacted.title : received.title);
   const [showAuthor, setShowAuthor] = useState(false);
+  // Replaced unless the person says otherwise: what is published here is public.
+  const [redact, setRedact] = useState(true);
+  const warnings = secrets?.warnings ?? [];
+  const conversation = secrets && warnings.length > 0 && redact ? secrets.redacted : received;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Failure | null>(null);
   const [published, setPublished] = useState<Share | null>(null);
@@ -68,6 +83,11 @@ export function PublishForm({ origin, conversation, config }: PublishFormProps) 
       <section className="publish-source" aria-label={t('publish.from')}>
         <p className="publish-source-label">{t('publish.from')}</p>
         <p className="publish-source-origin">{origin}</p>
+        {conversation.models.length > 0 ? (
+          <p className="publish-models">
+            {t('publish.models')}: {conversation.models.join(', ')}
+          </p>
+        ) : null}
         <p className="app-hint">{t('publish.notSaved', { host })}</p>
       </section>
 
@@ -134,6 +154,27 @@ export function PublishForm({ origin, conversation, config }: PublishFormProps) 
                     : t('publish.showAuthorUnnamed')}
               </p>
             </div>
+            {warnings.length > 0 ? (
+              <div className="publish-secrets" role="note">
+                <p>{t('publish.secrets', { count: warnings.length })}</p>
+                <ul>
+                  {warnings.map((warning, index) => (
+                    <li key={index}>
+                      <code>{warning.preview}</code> · {secretPlace(warning.location)}
+                    </li>
+                  ))}
+                </ul>
+                <div className="publish-check">
+                  <input
+                    id={ids.redact}
+                    type="checkbox"
+                    checked={redact}
+                    onChange={(event) => setRedact(event.target.checked)}
+                  />
+                  <label htmlFor={ids.redact}>{t('publish.redact')}</label>
+                </div>
+              </div>
+            ) : null}
             <p className="app-hint">{t('publish.public')}</p>
             {error ? (
               OWN_MESSAGES.has(error.code) ? (

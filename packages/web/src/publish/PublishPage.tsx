@@ -2,13 +2,15 @@
  * `/publish`: another chatshare instance opened this page to publish a conversation here. The
  * page says it is ready, takes the conversation from its opener only (and only from an
  * allowed origin), and hands it to the form; until the person presses Publish it exists only
- * in this page's memory.
+ * in this page's memory. At `/chats/upload` the same page speaks Open WebUI's handshake
+ * (openwebui.ts) instead; everything after the conversation arrives is the same.
  */
 import { useEffect, useState } from 'react';
 import { usePageTitle } from '../components/usePageTitle.js';
 import { useI18n } from '../i18n/index.js';
 import { useInstanceConfig } from '../instance-config.js';
 import { PublishForm } from './PublishForm.js';
+import { listenForOpenWebui, OPENWEBUI_UPLOAD_PATH } from './openwebui.js';
 import { listenForConversation, type Reception } from './receive.js';
 
 /** How long to wait for the conversation before saying that nothing came. */
@@ -21,6 +23,7 @@ export function PublishPage() {
   const config = useInstanceConfig();
   const [state, setState] = useState<State>({ name: 'waiting' });
   const host = window.location.host;
+  const openWebui = window.location.pathname === OPENWEBUI_UPLOAD_PATH;
   usePageTitle(t('publish.title'));
 
   useEffect(() => {
@@ -30,7 +33,8 @@ export function PublishPage() {
       return;
     }
     // The first conversation from the opener wins: nothing can swap it under the person's eyes.
-    const stop = listenForConversation(config.communityPublishing.allowedOrigins, (reception) =>
+    const listen = openWebui ? listenForOpenWebui : listenForConversation;
+    const stop = listen(config.communityPublishing.allowedOrigins, (reception) =>
       setState((previous) => ('name' in previous ? reception : previous)),
     );
     const timer = setTimeout(
@@ -41,7 +45,7 @@ export function PublishPage() {
       stop();
       clearTimeout(timer);
     };
-  }, [config]);
+  }, [config, openWebui]);
 
   let body;
   if (config === null) body = <p className="app-error">{t('publish.configFailed')}</p>;
@@ -52,14 +56,24 @@ export function PublishPage() {
       </p>
     );
   } else if ('name' in state) {
-    body = <p className="app-note">{t(state.name === 'no_opener' ? 'publish.noOpener' : 'publish.silent')}</p>;
+    const key = state.name === 'no_opener' ? 'noOpener' : 'silent';
+    body = <p className="app-note">{t(openWebui ? `publish.openwebui.${key}` : `publish.${key}`)}</p>;
   } else if (state.kind === 'received') {
-    body = <PublishForm origin={state.origin} conversation={state.conversation} config={config} />;
+    body = (
+      <PublishForm
+        origin={state.origin}
+        conversation={state.conversation}
+        config={config}
+        {...(state.secrets ? { secrets: state.secrets } : {})}
+      />
+    );
   } else {
     body = (
-      <p className="app-error" role="alert">
-        {t(state.kind === 'refused' ? 'publish.refused' : 'publish.unreadable', { origin: state.origin, host })}
-      </p>
+      <div className="app-error" role="alert">
+        <p>{t(state.kind === 'refused' ? 'publish.refused' : 'publish.unreadable', { origin: state.origin, host })}</p>
+        {state.kind === 'unreadable' && state.reason ? <p>{t(`publish.reason.${state.reason}`)}</p> : null}
+        {state.kind === 'unreadable' && state.detail ? <p className="publish-reason">{state.detail}</p> : null}
+      </div>
     );
   }
 

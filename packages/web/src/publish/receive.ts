@@ -3,7 +3,14 @@
  * tell the opener this page is ready, then take one conversation, only from the opener,
  * only from an allowed origin.
  */
+import type { SecretWarning } from '@chatshare/core';
 import { readPayload, type ReceivedConversation } from './payload.js';
+
+/** Possible secrets the page found itself (Open WebUI sends unscanned), and the copy with them replaced. */
+export interface Secrets {
+  warnings: SecretWarning[];
+  redacted: ReceivedConversation;
+}
 
 export const LOADED = 'chatshare:loaded';
 export const PUBLISH = 'chatshare:publish';
@@ -13,9 +20,12 @@ export type Reception =
   | { kind: 'ignored' }
   /** The opener sent a conversation from an origin this instance does not accept. */
   | { kind: 'refused'; origin: string }
-  /** The opener sent something that is not a conversation we can show. */
-  | { kind: 'unreadable'; origin: string }
-  | { kind: 'received'; origin: string; conversation: ReceivedConversation };
+  /**
+   * The opener sent something that is not a conversation we can show; `reason` (a key of
+   * `publish.reason.*`) and `detail` (the importer's words) say what was wrong, when known.
+   */
+  | { kind: 'unreadable'; origin: string; reason?: string; detail?: string }
+  | { kind: 'received'; origin: string; conversation: ReceivedConversation; secrets?: Secrets };
 
 /** Decides what one message event means. Pure, so every rule is tested on its own. */
 export function receive(

@@ -47,6 +47,9 @@ export const SHARE_STRINGS = {
     'share.showAuthor.description': 'Viewers see who shared the conversation and the authors’ names.',
     'share.allowEmbed': 'Allow embedding',
     'share.allowEmbed.description': 'Other websites may show the conversation in a frame.',
+    'share.allowCopy': 'Allow saving a copy',
+    'share.allowCopy.description':
+      'Signed-in readers may save what the link shows into their own account. Never for links with a view limit.',
 
     'share.create': 'Create link',
     'share.creating': 'Creating the link…',
@@ -246,6 +249,9 @@ export const SHARE_STRINGS = {
     'share.showAuthor.description': 'Alle sehen, wer die Unterhaltung geteilt hat, und die Namen der Verfasser.',
     'share.allowEmbed': 'Einbetten erlauben',
     'share.allowEmbed.description': 'Andere Websites dürfen die Unterhaltung in einem Rahmen zeigen.',
+    'share.allowCopy': 'Speichern einer Kopie erlauben',
+    'share.allowCopy.description':
+      'Angemeldete Leser dürfen speichern, was der Link zeigt, als Kopie im eigenen Konto. Nie bei Links mit Aufrufgrenze.',
 
     'share.create': 'Link erstellen',
     'share.creating': 'Link wird erstellt…',

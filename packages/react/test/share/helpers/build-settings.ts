@@ -13,6 +13,8 @@ export const buildShareSettings = (changes: Partial<ShareSettings> = {}): ShareS
   allowIndexing: false,
   allowEmbed: true,
   showAuthor: false,
+  allowCopy: null,
+  copyAllowed: true,
   redact: false,
   selection: { leafMessageId: 'message-2', start: 0, end: null },
   viewCount: 0,

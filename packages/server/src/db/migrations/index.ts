@@ -7,6 +7,7 @@ import * as shareSelection from './0005_share_selection.js';
 import * as conversationSource from './0006_conversation_source.js';
 import * as userAdmin from './0007_user_admin.js';
 import * as sharePages from './0008_share_pages.js';
+import * as readerCopies from './0009_reader_copies.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from any working directory. */
 export const migrationProvider: MigrationProvider = {
@@ -19,5 +20,6 @@ export const migrationProvider: MigrationProvider = {
     '0006_conversation_source': conversationSource,
     '0007_user_admin': userAdmin,
     '0008_share_pages': sharePages,
+    '0009_reader_copies': readerCopies,
   }),
 };

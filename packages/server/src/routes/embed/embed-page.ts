@@ -28,7 +28,7 @@ import { embedLoaderScript } from '../../views/embed-loader.js';
 import { negotiateLocale, type Locale } from '../../views/i18n.js';
 import { EMBED_SCRIPT_HASHES, renderEmbedGate } from '../../views/render.js';
 import { isUsedUp } from '../pages/access-gate.js';
-import { countPageView, isNotModified } from '../pages/conversation-page.js';
+import { countPageView, describingHeaders, isNotModified } from '../pages/conversation-page.js';
 import { etagMatches, NO_STORE } from '../pages/page-reply.js';
 import { PageCodeParams } from '../pages/schema.js';
 
@@ -129,13 +129,15 @@ export default async function embedRoutes(app: FastifyInstance) {
     const encoding = pickEncoding(request.headers['accept-encoding']);
     // The embed shows who shared it like the page does (docs/decisions.md), read live the same way.
     const sharedBy = await sharedByOf(app.repos.users, share);
-    reply.header('vary', 'Accept-Encoding, Accept-Language');
     const page = await app.pages.get(share, { kind: 'embed', locale }, sharedBy);
-    if (isNotModified(request, reply, page, { shared, encoding })) return reply.status(304).send();
+    // An embed is never indexed (the page it shows is, where its owner allows it).
+    const answer = { page, encoding, shared, indexable: false, oembedLink: null };
+    reply.headers(describingHeaders(answer));
+    if (isNotModified(request, answer)) return reply.status(304).send();
     // A reader of an embed is a reader: counted like the page (people only, once per load).
     if (request.method === 'GET') {
       try {
-        await countPageView(app, request, share);
+        await countPageView(app, request.headers, share);
       } catch (error) {
         reply.removeHeader('etag');
         return panelFor(error, request, reply, locale);

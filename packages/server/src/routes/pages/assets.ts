@@ -1,11 +1,14 @@
 /**
  * Static files of the share pages: the viewer stylesheet and KaTeX's stylesheet and fonts,
  * read from disk once and kept in memory with their compressed forms. Names carry a hash or
- * version, so they are cached for a year.
+ * version, so they are cached for a year. The stylesheets are compressed at the highest
+ * levels in Node's thread pool while the server starts, not before it listens (that was a few
+ * hundred milliseconds of start-up); a request that comes sooner waits for them.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { IMMUTABLE, KATEX_DIR, KATEX_PREFIX, KATEX_STYLESHEET, VIEWER_STYLESHEET } from '../../render/assets.js';
 import { pickEncoding } from '../../render/encoding.js';
@@ -16,20 +19,29 @@ interface Asset {
   identity: Buffer;
   gzip?: Buffer;
   br?: Buffer;
+  /** Until the compressed forms are made. */
+  compressing?: Promise<unknown>;
 }
 
 const FONT_TYPES: Record<string, string> = { '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf' };
 const FONT_NAME = /^KaTeX_[A-Za-z0-9-]+\.(?:woff2|woff|ttf)$/;
 
-const textAsset = (type: string, body: Buffer): Asset => ({
-  type,
-  identity: body,
-  gzip: gzipSync(body, { level: 9 }),
-  br: brotliCompressSync(body),
-});
+const gzipAsync = promisify(gzip);
+const brotliAsync = promisify(brotliCompress);
 
-function send(request: FastifyRequest, reply: FastifyReply, asset: Asset) {
+/** A text asset, its compressed forms filled in once made (a failure leaves it uncompressed). */
+function textAsset(type: string, body: Buffer): Asset {
+  const asset: Asset = { type, identity: body };
+  asset.compressing = Promise.all([gzipAsync(body, { level: 9 }), brotliAsync(body)]).then(
+    ([gzipped, brotli]) => Object.assign(asset, { gzip: gzipped, br: brotli, compressing: undefined }),
+    () => Object.assign(asset, { compressing: undefined }),
+  );
+  return asset;
+}
+
+async function send(request: FastifyRequest, reply: FastifyReply, asset: Asset) {
   const encoding = pickEncoding(request.headers['accept-encoding']);
+  if (encoding !== 'identity' && asset.compressing) await asset.compressing;
   const compressed = encoding === 'identity' ? undefined : asset[encoding];
   reply.headers({
     'content-type': asset.type,

@@ -1,31 +1,24 @@
 /**
  * The shared conversation page (`GET /s/:code`), the reveal of a view-limited one
- * (`POST /s/:code/reveal`, the only request that counts its views) and its Markdown
- * (`GET /s/:code.md`). Every
+ * (`POST /s/:code/reveal`, the only request that counts its views) and its downloads
+ * (`GET /s/:code.md`, `GET /s/:code.json`). Every
  * request first does the one indexed lookup of the share's live state and the access
  * decision (ShareService.access, core canView); only then is a page served: the link's
  * pre-rendered page, from memory or from the store (render/conversation-pages.ts).
  */
-import {
-  isEmbeddable,
-  isIndexable,
-  isPubliclyCacheable,
-  isViewLimited,
-  sharePath,
-  shareUrl as shareUrlAt,
-} from '@chatshare/core';
+import { isIndexable, isPubliclyCacheable, isViewLimited, sharePath, shareUrl as shareUrlAt } from '@chatshare/core';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ShareRecord } from '../../repositories/shares.js';
-import { pickEncoding } from '../../render/encoding.js';
-import { NOINDEX } from '../../render/security-headers.js';
 import { sharedByOf } from '../../services/shared-by.js';
 import { negotiateLocale, type Locale } from '../../views/i18n.js';
-import { gatePreview, oembedUrl } from '../../views/preview.js';
+import { gatePreview } from '../../views/preview.js';
 import { openShare } from '../api/shared/viewer.js';
 import { sendAccessGate, type GateRequest } from './access-gate.js';
-import { countPageView, isNotModified } from './conversation-page.js';
-import { sendGate, setPageHeaders } from './page-reply.js';
+import { bodyHeaders, countPageView, describingHeaders, isNotModified } from './conversation-page.js';
+import { pageAnswer } from './page-answer.js';
+import { sendGate } from './page-reply.js';
 import { sendMarkdown, sendRevealNote } from './markdown.js';
+import { sendChatshareDownload } from './chatshare-file.js';
 import { GateQuery, PageCodeParams } from './schema.js';
 
 const pageSchema = { hide: true, params: PageCodeParams, querystring: GateQuery };
@@ -55,30 +48,14 @@ export default async function sharePageRoutes(app: FastifyInstance) {
     { share, isOwner }: { share: ShareRecord; isOwner: boolean },
     { locale, revealed }: { locale: Locale; revealed: boolean },
   ) {
-    const now = app.now();
-    const shared = !revealed && isPubliclyCacheable(share, now).allowed;
-    const indexable = isIndexable(share, now);
-    const embeddable = isEmbeddable(share, now);
-    const encoding = pickEncoding(request.headers['accept-encoding']);
-    // Read live, so a changed display name is part of the render key (and of the ETag) at once.
-    const sharedBy = await sharedByOf(app.repos.users, share);
-    reply.header('vary', 'Accept-Encoding, Accept-Language');
-    if (embeddable) {
-      reply.header(
-        'link',
-        `<${oembedUrl(publicUrl, shareUrl(share.code))}>; rel="alternate"; type="application/json+oembed"`,
-      );
-    }
-
-    // The owner's page has no "Report" link (they can revoke it instead), so it is its own variant.
-    const page = await app.pages.get(share, { kind: 'page', locale, owner: isOwner }, sharedBy);
-    if (!indexable) reply.header('x-robots-tag', NOINDEX);
-    if (isNotModified(request, reply, page, { shared, encoding })) return reply.status(304).send();
+    const answer = await pageAnswer(app, request.headers, share, { locale, owner: isOwner, revealed });
+    reply.headers(describingHeaders(answer));
+    if (isNotModified(request, answer)) return reply.status(304).send();
 
     // A view-limited link is counted by its reveal POST alone (before this is called).
     if (!isOwner && !revealed && request.method === 'GET' && !isViewLimited(share)) {
       try {
-        await countPageView(app, request, share);
+        await countPageView(app, request.headers, share);
       } catch (error) {
         // The gate replaces the page: nothing that described the page may stay.
         reply.removeHeader('etag');
@@ -86,9 +63,8 @@ export default async function sharePageRoutes(app: FastifyInstance) {
         return gateFor(error, request, reply, locale);
       }
     }
-    setPageHeaders(reply, page.csp);
-    if (encoding !== 'identity') reply.header('content-encoding', encoding);
-    return reply.send(page.body.in(encoding));
+    reply.headers(bodyHeaders(answer.page, answer.encoding));
+    return reply.send(answer.page.body.in(answer.encoding));
   }
 
   app.get('/s/:code', { schema: pageSchema }, async (request: GateRequest, reply) => {
@@ -127,6 +103,11 @@ export default async function sharePageRoutes(app: FastifyInstance) {
   // Reloading or bookmarking the revealed page asks for its URL: back to the link's own page.
   app.get('/s/:code/reveal', { schema: pageSchema }, async (request: GateRequest, reply) =>
     reply.redirect(sharePath(encodeURIComponent(request.params.code)), 303),
+  );
+
+  // The chatshare file (chatshare-file.ts): the same access as the Markdown, not a view.
+  app.get('/s/:code.json', { schema: pageSchema }, (request: GateRequest, reply) =>
+    sendChatshareDownload(app, request, reply),
   );
 
   app.get('/s/:code.md', { schema: pageSchema }, async (request: GateRequest, reply) => {

@@ -25,6 +25,7 @@ export default async function sitemapRoutes(app: FastifyInstance) {
       'Disallow: /api',
       'Disallow: /embed',
       'Disallow: /publish',
+      'Disallow: /chats/upload',
       'Disallow: /s/*/report',
       'Allow: /',
       '',

@@ -1,6 +1,7 @@
 /**
  * `GET /publish`: the page another instance opens to publish a conversation here (the community
- * hub side). It is the owner app's second entry (packages/web/publish.html), with the app's
+ * hub side), and `GET /chats/upload`, the same page where Open WebUI opens it (its share
+ * modal's community URL pointed at this instance; the page tells the two apart by its path). It is the owner app's second entry (packages/web/publish.html), with the app's
  * strict Content Security Policy, but without Cross-Origin-Opener-Policy: the page must keep
  * `window.opener`, the sending instance's tab, to say it is ready and to receive the
  * conversation. Framing stays forbidden, so no other site can put it under a hostile page.
@@ -8,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WEB_DIST_DIR } from '@chatshare/web/paths';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CSP } from '../app/index.js';
 
 export interface PublishRoutesOptions {
@@ -19,7 +20,7 @@ export interface PublishRoutesOptions {
 export default async function publishRoutes(app: FastifyInstance, options: PublishRoutesOptions) {
   const file = path.join(options.root ?? WEB_DIST_DIR, 'publish.html');
 
-  app.get('/publish', { schema: { hide: true } }, async (_request, reply) => {
+  const handler = async (_request: FastifyRequest, reply: FastifyReply) => {
     reply
       .header('content-security-policy', APP_CSP)
       .header('x-content-type-options', 'nosniff')
@@ -38,5 +39,7 @@ export default async function publishRoutes(app: FastifyInstance, options: Publi
         .send('The owner app has not been built. Run `npm run build:web` (or `npm start`, which builds it).\n');
     }
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
-  });
+  };
+  app.get('/publish', { schema: { hide: true } }, handler);
+  app.get('/chats/upload', { schema: { hide: true } }, handler);
 }

@@ -19,6 +19,7 @@ export const presentInstanceConfig = (config: Config) => ({
     url: config.enableCommunitySharing ? config.communityUrl : null,
   },
   communityPublishing: { allowedOrigins: [...config.communityAllowedOrigins] },
+  copies: config.enableCopies,
 });
 
 export default async function configRoutes(fastify: FastifyInstance) {

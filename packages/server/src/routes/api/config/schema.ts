@@ -21,6 +21,9 @@ export const InstanceConfigSchema = Type.Object(
       },
       { description: 'Receiving conversations from other instances on this one’s /publish page.' },
     ),
+    copies: Type.Boolean({
+      description: 'Readers may save a copy of a link into their account, where its owner allows it.',
+    }),
   },
   { title: 'InstanceConfig', description: 'What an instance offers: public, cacheable, nothing secret.' },
 );

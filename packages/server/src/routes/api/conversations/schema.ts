@@ -23,6 +23,19 @@ export const ConversationSchema = Type.Object(
     }),
     messageCount: MessageCount,
     branchCount: BranchCount,
+    copiedFrom: Type.Optional(
+      Type.Object(
+        {
+          shareUrl: Type.String({ description: 'The address of the link, as it was when copied.' }),
+          shortCode: Type.String(),
+          copiedAt: Timestamp,
+        },
+        {
+          title: 'CopiedFrom',
+          description: "Only on a reader's copy of someone's shared link (POST /api/v1/shared/:code/copies).",
+        },
+      ),
+    ),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },

@@ -7,11 +7,13 @@ import type { ShareRecord } from '../../../repositories/shares.js';
 import { isBot } from '../../../services/bots.js';
 import { sharedByOf } from '../../../services/shared-by.js';
 import { CodeParams, errorResponses } from '../common-schema.js';
+import copyRoutes from './copies.js';
 import { RevealRequiredSchema, SharedConversationSchema } from './schema.js';
 import { openShare } from './viewer.js';
 
 export default async function sharedRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  await app.register(copyRoutes);
 
   const conversationOf = async (share: ShareRecord) => {
     const snapshot = await app.shareService.snapshotOf(share);

@@ -44,6 +44,12 @@ export const ShareSettingsInputSchema = Type.Object(
     allowIndexing: Type.Optional(Type.Boolean({ description: 'Let search engines index a public link.' })),
     allowEmbed: Type.Optional(Type.Boolean({ description: 'Allow the link to be embedded in other sites.' })),
     showAuthor: Type.Optional(Type.Boolean({ description: 'Show author names and who shared it.' })),
+    allowCopy: Type.Optional(
+      Nullable(
+        Type.Boolean(),
+        'Let readers save a copy of the shown branch into their account; null: the default (on for public and unlisted links, off for private ones).',
+      ),
+    ),
     title: Type.Optional(
       Nullable(Type.String({ maxLength: LIMITS.titleLength }), "The link's title; null follows the conversation's."),
     ),
@@ -105,6 +111,13 @@ export const ShareSettingsSchema = Type.Object(
     allowIndexing: Type.Boolean(),
     allowEmbed: Type.Boolean(),
     showAuthor: Type.Boolean(),
+    allowCopy: Type.Union([Type.Boolean(), Type.Null()], {
+      description: "The owner's choice; null: never chosen, so the default by privacy (see copyAllowed).",
+    }),
+    copyAllowed: Type.Boolean({
+      description:
+        'Whether the owner lets readers save a copy: allowCopy, or by default on for public and unlisted links. The instance (GET /api/v1/config `copies`) and a view limit can still rule it out.',
+    }),
     redact: Type.Boolean({ description: 'Secrets are redacted in the shared copy, at every refresh.' }),
     selection: Type.Object(
       {
