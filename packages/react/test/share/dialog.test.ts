@@ -59,9 +59,9 @@ describe('ShareDialog', () => {
     // The server's PUBLIC_URL (its default here) makes the link, not the address it listens on.
     expect(field.value).toMatch(/^https?:\/\/[^/]+\/s\/\w+$/);
     expect(await screen.findByText('The link is ready.')).toBeTruthy();
-    expect(screen.getByRole('img', { name: `QR code for ${field.value}` }).getAttribute('src')).toMatch(
-      /^data:image\/svg\+xml/,
-    );
+    // The QR code's encoder is loaded on first use: the image comes a moment after the link.
+    const qr = await screen.findByRole('img', { name: `QR code for ${field.value}` }, { timeout: 5_000 });
+    expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(screen.getByText('Opened 0 times')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Save changes' })).toBeTruthy();
 
