@@ -99,6 +99,19 @@ export interface Conversation {
     shortCode: string;
     copiedAt: Timestamp;
   };
+  /**
+   * Only on the answer to a change of a conversation whose link has live updates: what the link took in of it.
+   */
+  liveLink?: {
+    shareId: string;
+    /**
+     * `published`: the link shows the change now; `unchanged`: it showed this already; `held`: it still shows what it showed, for `reason`, until the owner updates it; `failed`: it could not be updated now (the change is stored; the next change or an update by the owner publishes it).
+     */
+    status: 'published' | 'unchanged' | 'held' | 'failed';
+    reason?: 'secrets' | 'branch_gone';
+    /** Possible secrets in the change: replaced when published (`redacted`), kept back when held. */
+    warnings: SecretWarning[];
+  };
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -169,6 +182,10 @@ export interface ShareSettingsInput {
    * Let readers save a copy of the shown branch into their account; null: the default (on for public and unlisted links, off for private ones).
    */
   allowCopy?: boolean | null;
+  /**
+   * The link shows the conversation as it is now: every change to it is published at once, with the same presenter, selection and redaction, except a change that would publish possible secrets the link does not show yet (without `redact`), which waits for the owner (settings.liveUpdates.held). Turning it on brings the link up to date like `refresh`. It follows the current branch, or the branch chosen with `leafMessageId` when that is not the current one. Off (the default): the link keeps its snapshot until it is updated.
+   */
+  liveUpdates?: boolean;
   /** The link's title; null follows the conversation's. */
   title?: string | null;
 }
@@ -217,6 +234,18 @@ export interface ShareSettings {
   copyAllowed: boolean;
   /** Secrets are redacted in the shared copy, at every refresh. */
   redact: boolean;
+  /** Set when the link follows its conversation; null for a snapshot link. */
+  liveUpdates: {
+    /** `current`: the conversation's current branch; `chosen`: the branch the link shows, as it grows. */
+    follows: 'current' | 'chosen';
+    held: {
+      at: Timestamp;
+      /**
+       * `secrets`: the change would publish possible secrets; `branch_gone`: the chosen branch is no longer in the conversation.
+       */
+      reason: 'secrets' | 'branch_gone';
+    } | null;
+  } | null;
   selection: ShareSelection;
   viewCount: number;
   lastViewedAt: Timestamp | null;
@@ -360,6 +389,10 @@ export interface SharedConversation {
   shortCode: string;
   title: string;
   sharedAt: Timestamp;
+  /**
+   * The link shows the conversation as it is now (live updates); `sharedAt` is then when it last changed.
+   */
+  live: boolean;
   messageCount: number;
   models: string[];
   /** Only when the owner chose to show their name. */

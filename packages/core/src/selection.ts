@@ -109,3 +109,40 @@ export function selectMessages(
   }
   return chosen;
 }
+
+/**
+ * How a link with live updates follows its conversation: `current`, the conversation's current
+ * branch wherever it goes; `chosen`, the branch the owner picked, as it grows (`grownLeaf`).
+ */
+export type LiveUpdates = 'current' | 'chosen';
+
+/**
+ * Why a live link stopped following and shows what it showed: the change would publish
+ * possible secrets nobody decided about, or the chosen branch is no longer in the conversation.
+ */
+export type LiveHoldReason = 'secrets' | 'branch_gone';
+
+/** The branch a link made live now follows: the current one when it shares the current leaf. */
+export const liveUpdatesFrom = (
+  conversation: Pick<Conversation, 'currentLeafId'>,
+  leafMessageId: string | null,
+): LiveUpdates => (leafMessageId === null || leafMessageId === conversation.currentLeafId ? 'current' : 'chosen');
+
+/**
+ * What a live link asks of `nextSelection` after its conversation changed. Following the
+ * current branch, it keeps its range while that branch only grew from what it shows, and takes
+ * the whole of another branch the conversation moved to; following a chosen branch, it asks
+ * nothing, so the branch grows as `nextSelection` grows a remembered one.
+ */
+export function liveAsk(
+  conversation: Pick<Conversation, 'messages' | 'currentLeafId'>,
+  remembered: ShareSelection,
+  follows: LiveUpdates,
+): { leafMessageId?: string } {
+  const { messages, currentLeafId } = conversation;
+  if (follows === 'chosen' || currentLeafId === null) return {};
+  const rememberedLeaf = remembered.leafMessageId;
+  const grew =
+    rememberedLeaf !== null && branchTo(messages, currentLeafId).some((message) => message.id === rememberedLeaf);
+  return grew ? {} : { leafMessageId: currentLeafId };
+}

@@ -7,6 +7,7 @@ import { ConversationView, englishT, prepareConversation, VIEW_STRINGS, type Vie
 const conversation: ViewConversation = {
   title: 'Trip <planning>',
   sharedAt: '2026-06-01T12:00:00.000Z',
+  live: false,
   messages: [
     { id: 's', role: 'system', parts: [{ type: 'text', text: 'SYSTEM PROMPT' }] },
     {
@@ -129,6 +130,7 @@ describe('ConversationView', () => {
       shortCode: 'AAAAAAAAAAAA',
       title: 'From the API',
       sharedAt: '2026-06-01T12:00:00.000Z',
+      live: false,
       messageCount: 1,
       models: [],
       sharedBy: null,
@@ -156,6 +158,7 @@ describe('ConversationView', () => {
       shortCode: 'AAAAAAAAAAAA',
       title: 'From the API',
       sharedAt: '2026-06-01T12:00:00.000Z',
+      live: false,
       messageCount: 1,
       models: [],
       sharedBy: 'Grace Hopper',

@@ -225,6 +225,19 @@ export function ShareSettingsFields({
             onChange={(allowCopy) => onChange({ allowCopy })}
           />
         ) : null}
+        <Checkbox
+          checked={form.liveUpdates}
+          label={t('share.liveUpdates')}
+          description={t('share.liveUpdates.description')}
+          onChange={(liveUpdates) => onChange({ liveUpdates })}
+        />
+        {settings?.liveUpdates?.held ? (
+          <p className="cs-field-error" role="status">
+            {settings.liveUpdates.held.reason === 'secrets'
+              ? t('share.liveUpdates.heldSecrets')
+              : t('share.liveUpdates.heldBranch')}
+          </p>
+        ) : null}
       </fieldset>
     </div>
   );

@@ -59,6 +59,8 @@ export interface ShareFormState {
    * link follows the default of its privacy level (see `copyChecked`).
    */
   allowCopy: boolean | null;
+  /** The link follows the conversation (live updates) instead of keeping its snapshot. */
+  liveUpdates: boolean;
   viewLimit: ViewLimitChoice;
   /** As typed, for `viewLimit: 'number'`. */
   maxViewsText: string;
@@ -89,6 +91,7 @@ export function initialForm(
       showAuthor: SHARE_DEFAULTS.showAuthor,
       allowEmbed: SHARE_DEFAULTS.allowEmbed,
       allowCopy: null,
+      liveUpdates: false,
       ...viewLimitOf(null),
     };
   }
@@ -102,6 +105,7 @@ export function initialForm(
     showAuthor: settings.showAuthor,
     allowEmbed: settings.allowEmbed,
     allowCopy: settings.allowCopy,
+    liveUpdates: settings.liveUpdates !== null,
     ...viewLimitOf(settings.maxViews),
   };
 }
@@ -170,6 +174,7 @@ export function createInput(form: ShareFormState): ShareSettingsInput {
     allowEmbed: form.allowEmbed,
     // Only once the owner chose: otherwise the link keeps following its privacy's default.
     ...(form.allowCopy !== null ? { allowCopy: form.allowCopy } : {}),
+    ...(form.liveUpdates ? { liveUpdates: true } : {}),
     // Only sent when valid (validateForm reports the rest): null turns a limit off.
     ...(maxViewsOf(form) !== undefined ? { maxViews: maxViewsOf(form) } : {}),
   };
@@ -199,5 +204,6 @@ export function updateInput(form: ShareFormState, settings: ShareSettings): Shar
   }
   if (all.maxViews !== undefined && all.maxViews !== settings.maxViews) input.maxViews = all.maxViews;
   if (all.allowCopy !== undefined && all.allowCopy !== settings.allowCopy) input.allowCopy = all.allowCopy;
+  if (form.liveUpdates !== (settings.liveUpdates !== null)) input.liveUpdates = form.liveUpdates;
   return input;
 }

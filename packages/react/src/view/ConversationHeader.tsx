@@ -5,6 +5,8 @@ export interface ConversationHeaderProps {
   title: string;
   messageCount: number;
   sharedAt: string | undefined;
+  /** A live link: the date is when it last changed, and the line says it shows the conversation as it is now. */
+  live?: boolean;
   locale: string;
   t: Translate;
   actions?: ReactNode;
@@ -64,6 +66,7 @@ export function ConversationHeader({
   t,
   actions,
   sharedBy = null,
+  live = false,
 }: ConversationHeaderProps) {
   const date = sharedAt ? formatDate(sharedAt, locale) : null;
   const name = sharedBy?.trim() || null;
@@ -76,10 +79,14 @@ export function ConversationHeader({
           <>
             <span aria-hidden="true"> · </span>
             <time dateTime={sharedAt}>
-              {name ? <SharedBy name={name} date={date} t={t} /> : t('view.sharedOn', { date })}
+              {name ? (
+                <SharedBy name={name} date={date} t={t} />
+              ) : (
+                t(live ? 'view.changedOn' : 'view.sharedOn', { date })
+              )}
             </time>
             <span aria-hidden="true"> · </span>
-            <span>{t('view.notShared')}</span>
+            <span className={live ? 'cs-live' : undefined}>{t(live ? 'view.live' : 'view.notShared')}</span>
           </>
         ) : name ? (
           <>

@@ -43,6 +43,7 @@ export function ConversationView({
         title={conversation.title}
         messageCount={ready.messages.length}
         sharedAt={conversation.sharedAt}
+        live={conversation.live ?? false}
         sharedBy={conversation.sharedBy ?? null}
         locale={locale}
         t={t}

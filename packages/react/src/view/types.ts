@@ -15,6 +15,8 @@ export interface ViewConversation {
   title: string;
   /** When the snapshot was taken (ISO 8601). */
   sharedAt?: string;
+  /** The link follows the conversation (live updates): `sharedAt` is when it last changed. */
+  live?: boolean;
   /** The sharer's display name when they chose to show it ("Shared by …"); shown as text only. */
   sharedBy?: string | null;
   messages: ViewMessage[];

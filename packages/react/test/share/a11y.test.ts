@@ -140,10 +140,11 @@ describe('ShareDialog accessibility', () => {
       'input[checkbox]: Show my name',
       'input[checkbox]: Allow embedding',
       'input[checkbox]: Allow saving a copy',
+      'input[checkbox]: Live link',
       'button[submit]: Create link',
     ]);
     // Backwards wraps too.
-    expect((await tabCycle(user, { shift: true })).length).toBe(11);
+    expect((await tabCycle(user, { shift: true })).length).toBe(12);
 
     // Choose "private" with the arrow keys, type an address, turn on a password, share.
     await user.tab();
@@ -165,7 +166,9 @@ describe('ShareDialog accessibility', () => {
     await user.tab();
     await user.tab();
     await user.tab();
-    // "Allow saving a copy", unticked for a private link until the owner chooses.
+    // Past "Allow saving a copy" (unticked for a private link until the owner chooses): "Live link".
+    await user.tab();
+    expect(describeFocus()).toBe('input[checkbox]: Live link');
     await user.tab();
     expect(describeFocus()).toBe('button[submit]: Create link');
     await user.keyboard('{Enter}');
@@ -190,6 +193,7 @@ describe('ShareDialog accessibility', () => {
       'input[checkbox]: Show my name',
       'input[checkbox]: Allow embedding',
       'input[checkbox]: Allow saving a copy',
+      'input[checkbox]: Live link',
       'button[submit]: Save changes',
     ]) {
       expect(shared).toContain(control);

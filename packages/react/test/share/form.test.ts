@@ -23,8 +23,25 @@ describe('the share form', () => {
       showAuthor: false,
       allowEmbed: true,
       allowCopy: null,
+      liveUpdates: false,
       viewLimit: 'off',
       maxViewsText: '',
+    });
+  });
+
+  it('sends live updates only when asked on a new link, and their change when saving', () => {
+    const fresh = initialShareForm(null);
+    expect(shareFormInput(fresh)).not.toHaveProperty('liveUpdates');
+    expect(shareFormInput({ ...fresh, liveUpdates: true })).toMatchObject({ liveUpdates: true });
+    const snapshotLink = settings();
+    expect(shareFormChanges({ ...initialShareForm(snapshotLink), liveUpdates: true }, snapshotLink)).toEqual({
+      liveUpdates: true,
+    });
+    const liveLink = settings({ liveUpdates: { follows: 'current', held: null } });
+    expect(initialShareForm(liveLink).liveUpdates).toBe(true);
+    expect(shareFormChanges(initialShareForm(liveLink), liveLink)).toEqual({});
+    expect(shareFormChanges({ ...initialShareForm(liveLink), liveUpdates: false }, liveLink)).toEqual({
+      liveUpdates: false,
     });
   });
 

@@ -87,6 +87,11 @@ export interface ShareTable {
   show_author: number;
   /** 0 or 1 as the owner chose; NULL: the default by privacy (core `ownerAllowsCopy`). */
   allow_copy: Generated<number | null>;
+  /** NULL: a snapshot link; 'current' or 'chosen': the branch it follows (core `LiveUpdates`). */
+  live_updates: Generated<string | null>;
+  /** When and why (core `LiveHoldReason`) the link stopped following its conversation; NULL while it follows. */
+  live_held_at: Generated<string | null>;
+  live_held_reason: Generated<string | null>;
   /** 1 when the owner chose to redact secrets: every refresh of the snapshot redacts again. */
   redact: Generated<number>;
   /** What of the conversation the link shares (core `ShareSelection`); NULL leaf: the current branch. */

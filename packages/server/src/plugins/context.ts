@@ -159,6 +159,7 @@ export default fp<ContextOptions>(
         now,
         enableOpenSharing: config.enableOpenSharing,
         pages,
+        log: app.log,
       }),
     );
     app.decorate('admins', new AdminDirectory(repos.users, config.adminEmails));

@@ -3,6 +3,8 @@
  * hidden context, but never the owner id or the import fingerprint.
  */
 import type { ConversationRecord, ConversationSummary } from '../repositories/conversations.js';
+import type { ChangedConversation } from '../services/conversations.js';
+import type { LiveFollow } from '../services/shares.js';
 
 export const presentConversation = (conversation: ConversationRecord) => ({
   id: conversation.id,
@@ -30,6 +32,25 @@ export const presentConversation = (conversation: ConversationRecord) => ({
     : {}),
   createdAt: conversation.createdAt,
   updatedAt: conversation.updatedAt,
+});
+
+/** The answer to a change: the conversation, and what its live link took in of the change. */
+export const presentChangedConversation = ({ conversation, liveLink }: ChangedConversation) => ({
+  ...presentConversation(conversation),
+  ...(liveLink ? { liveLink: presentLiveLink(liveLink) } : {}),
+});
+
+const presentLiveLink = (live: LiveFollow) => ({
+  shareId: live.shareId,
+  status: live.status,
+  ...(live.reason ? { reason: live.reason } : {}),
+  warnings: live.warnings.map(({ kind, label, preview, location, redacted }) => ({
+    kind,
+    label,
+    preview,
+    location,
+    redacted,
+  })),
 });
 
 /** One row of the owner's conversation list. */

@@ -30,6 +30,13 @@ export function presentShareSettings(share: ShareRecord, now: Date) {
     allowCopy: share.allowCopy,
     copyAllowed: ownerAllowsCopy(share),
     redact: share.redact,
+    liveUpdates:
+      share.liveUpdates === null
+        ? null
+        : {
+            follows: share.liveUpdates,
+            held: share.liveHeld ? { at: share.liveHeld.at, reason: share.liveHeld.reason } : null,
+          },
     selection: { ...share.selection },
     viewCount: share.viewCount,
     lastViewedAt: share.lastViewedAt,

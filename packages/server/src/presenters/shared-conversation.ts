@@ -10,6 +10,7 @@ export function presentSharedConversation(share: ShareRecord, snapshot: Snapshot
     shortCode: share.code,
     title: share.title,
     sharedAt: share.snapshotAt,
+    live: share.liveUpdates !== null,
     messageCount: snapshot.messages.length,
     models: [...snapshot.models],
     sharedBy: share.showAuthor ? sharedBy : null,

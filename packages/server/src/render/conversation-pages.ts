@@ -56,6 +56,7 @@ export function conversationView(share: ShareRecord, snapshot: Snapshot, sharedB
   return {
     title: conversation.title,
     sharedAt: conversation.sharedAt,
+    live: conversation.live,
     sharedBy: conversation.sharedBy,
     messages: conversation.messages,
   };

@@ -2,7 +2,7 @@
  * A share as the rest of the server sees it: what the repository returns, and what it takes
  * to create or change one. How these are stored is `share-rows.ts`'s business.
  */
-import type { Privacy, ShareAccessState, ShareSelection, Snapshot } from '@chatshare/core';
+import type { LiveHoldReason, LiveUpdates, Privacy, ShareAccessState, ShareSelection, Snapshot } from '@chatshare/core';
 
 /** What the owner chooses for a link. */
 export interface ShareSettings {
@@ -34,7 +34,21 @@ export interface ShareContent {
   redact: boolean;
 }
 
-export interface NewShare extends ShareSettings, ShareContent {
+/** Whether the link follows its conversation (services/live-updates.ts), and where it stopped. */
+export interface LiveState {
+  /** null: a snapshot link, changed only when its owner updates it. */
+  liveUpdates: LiveUpdates | null;
+  /** Set while a live link could not take in a change and shows what it showed before. */
+  liveHeld: LiveHeld | null;
+}
+
+export interface LiveHeld {
+  /** ISO 8601. */
+  at: string;
+  reason: LiveHoldReason;
+}
+
+export interface NewShare extends ShareSettings, ShareContent, Partial<LiveState> {
   id: string;
   code: string;
   conversationId: string;
@@ -42,7 +56,7 @@ export interface NewShare extends ShareSettings, ShareContent {
 }
 
 /** What an update changes; absent fields stay. A new `snapshot` is stored as the next version. */
-export interface ShareChanges extends Partial<ShareSettings>, Partial<ShareContent> {}
+export interface ShareChanges extends Partial<ShareSettings>, Partial<ShareContent>, Partial<LiveState> {}
 
 /** An admin's takedown of a link. */
 export interface Takedown {
@@ -52,7 +66,7 @@ export interface Takedown {
   by: string;
 }
 
-export interface ShareRecord extends ShareAccessState {
+export interface ShareRecord extends ShareAccessState, LiveState {
   id: string;
   code: string;
   conversationId: string | null;

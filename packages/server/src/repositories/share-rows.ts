@@ -2,10 +2,10 @@
  * How a share is stored: the `shares` row and the domain objects of `share-record.ts`, mapped
  * both ways. Flags are 0/1, lists and snapshots JSON, times ISO strings (see db/schema.ts).
  */
-import type { Privacy } from '@chatshare/core';
+import type { LiveHoldReason, LiveUpdates, Privacy } from '@chatshare/core';
 import { sql, type UpdateObject } from 'kysely';
 import type { Database, NewShareRow, ShareRow } from '../db/schema.js';
-import type { NewShare, ShareChanges, ShareContent, ShareRecord, ShareSettings } from './share-record.js';
+import type { LiveState, NewShare, ShareChanges, ShareContent, ShareRecord, ShareSettings } from './share-record.js';
 
 /** Every column but the (large) snapshot. */
 export const RECORD_COLUMNS = [
@@ -31,6 +31,9 @@ export const RECORD_COLUMNS = [
   'allow_embed',
   'show_author',
   'allow_copy',
+  'live_updates',
+  'live_held_at',
+  'live_held_reason',
   'redact',
   'selection_leaf_id',
   'selection_start',
@@ -72,6 +75,8 @@ export const toShareRecord = (row: RecordRow): ShareRecord => ({
   allowEmbed: row.allow_embed === 1,
   showAuthor: row.show_author === 1,
   allowCopy: row.allow_copy === null ? null : Number(row.allow_copy) === 1,
+  liveUpdates: row.live_updates as LiveUpdates | null,
+  liveHeld: row.live_held_at === null ? null : { at: row.live_held_at, reason: row.live_held_reason as LiveHoldReason },
   redact: Number(row.redact) === 1,
   selection: {
     leafMessageId: row.selection_leaf_id,
@@ -105,6 +110,16 @@ type ContentColumns = Pick<
   NewShareRow,
   'snapshot' | 'message_count' | 'selection_leaf_id' | 'selection_start' | 'selection_end' | 'redact'
 >;
+
+type LiveColumns = Pick<NewShareRow, 'live_updates' | 'live_held_at' | 'live_held_reason'>;
+
+function liveColumns(live: Partial<LiveState>): Partial<LiveColumns> {
+  return {
+    live_updates: live.liveUpdates,
+    live_held_at: ifGiven(live.liveHeld, (held) => held?.at ?? null),
+    live_held_reason: ifGiven(live.liveHeld, (held) => held?.reason ?? null),
+  };
+}
 
 // Absent settings come out undefined, which Kysely leaves out of an INSERT or UPDATE.
 function settingColumns(settings: ShareSettings): SettingColumns;
@@ -146,6 +161,7 @@ export const newShareRow = (share: NewShare, at: Date): NewShareRow => ({
   owner_id: share.ownerId,
   ...settingColumns(share),
   ...contentColumns(share),
+  ...liveColumns(share),
   revoked_at: null,
   revoked_by: null,
   last_viewed_at: null,
@@ -161,5 +177,11 @@ export function changedColumns(changes: ShareChanges, at: Date): UpdateObject<Da
     changes.snapshot === undefined
       ? {}
       : { snapshot_version: sql<number>`snapshot_version + 1`, snapshot_at: at.toISOString() };
-  return { ...settingColumns(changes), ...contentColumns(changes), ...snapshotted, updated_at: at.toISOString() };
+  return {
+    ...settingColumns(changes),
+    ...contentColumns(changes),
+    ...liveColumns(changes),
+    ...snapshotted,
+    updated_at: at.toISOString(),
+  };
 }

@@ -9,7 +9,16 @@ import type { NewShare, ShareChanges, ShareRecord, Takedown } from './share-reco
 import { changedColumns, newShareRow, RECORD_COLUMNS, toShareRecord, type RecordRow } from './share-rows.js';
 import { dayOf, ViewBuffer } from './view-buffer.js';
 
-export type { NewShare, ShareChanges, ShareContent, ShareRecord, ShareSettings, Takedown } from './share-record.js';
+export type {
+  LiveHeld,
+  LiveState,
+  NewShare,
+  ShareChanges,
+  ShareContent,
+  ShareRecord,
+  ShareSettings,
+  Takedown,
+} from './share-record.js';
 
 /** Views of one UTC day (`YYYY-MM-DD`). */
 export interface DailyViews {
@@ -91,6 +100,22 @@ export class ShareRepository {
 
   async update(id: string, changes: ShareChanges): Promise<void> {
     await this.db.updateTable('shares').set(changedColumns(changes, this.now())).where('id', '=', id).execute();
+  }
+
+  /**
+   * `update`, only while the share still holds snapshot `version`, is not revoked and not taken
+   * down: false when another change came first (read again and retry) or the link closed.
+   */
+  async updateAtVersion(id: string, version: number, changes: ShareChanges): Promise<boolean> {
+    const result = await this.db
+      .updateTable('shares')
+      .set(changedColumns(changes, this.now()))
+      .where('id', '=', id)
+      .where('snapshot_version', '=', version)
+      .where('revoked_at', 'is', null)
+      .where('taken_down_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   findById(id: string): Promise<ShareRecord | undefined> {

@@ -19,12 +19,12 @@ import {
 import type { ConversationRecord, ConversationRepository } from '../repositories/conversations.js';
 import type { User } from '../repositories/users.js';
 import { importFile, matchImported, type ImportReport } from './imports.js';
-import type { ShareService } from './shares.js';
+import type { LiveFollow, ShareService } from './shares.js';
 
 export interface ConversationServiceDeps {
   conversations: ConversationRepository;
-  /** Takes down the links of a conversation before it is deleted. */
-  shares: Pick<ShareService, 'purgeConversation'>;
+  /** Takes down the links of a conversation before it is deleted; brings a live link up to date after a change. */
+  shares: Pick<ShareService, 'purgeConversation' | 'follow'>;
   now: () => Date;
 }
 
@@ -33,6 +33,12 @@ export interface CreateConversationOptions {
   format?: ImportFormat;
   /** Treat the input as an import: what to do when the same conversation was imported before. */
   onDuplicate?: OnDuplicate;
+}
+
+/** A conversation after a change, and what its live link (if it has one) took in of it. */
+export interface ChangedConversation {
+  conversation: ConversationRecord;
+  liveLink: LiveFollow | null;
 }
 
 export class ConversationService {
@@ -53,7 +59,7 @@ export class ConversationService {
     user: User,
     input: unknown,
     options: CreateConversationOptions,
-  ): Promise<{ conversation: ConversationRecord; created: boolean }> {
+  ): Promise<ChangedConversation & { created: boolean }> {
     const result = importConversations(input, {
       now: this.deps.now(),
       ...(options.format ? { format: options.format } : {}),
@@ -68,10 +74,11 @@ export class ConversationService {
     const draft = result.conversations[0]!;
     const { conversations } = this.deps;
     const { onDuplicate } = options;
-    if (!onDuplicate) return { conversation: await conversations.create(user.id, draft), created: true };
+    const created = (conversation: ConversationRecord) => ({ conversation, liveLink: null, created: true });
+    if (!onDuplicate) return created(await conversations.create(user.id, draft));
     const { decision, contentHash, adopt } = await matchImported(conversations, user.id, draft, onDuplicate);
     if (decision.action === 'create') {
-      return { conversation: await conversations.create(user.id, draft, contentHash), created: true };
+      return created(await conversations.create(user.id, draft, contentHash));
     }
     if (decision.action === 'skip') {
       if (adopt) await conversations.applyImport(user.id, [], [adopt]);
@@ -87,16 +94,24 @@ export class ConversationService {
     }
     const gone = await conversations.applyImport(user.id, [{ id: decision.conversationId, draft, contentHash }]);
     if (gone.size > 0) throw errors.conversationNotFound();
-    return { conversation: await this.reread(decision.conversationId), created: false };
+    return { ...(await this.changed(decision.conversationId)), created: false };
   }
 
   /** Every conversation of a whole export file, read as a stream (see imports.ts). */
-  importFile(
+  async importFile(
     user: User,
     chunks: AsyncIterable<Uint8Array | string>,
     options: CreateConversationOptions,
   ): Promise<ImportReport> {
-    return importFile({ conversations: this.deps.conversations, now: this.deps.now }, user.id, chunks, options);
+    const report = await importFile(
+      { conversations: this.deps.conversations, now: this.deps.now },
+      user.id,
+      chunks,
+      options,
+    );
+    // Replaced conversations move their live links like any change (one at a time: few have one).
+    for (const { id } of report.updated) await this.deps.shares.follow(id);
+    return report;
   }
 
   /** The user's conversations, most recently updated first. */
@@ -109,12 +124,12 @@ export class ConversationService {
     });
   }
 
-  async rename(user: User, id: string, title: string): Promise<ConversationRecord> {
+  async rename(user: User, id: string, title: string): Promise<ChangedConversation> {
     const conversation = await this.own(user, id);
     const cleaned = cleanLine(title);
     if (cleaned === '') throw errors.validation('body.title must not be blank');
     await this.deps.conversations.rename(conversation.id, cleaned);
-    return this.reread(conversation.id);
+    return this.changed(conversation.id);
   }
 
   async delete(user: User, id: string): Promise<void> {
@@ -132,7 +147,7 @@ export class ConversationService {
     user: User,
     id: string,
     input: { messages: unknown[]; parentId?: string | null },
-  ): Promise<ConversationRecord> {
+  ): Promise<ChangedConversation> {
     const conversation = await this.own(user, id);
     // Read in full before anything is written.
     const read = readNewMessages(input.messages, 'body.messages');
@@ -142,7 +157,13 @@ export class ConversationService {
       ...tree,
       ...(conversation.context ? { context: conversation.context } : {}),
     });
-    return this.reread(conversation.id);
+    return this.changed(conversation.id);
+  }
+
+  /** The conversation after a change, once its live link took the change in. */
+  private async changed(id: string): Promise<ChangedConversation> {
+    const liveLink = await this.deps.shares.follow(id);
+    return { conversation: await this.reread(id), liveLink };
   }
 
   /** The conversation as stored after a change (the change went through, so it exists). */

@@ -8,28 +8,30 @@ import {
   canEdit,
   canView,
   type DenialReason,
+  type LiveHoldReason,
   errors,
   isShortCode,
   isTakenDown,
   isViewLimited,
+  liveAsk,
+  liveUpdatesFrom,
   makeShortCode,
-  nextSelection,
-  presentSnapshot,
   type Reveal,
   scanSnapshot,
-  type SecretWarning,
-  type ShareSelection,
   type Snapshot,
   type SnapshotOptions,
   type Viewer,
 } from '@chatshare/core';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Static } from 'typebox';
 import type { ConversationRecord, ConversationRepository } from '../repositories/conversations.js';
 import { isUniqueViolation } from '../repositories/db-errors.js';
-import type { DailyViews, ShareContent, ShareRecord, ShareRepository } from '../repositories/shares.js';
+import type { DailyViews, LiveState, ShareRecord, ShareRepository } from '../repositories/shares.js';
 import type { User } from '../repositories/users.js';
 import type { ListSharesQuery } from '../routes/api/shares/schema.js';
 import type { SearchIndex } from '../search/search-index.js';
+import { liveStep } from './live-updates.js';
+import { freezeFor, newSecrets, type Frozen, type FrozenWarning, type SnapshotChoice } from './share-content.js';
 import { initialSettings, settingsToChanges, type ShareSettingsInput } from './share-settings.js';
 
 /** The owner's list query, as the API takes it. */
@@ -66,6 +68,8 @@ export interface ShareServiceDeps {
    * throws: a page that could not be stored is drawn on its first view instead.
    */
   pages?: SharePages;
+  /** Where a live link that could not follow its conversation is reported. */
+  log?: Pick<FastifyBaseLogger, 'warn'>;
 }
 
 export interface SharePages {
@@ -73,37 +77,6 @@ export interface SharePages {
   forget(shareIds: readonly string[]): Promise<void>;
   forgetOwner(ownerId: string): Promise<void>;
 }
-
-type SnapshotChoice = { redact?: boolean; leafMessageId?: string; range?: SnapshotOptions['range'] };
-
-/** Redaction as asked now, or as the owner chose when they last said. */
-const redactionOf = (input: { redact?: boolean }, share?: ShareRecord) => input.redact ?? share?.redact ?? false;
-
-function freeze(conversation: ConversationRecord, input: { selection: ShareSelection; redact: boolean }) {
-  // Authors are kept in the stored copy and dropped at read time unless `showAuthor`, so the
-  // owner can switch names on and off without re-sharing newer messages.
-  const { leafMessageId, start, end } = input.selection;
-  const options: SnapshotOptions = {
-    showAuthor: true,
-    redact: false,
-    ...(leafMessageId !== null ? { leafMessageId } : {}),
-    range: { start, ...(end !== null ? { end } : {}) },
-  };
-  const plain = presentSnapshot(conversation, options);
-  const found = scanSnapshot(plain);
-  const snapshot = input.redact ? presentSnapshot(conversation, { ...options, redact: true }) : plain;
-  return { snapshot, warnings: found.map((warning) => ({ ...warning, redacted: input.redact })) };
-}
-
-/** The snapshot a create or update asks for: its own choice, else what the link remembered. */
-function freezeFor(conversation: ConversationRecord, input: SnapshotChoice, share?: ShareRecord) {
-  const selection = nextSelection(conversation, input, share?.selection ?? null);
-  const redact = redactionOf(input, share);
-  const { snapshot, warnings } = freeze(conversation, { selection, redact });
-  return { content: { snapshot, selection, redact } satisfies ShareContent, warnings };
-}
-
-type Frozen = ReturnType<typeof freezeFor>;
 
 const DAY_MS = 24 * 3600_000;
 /** Codes carry ~71 random bits, so a second collision in a row means something else is wrong. */
@@ -186,24 +159,32 @@ export class ShareService {
         ? existing
         : await this.deps.shares.findTakenDownByConversation(conversation.id);
     if (takenDown) throw takenDownError(takenDown);
-    const frozen = freezeFor(conversation, input, existing);
+    const frozen = freezeFor(conversation, choiceOf(conversation, input, existing), existing);
     const { warnings } = frozen;
-    if (existing) return { share: await this.refresh(existing, frozen, input), warnings, created: false };
+    if (existing) {
+      const live = liveStateOf(conversation, input, frozen, existing);
+      return { share: await this.refresh(existing, frozen, input, live), warnings, created: false };
+    }
     try {
-      return { share: await this.insert(user, conversation, frozen, input), warnings, created: true };
+      const live = liveStateOf(conversation, input, frozen);
+      return { share: await this.insert(user, conversation, frozen, input, live), warnings, created: true };
     } catch (error) {
       // Another request created the live share first: refresh that one instead.
       const raced = isUniqueViolation(error) && (await this.deps.shares.findLiveByConversation(conversation.id));
       if (!raced) throw error;
-      return {
-        share: await this.refresh(raced, freezeFor(conversation, input, raced), input),
-        warnings,
-        created: false,
-      };
+      const again = freezeFor(conversation, choiceOf(conversation, input, raced), raced);
+      const live = liveStateOf(conversation, input, again, raced);
+      return { share: await this.refresh(raced, again, input, live), warnings, created: false };
     }
   }
 
-  private async insert(user: User, conversation: ConversationRecord, frozen: Frozen, input: CreateShareInput) {
+  private async insert(
+    user: User,
+    conversation: ConversationRecord,
+    frozen: Frozen,
+    input: CreateShareInput,
+    live: LiveState,
+  ) {
     const { content } = frozen;
     const settings = {
       ...initialSettings(content.snapshot.title),
@@ -219,6 +200,7 @@ export class ShareService {
           ownerId: user.id,
           ...settings,
           ...content,
+          ...live,
         }),
       // The other unique rule, one live link per conversation, is a race the caller resolves.
       async () => !(await this.deps.shares.findLiveByConversation(conversation.id)),
@@ -238,7 +220,12 @@ export class ShareService {
     return this.deps.pages?.forget(shareIds) ?? Promise.resolve();
   }
 
-  private async refresh(share: ShareRecord, frozen: Frozen, input: ShareSettingsInput & { redact?: boolean }) {
+  private async refresh(
+    share: ShareRecord,
+    frozen: Frozen,
+    input: ShareSettingsInput & { redact?: boolean },
+    live: LiveState,
+  ) {
     const { content } = frozen;
     // A secret the live copy does not show yet is not published by an update nobody decided about.
     const previous = await this.deps.shares.snapshot(share.id);
@@ -258,6 +245,7 @@ export class ShareService {
       ...(followsConversation ? { title: content.snapshot.title } : {}),
       ...changes,
       ...content,
+      ...live,
     });
     await this.deps.searchIndex.sync(share.id);
     return this.drawn((await this.deps.shares.findById(share.id))!);
@@ -267,16 +255,73 @@ export class ShareService {
     const share = await this.ownShare(user, id);
     // Taken down by an admin: the owner may read and revoke it, not bring it back by editing.
     if (!authorize(user, 'update', share)) throw editRefusal(share);
-    if (input.refresh || input.redact !== undefined || input.leafMessageId || input.range) {
+    // Turning live updates on brings the link up to date, with the same decisions as a refresh.
+    const turnsLive = input.liveUpdates === true && share.liveUpdates === null;
+    if (input.refresh || turnsLive || input.redact !== undefined || input.leafMessageId || input.range) {
       if (!share.conversationId) throw errors.conflict('The conversation of this link was deleted.');
       const conversation = await this.ownConversation(user, share.conversationId);
-      const frozen = freezeFor(conversation, input, share);
-      return { share: await this.refresh(share, frozen, input), warnings: frozen.warnings };
+      const frozen = freezeFor(conversation, choiceOf(conversation, input, share), share);
+      const live = liveStateOf(conversation, input, frozen, share);
+      return { share: await this.refresh(share, frozen, input, live), warnings: frozen.warnings };
     }
     const snapshotTitle = (await this.deps.shares.snapshot(share.id))?.title ?? share.title;
-    await this.deps.shares.update(share.id, await this.settingChanges(input, snapshotTitle, share));
+    await this.deps.shares.update(share.id, {
+      ...(await this.settingChanges(input, snapshotTitle, share)),
+      ...(input.liveUpdates === false ? { liveUpdates: null, liveHeld: null } : {}),
+    });
     await this.deps.searchIndex.sync(share.id);
     return { share: await this.drawn((await this.deps.shares.findById(share.id))!), warnings: [] };
+  }
+
+  /**
+   * Brings the live link of a conversation up to date after the conversation changed; what it
+   * takes in is decided by live-updates.ts. Null when no open link of it has live updates. The
+   * write only lands on the snapshot it was decided from, so when changes race (here or on
+   * another instance) the last to land has read the latest conversation.
+   */
+  async follow(conversationId: string): Promise<LiveFollow | null> {
+    // The change itself is stored: a link that could not follow says so and catches up later.
+    const seen: { shareId?: string } = {};
+    try {
+      return await this.followOnce(conversationId, seen);
+    } catch (error) {
+      this.deps.log?.warn({ err: error, shareId: seen.shareId }, 'a live link could not follow its conversation');
+      return seen.shareId === undefined ? null : { shareId: seen.shareId, status: 'failed', warnings: [] };
+    }
+  }
+
+  private async followOnce(conversationId: string, seen: { shareId?: string }): Promise<LiveFollow | null> {
+    for (let attempt = 1; ; attempt += 1) {
+      const share = await this.deps.shares.findLiveByConversation(conversationId);
+      const conversation = share?.liveUpdates ? await this.deps.conversations.findById(conversationId) : undefined;
+      if (!share || !conversation || !canEdit(share).allowed) return null;
+      seen.shareId = share.id;
+      const shown = await this.deps.shares.snapshot(share.id);
+      const step = liveStep(conversation, share, shown);
+      if (step.kind === 'unchanged') return { shareId: share.id, status: 'unchanged', warnings: [] };
+      if (step.kind === 'hold') {
+        // The first hold is the one the owner is told about: its time stays until they decide.
+        if (share.liveHeld?.reason !== step.reason) {
+          await this.deps.shares.update(share.id, {
+            liveHeld: { at: this.deps.now().toISOString(), reason: step.reason },
+          });
+        }
+        return { shareId: share.id, status: 'held', reason: step.reason, warnings: step.warnings };
+      }
+      const { content } = step.frozen;
+      const followsConversation = !shown || share.title === shown.title;
+      const written = await this.deps.shares.updateAtVersion(share.id, share.snapshotVersion, {
+        ...(followsConversation ? { title: content.snapshot.title } : {}),
+        ...content,
+        liveHeld: null,
+      });
+      if (written) {
+        await this.deps.searchIndex.sync(share.id);
+        await this.drawn((await this.deps.shares.findById(share.id))!);
+        return { shareId: share.id, status: 'published', warnings: step.warnings };
+      }
+      if (attempt >= FOLLOW_ATTEMPTS) throw errors.conflict('The link changed while it was being updated; try again.');
+    }
   }
 
   async revoke(user: User, id: string): Promise<ShareRecord> {
@@ -430,17 +475,46 @@ export class ShareService {
   }
 }
 
-/** Findings of `next` that `current` does not already show (each counted as often as it appears). */
-function newSecrets<W extends SecretWarning>(next: W[], current: SecretWarning[]): W[] {
-  const shown = new Map<string, number>();
-  const keyOf = (warning: SecretWarning) => `${warning.kind}\u0000${warning.preview}`;
-  for (const warning of current) shown.set(keyOf(warning), (shown.get(keyOf(warning)) ?? 0) + 1);
-  return next.filter((warning) => {
-    const left = shown.get(keyOf(warning)) ?? 0;
-    if (left === 0) return true;
-    shown.set(keyOf(warning), left - 1);
-    return false;
-  });
+/** What a live link took in of a change to its conversation (`ShareService.follow`). */
+export interface LiveFollow {
+  shareId: string;
+  /**
+   * `held`: the link still shows what it showed, for `reason`, until its owner updates it;
+   * `failed`: it could not be updated now (logged); the next change or update catches up.
+   */
+  status: 'published' | 'unchanged' | 'held' | 'failed';
+  reason?: LiveHoldReason;
+  /** Possible secrets in the change: replaced when published, kept back when held. */
+  warnings: FrozenWarning[];
+}
+
+/** Races lost in a row before a follow gives up: each one means a newer change landed. */
+const FOLLOW_ATTEMPTS = 5;
+
+/**
+ * What a create or update freezes: the owner's choice; on a live link that follows the
+ * current branch and was not given a branch, the current branch (core `liveAsk`).
+ */
+function choiceOf(conversation: ConversationRecord, input: SnapshotChoice, share?: ShareRecord): SnapshotChoice {
+  if (input.leafMessageId !== undefined || share?.liveUpdates !== 'current') return input;
+  return { ...liveAsk(conversation, share.selection, 'current'), ...input };
+}
+
+/**
+ * Whether the link follows its conversation after a create or update, and which branch: as
+ * asked, else as it was; a link made live follows the current branch when it shows it, else
+ * the branch it shows. Any update the owner makes ends a hold: they saw the warnings.
+ */
+function liveStateOf(
+  conversation: ConversationRecord,
+  input: { liveUpdates?: boolean; leafMessageId?: string },
+  frozen: Frozen,
+  share?: ShareRecord,
+): LiveState {
+  const on = input.liveUpdates ?? (share?.liveUpdates ?? null) !== null;
+  if (!on) return { liveUpdates: null, liveHeld: null };
+  const kept = input.leafMessageId === undefined ? (share?.liveUpdates ?? null) : null;
+  return { liveUpdates: kept ?? liveUpdatesFrom(conversation, frozen.content.selection.leafMessageId), liveHeld: null };
 }
 
 /** 410 `share_taken_down` with the admin's reason: only ever sent to the link's owner. */

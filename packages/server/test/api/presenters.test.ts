@@ -46,6 +46,7 @@ describe('the public snapshot', () => {
     }
     const json = response.json();
     expect(Object.keys(json).sort()).toEqual([
+      'live',
       'messageCount',
       'messages',
       'models',

@@ -34,7 +34,10 @@ function serviceWith() {
     rename: async (id: string, title: string) => void calls.push(`rename ${id} ${title}`),
     delete: async (id: string) => void calls.push(`delete ${id}`),
   } as unknown as ConversationRepository;
-  const shares = { purgeConversation: async (id: string) => void calls.push(`purge ${id}`) };
+  const shares = {
+    purgeConversation: async (id: string) => void calls.push(`purge ${id}`),
+    follow: async (id: string) => (calls.push(`follow ${id}`), null),
+  };
   return { service: new ConversationService({ conversations, shares, now: () => new Date(at) }), calls };
 }
 
@@ -49,7 +52,7 @@ describe('ConversationService', () => {
   it('renames to one trimmed line and refuses a blank title', async () => {
     const { service, calls } = serviceWith();
     await service.rename(owner, 'c1', '  New\ntitle ');
-    expect(calls).toEqual(['rename c1 New title']);
+    expect(calls).toEqual(['rename c1 New title', 'follow c1']);
     await expect(service.rename(owner, 'c1', ' \n ')).rejects.toMatchObject({ status: 400 });
   });
 

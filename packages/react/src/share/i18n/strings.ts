@@ -50,6 +50,13 @@ export const SHARE_STRINGS = {
     'share.allowCopy': 'Allow saving a copy',
     'share.allowCopy.description':
       'Signed-in readers may save what the link shows into their own account. Never for links with a view limit.',
+    'share.liveUpdates': 'Live link',
+    'share.liveUpdates.heldSecrets':
+      'Waiting for you: the latest change holds a possible secret, so the link still shows what it showed. Update the link to decide.',
+    'share.liveUpdates.heldBranch':
+      'Waiting for you: the branch this link follows is no longer in the conversation. Choose what to share and update the link.',
+    'share.liveUpdates.description':
+      'This link shows the conversation as it is now: new messages appear on the page as they are added. A message with a possible secret waits until you decide.',
 
     'share.create': 'Create link',
     'share.creating': 'Creating the link…',
@@ -252,6 +259,13 @@ export const SHARE_STRINGS = {
     'share.allowCopy': 'Speichern einer Kopie erlauben',
     'share.allowCopy.description':
       'Angemeldete Leser dürfen speichern, was der Link zeigt, als Kopie im eigenen Konto. Nie bei Links mit Aufrufgrenze.',
+    'share.liveUpdates': 'Live-Link',
+    'share.liveUpdates.heldSecrets':
+      'Wartet auf dich: die letzte Änderung enthält ein mögliches Geheimnis, daher zeigt der Link weiter, was er zeigte. Aktualisiere den Link, um zu entscheiden.',
+    'share.liveUpdates.heldBranch':
+      'Wartet auf dich: der Zweig, dem dieser Link folgt, ist nicht mehr in der Unterhaltung. Wähle, was geteilt wird, und aktualisiere den Link.',
+    'share.liveUpdates.description':
+      'Dieser Link zeigt die Unterhaltung, wie sie jetzt ist: neue Nachrichten erscheinen auf der Seite, sobald sie hinzukommen. Eine Nachricht mit einem möglichen Geheimnis wartet, bis du entscheidest.',
 
     'share.create': 'Link erstellen',
     'share.creating': 'Link wird erstellt…',

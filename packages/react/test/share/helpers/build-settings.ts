@@ -16,6 +16,7 @@ export const buildShareSettings = (changes: Partial<ShareSettings> = {}): ShareS
   allowCopy: null,
   copyAllowed: true,
   redact: false,
+  liveUpdates: null,
   selection: { leafMessageId: 'message-2', start: 0, end: null },
   viewCount: 0,
   lastViewedAt: null,

@@ -8,6 +8,7 @@ import * as conversationSource from './0006_conversation_source.js';
 import * as userAdmin from './0007_user_admin.js';
 import * as sharePages from './0008_share_pages.js';
 import * as readerCopies from './0009_reader_copies.js';
+import * as liveUpdates from './0010_live_updates.js';
 
 /** Migrations are listed here (not read from disk) so they work the same from any working directory. */
 export const migrationProvider: MigrationProvider = {
@@ -21,5 +22,6 @@ export const migrationProvider: MigrationProvider = {
     '0007_user_admin': userAdmin,
     '0008_share_pages': sharePages,
     '0009_reader_copies': readerCopies,
+    '0010_live_updates': liveUpdates,
   }),
 };

@@ -2,7 +2,11 @@ import { parseImportText, type ImportFormat } from '@chatshare/core';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { requireUser } from '../../../plugins/auth.js';
-import { presentConversation, presentConversationSummary } from '../../../presenters/conversation.js';
+import {
+  presentChangedConversation,
+  presentConversation,
+  presentConversationSummary,
+} from '../../../presenters/conversation.js';
 import { errorResponses, IdParams } from '../common-schema.js';
 import {
   AppendMessagesBody,
@@ -36,11 +40,11 @@ export default async function conversationRoutes(fastify: FastifyInstance) {
       // JSON Lines arrive as text (see the content-type parser in app.ts).
       const input = typeof request.body === 'string' ? parseImportText(request.body) : request.body;
       const { format, onDuplicate } = request.query;
-      const { conversation, created } = await app.conversationService.create(user, input, {
+      const { created, ...changed } = await app.conversationService.create(user, input, {
         ...(format ? { format: format as ImportFormat } : {}),
         ...(onDuplicate ? { onDuplicate } : {}),
       });
-      return reply.status(created ? 201 : 200).send(presentConversation(conversation));
+      return reply.status(created ? 201 : 200).send(presentChangedConversation(changed));
     },
   );
 
@@ -85,7 +89,7 @@ export default async function conversationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) =>
-      presentConversation(
+      presentChangedConversation(
         await app.conversationService.rename(requireUser(request), request.params.id, request.body.title),
       ),
   );
@@ -118,6 +122,8 @@ export default async function conversationRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) =>
-      presentConversation(await app.conversationService.append(requireUser(request), request.params.id, request.body)),
+      presentChangedConversation(
+        await app.conversationService.append(requireUser(request), request.params.id, request.body),
+      ),
   );
 }

@@ -2,6 +2,7 @@ import { LIMITS, MessageSchema, NewMessageSchema } from '@chatshare/core';
 import { Type, type Static } from 'typebox';
 import { PageQuery, Timestamp } from '../common-schema.js';
 import { importQuerySchema } from '../imports/schema.js';
+import { LiveLinkSchema } from '../shares/schema.js';
 
 const MessageCount = Type.Integer({
   description: 'Messages of the shown branch, system messages not counted (what a link of it shows).',
@@ -36,6 +37,7 @@ export const ConversationSchema = Type.Object(
         },
       ),
     ),
+    liveLink: Type.Optional(LiveLinkSchema),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   },

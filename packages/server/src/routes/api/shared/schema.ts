@@ -19,6 +19,10 @@ export const SharedConversationSchema = Type.Object(
     shortCode: Type.String(),
     title: Type.String(),
     sharedAt: Timestamp,
+    live: Type.Boolean({
+      description:
+        'The link shows the conversation as it is now (live updates); `sharedAt` is then when it last changed.',
+    }),
     messageCount: Type.Integer(),
     models: Type.Array(Type.String()),
     sharedBy: Type.Union([Type.String(), Type.Null()], {

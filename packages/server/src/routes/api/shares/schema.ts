@@ -50,6 +50,12 @@ export const ShareSettingsInputSchema = Type.Object(
         'Let readers save a copy of the shown branch into their account; null: the default (on for public and unlisted links, off for private ones).',
       ),
     ),
+    liveUpdates: Type.Optional(
+      Type.Boolean({
+        description:
+          'The link shows the conversation as it is now: every change to it is published at once, with the same presenter, selection and redaction, except a change that would publish possible secrets the link does not show yet (without `redact`), which waits for the owner (settings.liveUpdates.held). Turning it on brings the link up to date like `refresh`. It follows the current branch, or the branch chosen with `leafMessageId` when that is not the current one. Off (the default): the link keeps its snapshot until it is updated.',
+      }),
+    ),
     title: Type.Optional(
       Nullable(Type.String({ maxLength: LIMITS.titleLength }), "The link's title; null follows the conversation's."),
     ),
@@ -98,6 +104,31 @@ export const UpdateShareBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const LiveHoldSchema = Type.Object(
+  {
+    at: Timestamp,
+    reason: Type.Union([Type.Literal('secrets'), Type.Literal('branch_gone')], {
+      description:
+        '`secrets`: the change would publish possible secrets; `branch_gone`: the chosen branch is no longer in the conversation.',
+    }),
+  },
+  {
+    title: 'LiveHold',
+    description:
+      'Since when, and why, the link shows what it showed instead of the latest change; an update by the owner (`refresh`, with `redact` true or false for secrets) ends it.',
+  },
+);
+
+export const LiveUpdatesSchema = Type.Object(
+  {
+    follows: Type.Union([Type.Literal('current'), Type.Literal('chosen')], {
+      description: "`current`: the conversation's current branch; `chosen`: the branch the link shows, as it grows.",
+    }),
+    held: Type.Union([LiveHoldSchema, Type.Null()]),
+  },
+  { title: 'LiveUpdates' },
+);
+
 export const ShareSettingsSchema = Type.Object(
   {
     id: Type.String(),
@@ -119,6 +150,9 @@ export const ShareSettingsSchema = Type.Object(
         'Whether the owner lets readers save a copy: allowCopy, or by default on for public and unlisted links. The instance (GET /api/v1/config `copies`) and a view limit can still rule it out.',
     }),
     redact: Type.Boolean({ description: 'Secrets are redacted in the shared copy, at every refresh.' }),
+    liveUpdates: Type.Union([LiveUpdatesSchema, Type.Null()], {
+      description: 'Set when the link follows its conversation; null for a snapshot link.',
+    }),
     selection: Type.Object(
       {
         leafMessageId: Type.Union([Type.String(), Type.Null()], {
@@ -159,6 +193,28 @@ export const SecretWarningSchema = Type.Object(
     redacted: Type.Boolean(),
   },
   { title: 'SecretWarning', description: 'A secret found in the shared content.' },
+);
+
+export const LiveLinkSchema = Type.Object(
+  {
+    shareId: Type.String(),
+    status: Type.Union(
+      [Type.Literal('published'), Type.Literal('unchanged'), Type.Literal('held'), Type.Literal('failed')],
+      {
+        description:
+          '`published`: the link shows the change now; `unchanged`: it showed this already; `held`: it still shows what it showed, for `reason`, until the owner updates it; `failed`: it could not be updated now (the change is stored; the next change or an update by the owner publishes it).',
+      },
+    ),
+    reason: Type.Optional(Type.Union([Type.Literal('secrets'), Type.Literal('branch_gone')])),
+    warnings: Type.Array(SecretWarningSchema, {
+      description: 'Possible secrets in the change: replaced when published (`redacted`), kept back when held.',
+    }),
+  },
+  {
+    title: 'LiveLink',
+    description:
+      'Only on the answer to a change of a conversation whose link has live updates: what the link took in of it.',
+  },
 );
 
 export const ShareResponse = Type.Object(
