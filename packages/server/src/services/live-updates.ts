@@ -7,10 +7,10 @@
  * not redact) is held back, and so is one whose chosen branch left the conversation. The link
  * then shows what it showed before, and its owner sees why until they update it.
  */
-import { AppError, liveAsk, scanSnapshot, type LiveHoldReason, type Snapshot } from '@chatshare/core';
+import { AppError, liveAsk, type LiveHoldReason, type Snapshot } from '@chatshare/core';
 import type { ConversationRecord } from '../repositories/conversations.js';
 import type { ShareRecord } from '../repositories/shares.js';
-import { freezeFor, newSecrets, type Frozen, type FrozenWarning } from './share-content.js';
+import { freezeFor, secretsNotShown, type Frozen, type FrozenWarning } from './share-content.js';
 
 export type LiveStep =
   /** The frozen copy is what the link already shows. */
@@ -34,7 +34,7 @@ export function liveStep(conversation: ConversationRecord, share: ShareRecord, s
   }
   if (shown && sameContent(frozen, share, shown)) return { kind: 'unchanged' };
   if (share.redact) return { kind: 'publish', frozen, warnings: warningsOfNewParts(frozen, shown) };
-  const added = newSecrets(frozen.warnings, shown ? scanSnapshot(shown) : []);
+  const added = secretsNotShown(frozen, shown);
   return added.length > 0
     ? { kind: 'hold', reason: 'secrets', warnings: added }
     : { kind: 'publish', frozen, warnings: [] };

@@ -8,6 +8,7 @@ import {
   scanSnapshot,
   type SecretWarning,
   type ShareSelection,
+  type Snapshot,
   type SnapshotOptions,
 } from '@chatshare/core';
 import type { ConversationRecord } from '../repositories/conversations.js';
@@ -48,8 +49,19 @@ export function freezeFor(conversation: ConversationRecord, input: SnapshotChoic
 
 export type Frozen = ReturnType<typeof freezeFor>;
 
+/** The findings of `frozen` that the link, now showing `shown`, does not show yet. */
+export const secretsNotShown = (frozen: Frozen, shown: Snapshot | undefined): FrozenWarning[] =>
+  newSecrets(frozen.warnings, shown ? scanSnapshot(shown) : []);
+
+/**
+ * The title a new snapshot brings to `share`, now showing `shown`: a title the owner set for
+ * the link survives; otherwise it follows the conversation.
+ */
+export const titleChange = (share: ShareRecord, shown: Snapshot | undefined, frozen: Frozen): { title?: string } =>
+  !shown || share.title === shown.title ? { title: frozen.content.snapshot.title } : {};
+
 /** Findings of `next` that `current` does not already show (each counted as often as it appears). */
-export function newSecrets<W extends SecretWarning>(next: W[], current: SecretWarning[]): W[] {
+function newSecrets<W extends SecretWarning>(next: W[], current: SecretWarning[]): W[] {
   const shown = new Map<string, number>();
   const keyOf = (warning: SecretWarning) => `${warning.kind}\u0000${warning.preview}`;
   for (const warning of current) shown.set(keyOf(warning), (shown.get(keyOf(warning)) ?? 0) + 1);

@@ -17,7 +17,6 @@ import {
   liveUpdatesFrom,
   makeShortCode,
   type Reveal,
-  scanSnapshot,
   type Snapshot,
   type SnapshotOptions,
   type Viewer,
@@ -31,7 +30,14 @@ import type { User } from '../repositories/users.js';
 import type { ListSharesQuery } from '../routes/api/shares/schema.js';
 import type { SearchIndex } from '../search/search-index.js';
 import { liveStep } from './live-updates.js';
-import { freezeFor, newSecrets, type Frozen, type FrozenWarning, type SnapshotChoice } from './share-content.js';
+import {
+  freezeFor,
+  secretsNotShown,
+  titleChange,
+  type Frozen,
+  type FrozenWarning,
+  type SnapshotChoice,
+} from './share-content.js';
 import { initialSettings, settingsToChanges, type ShareSettingsInput } from './share-settings.js';
 
 /** The owner's list query, as the API takes it. */
@@ -205,8 +211,13 @@ export class ShareService {
       // The other unique rule, one live link per conversation, is a race the caller resolves.
       async () => !(await this.deps.shares.findLiveByConversation(conversation.id)),
     );
-    await this.deps.searchIndex.sync(id);
-    return this.drawn((await this.deps.shares.findById(id))!);
+    return this.synced(id);
+  }
+
+  /** The share after a change: told to explore and search, its pages drawn for its first reader. */
+  private async synced(shareId: string): Promise<ShareRecord> {
+    await this.deps.searchIndex.sync(shareId);
+    return this.drawn((await this.deps.shares.findById(shareId))!);
   }
 
   /** The share, once its pages are drawn and stored for its first reader. */
@@ -230,7 +241,7 @@ export class ShareService {
     // A secret the live copy does not show yet is not published by an update nobody decided about.
     const previous = await this.deps.shares.snapshot(share.id);
     if (input.redact === undefined && !share.redact) {
-      const added = newSecrets(frozen.warnings, previous ? scanSnapshot(previous) : []);
+      const added = secretsNotShown(frozen, previous);
       if (added.length > 0) {
         throw errors.secretsDecisionRequired(
           `The update would publish ${added.length} possible secret(s) the link does not show yet: send redact: true to replace them, or redact: false to share them as they are.`,
@@ -239,16 +250,13 @@ export class ShareService {
       }
     }
     const changes = await this.settingChanges(input, content.snapshot.title, share);
-    // A title the owner set for the link survives a refresh; otherwise it follows the conversation.
-    const followsConversation = !previous || share.title === previous.title;
     await this.deps.shares.update(share.id, {
-      ...(followsConversation ? { title: content.snapshot.title } : {}),
+      ...titleChange(share, previous, frozen),
       ...changes,
       ...content,
       ...live,
     });
-    await this.deps.searchIndex.sync(share.id);
-    return this.drawn((await this.deps.shares.findById(share.id))!);
+    return this.synced(share.id);
   }
 
   async update(user: User, id: string, input: UpdateShareInput) {
@@ -269,8 +277,7 @@ export class ShareService {
       ...(await this.settingChanges(input, snapshotTitle, share)),
       ...(input.liveUpdates === false ? { liveUpdates: null, liveHeld: null } : {}),
     });
-    await this.deps.searchIndex.sync(share.id);
-    return { share: await this.drawn((await this.deps.shares.findById(share.id))!), warnings: [] };
+    return { share: await this.synced(share.id), warnings: [] };
   }
 
   /**
@@ -308,16 +315,14 @@ export class ShareService {
         }
         return { shareId: share.id, status: 'held', reason: step.reason, warnings: step.warnings };
       }
-      const { content } = step.frozen;
-      const followsConversation = !shown || share.title === shown.title;
+      const { frozen } = step;
       const written = await this.deps.shares.updateAtVersion(share.id, share.snapshotVersion, {
-        ...(followsConversation ? { title: content.snapshot.title } : {}),
-        ...content,
+        ...titleChange(share, shown, frozen),
+        ...frozen.content,
         liveHeld: null,
       });
       if (written) {
-        await this.deps.searchIndex.sync(share.id);
-        await this.drawn((await this.deps.shares.findById(share.id))!);
+        await this.synced(share.id);
         return { shareId: share.id, status: 'published', warnings: step.warnings };
       }
       if (attempt >= FOLLOW_ATTEMPTS) throw errors.conflict('The link changed while it was being updated; try again.');
